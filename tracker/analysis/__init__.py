@@ -1,0 +1,1 @@
+"""Analysis over stored figures: claims, statistics, discrepancies, syndication."""

@@ -1,0 +1,164 @@
+"""The `tracker` command line: a thin layer over the library. Each command calls one library function."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from tracker import __version__
+from tracker.errors import InputError, TrackerError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_HELP = "SQLite file or SQLAlchemy URL (default: $TRACKER_DB, else tracker.db in the working directory)."
+
+
+def fail(message: str) -> None:
+    """Print one line on stderr, prefixed with the program name."""
+    click.echo(f"tracker: {message}", err=True)
+
+
+def one_line_errors(func: F) -> F:
+    """Turn a `TrackerError` into one line on stderr and exit status 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except TrackerError as exc:
+            fail(str(exc))
+            sys.exit(1)
+        except KeyboardInterrupt:
+            fail("interrupted")
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tracker")
+def cli() -> None:
+    """Casualty and statistic figures from news text, with provenance.
+
+    Typical use: `tracker nightly seeds/` ingests articles into tracker.db and writes reports/DATE/.
+    """
+
+
+@cli.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="table: a readable table for people; jsonl: one figure record per line (the contract).")
+@one_line_errors
+def extract_command(paths: Sequence[str], fmt: str) -> None:
+    """Print the figures in PATHS (.txt: one document; .jsonl: one {"id", "text"} document per line).
+
+    A path that cannot be read gets one line on stderr; the others are still processed and the exit
+    status is 1.
+    """
+    from tracker.documents import read_documents
+    from tracker.extract import extract
+    from tracker.extract.table import format_table
+
+    failed = False
+    out = sys.stdout
+    for item in read_documents(paths):
+        if isinstance(item, InputError):
+            fail(str(item))
+            failed = True
+            continue
+        figures = extract(item.text, doc=item.id)
+        if fmt == "jsonl":
+            out.writelines(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in figures)
+        else:
+            out.write(format_table(item.id, figures))
+    out.flush()
+    if failed:
+        sys.exit(1)
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help=DB_HELP)
+@one_line_errors
+def ingest_command(paths: Sequence[str], db: str | None) -> None:
+    """Extract and store the documents in PATHS (files, directories, JSONL); already stored ones are skipped."""
+    from tracker.store.ingest import ingest_paths
+
+    result = ingest_paths(paths, db, progress=sys.stderr.isatty())
+    for failure in result.failures:
+        fail(str(failure))
+    click.echo(result.summary_line(), err=True)
+    if not result.ok:
+        sys.exit(1)
+
+
+@cli.command("reextract")
+@click.option("--db", default=None, help=DB_HELP)
+@one_line_errors
+def reextract_command(db: str | None) -> None:
+    """Extract the stored documents again with this tracker version, recorded as a run."""
+    from tracker.store.ingest import reextract
+
+    result = reextract(db, progress=sys.stderr.isatty())
+    click.echo(result.summary_line(), err=True)
+    if not result.ok:
+        sys.exit(1)
+
+
+@cli.group("db")
+def db_group() -> None:
+    """Database maintenance."""
+
+
+@db_group.command("upgrade")
+@click.option("--db", default=None, help=DB_HELP)
+@one_line_errors
+def db_upgrade_command(db: str | None) -> None:
+    """Create the store or migrate it to the newest schema (Alembic)."""
+    from tracker.store.migrate import upgrade
+
+    click.echo(upgrade(db), err=True)
+
+
+@cli.command("report")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--out", default="reports", show_default=True, help="Folder that receives DATE/index.html.")
+@click.option("--date", "date", default=None, help="Report date YYYY-MM-DD (default: newest document's).")
+@one_line_errors
+def report_command(db: str | None, out: str, date: str | None) -> None:
+    """Write the report (index.html, CSVs, manifest.json) into OUT/DATE/."""
+    from tracker.report.build import build_report
+
+    result = build_report(db, out, date)
+    click.echo(result.summary_line(), err=True)
+
+
+@cli.command("nightly")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--out", default="reports", show_default=True, help="Folder that receives DATE/index.html.")
+@click.option("--date", "date", default=None, help="Report date YYYY-MM-DD (default: newest document's).")
+@one_line_errors
+def nightly_command(paths: Sequence[str], db: str | None, out: str, date: str | None) -> None:
+    """Ingest PATHS then write the report: the one command a cron job runs.
+
+    The exit status is 1 when any input failed; the report is still written for what succeeded.
+    """
+    from tracker.report.build import run_nightly
+
+    result = run_nightly(paths, db, out, date, progress=sys.stderr.isatty())
+    for failure in result.failures:
+        fail(str(failure))
+    click.echo(result.summary_line(), err=True)
+    if not result.ok:
+        sys.exit(1)
+
+
+def main() -> None:
+    """Entry point of the `tracker` console script."""
+    cli(prog_name="tracker")

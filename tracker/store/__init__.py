@@ -1,0 +1,1 @@
+"""The relational store (SQLAlchemy): models, ingest, queries."""
