@@ -1,0 +1,74 @@
+"""Schema migrations (Alembic, shipped in tracker/store/migrations/), run from the library: no alembic.ini."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from tracker.errors import StoreError
+from tracker.store.engine import describe, make_engine, resolve_db_url
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic configuration pointing at the migrations inside the package (and at `connection`)."""
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("tracker.store") / "migrations"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """The newest revision the package ships."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise StoreError("the package ships no store migrations")
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision the database is at, or None for an empty database."""
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_engine(engine: Engine) -> tuple[str | None, str]:
+    """Migrate the database behind `engine` to the newest revision; (revision before, revision after)."""
+    try:
+        with engine.connect() as connection:
+            before = current_revision(connection)
+            connection.commit()
+            if before != head_revision():
+                command.upgrade(alembic_config(connection), "head")
+                connection.commit()
+            after = current_revision(connection)
+            connection.commit()
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot migrate database {describe(str(engine.url))}: {exc}") from None
+    return before, after or ""
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create or migrate the schema when the database is not at the newest revision (ingest does this)."""
+    upgrade_engine(engine)
+
+
+def upgrade(db: str | None) -> str:
+    """Create the store or migrate it to the newest schema; one line saying what happened."""
+    url = resolve_db_url(db)
+    engine = make_engine(url)
+    try:
+        before, after = upgrade_engine(engine)
+    finally:
+        engine.dispose()
+    where = describe(url)
+    if before == after:
+        return f"{where}: already at the newest schema (revision {after})"
+    if before is None:
+        return f"{where}: created the store (revision {after})"
+    return f"{where}: migrated from revision {before} to {after}"
