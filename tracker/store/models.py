@@ -7,8 +7,9 @@ schemas/store.sql (`python -m tracker.store.ddl > schemas/store.sql`).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Final
 
-from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from tracker.store.types import FiniteFloat, Int64, UTCDateTime
@@ -209,3 +210,23 @@ class Discrepancy(Base):
 
 
 METADATA = Base.metadata
+
+
+def table_of(model: type[Base]) -> Table:
+    """The Core table of a model (for bulk statements)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a table")
+    return table
+
+
+RUNS: Final = table_of(Run)
+DOCUMENTS: Final = table_of(Document)
+SENTENCES: Final = table_of(Sentence)
+SOURCES: Final = table_of(Source)
+SOURCE_ALIASES: Final = table_of(SourceAlias)
+FIGURES: Final = table_of(Figure)
+STATISTICS: Final = table_of(Statistic)
+CLAIMS: Final = table_of(Claim)
+MENTIONS: Final = table_of(Mention)
+DISCREPANCIES: Final = table_of(Discrepancy)

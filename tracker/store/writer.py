@@ -1,0 +1,196 @@
+"""Writing one document (its row, sentences, figures, sources) inside the caller's transaction."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Final
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from tracker.errors import StoreError
+from tracker.extract.sentences import Sentence as SplitSentence
+from tracker.figure import Figure
+from tracker.store import models
+from tracker.store.types import check_float, check_int
+
+#: How an attribution is worded around the source's name: "according to X", "X said ...".
+_ALIAS_PATTERNS: Final = (
+    re.compile(r"^(?:according to|data from|figures from|citing)\s+(?P<name>.+?)[\s,.]*$", re.IGNORECASE),
+    re.compile(
+        r"^(?P<name>.+?)\s+(?:said|says|say|reported|reports|report|told|tells|added|stated|states|"
+        r"announced|announces|estimated|estimates|counted|confirmed|put|puts|cited|documented)\b.*$",
+        re.IGNORECASE,
+    ),
+)
+
+
+def content_hash(text: str) -> str:
+    """The document's key in the store: SHA-256 of its UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def alias_of(source_text: str) -> str:
+    """The name part of an attribution as written: "the Observatory said" -> "the Observatory"."""
+    text = source_text.strip()
+    for pattern in _ALIAS_PATTERNS:
+        if m := pattern.match(text):
+            return m.group("name").strip()
+    return text
+
+
+class SourceRegistry:
+    """Source ids by canonical name, created on first use; the cache follows commits and rollbacks."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._aliases: set[tuple[int, str]] = set()
+        self._pending_ids: dict[str, int] = {}
+        self._pending_aliases: set[tuple[int, str]] = set()
+
+    def source_id(self, conn: Connection, name: str, kind: str | None) -> int:
+        """The id of the source called `name`, inserting it (with `kind`) if it is new."""
+        found = self._ids.get(name) or self._pending_ids.get(name)
+        if found is not None:
+            return found
+        table = models.SOURCES
+        row = conn.execute(select(table.c.id, table.c.kind).where(table.c.name == name)).first()
+        if row is None:
+            statement = insert(table).values(name=name, kind=kind).returning(table.c.id)
+            new_id = conn.execute(statement).scalar_one()
+        else:
+            new_id = row.id
+            if row.kind is None and kind is not None:
+                conn.execute(update(table).where(table.c.id == new_id).values(kind=kind))
+        self._pending_ids[name] = new_id
+        return new_id
+
+    def add_alias(self, conn: Connection, source_id: int, alias: str) -> None:
+        """Record that `source_id` is written `alias` somewhere (once)."""
+        key = (source_id, alias)
+        if not alias or key in self._aliases or key in self._pending_aliases:
+            return
+        table = models.SOURCE_ALIASES
+        exists = conn.execute(
+            select(table.c.id).where(table.c.source_id == source_id, table.c.alias == alias)
+        ).first()
+        if exists is None:
+            conn.execute(insert(table).values(source_id=source_id, alias=alias))
+        self._pending_aliases.add(key)
+
+    def committed(self) -> None:
+        """The transaction committed: what it created is now known for good."""
+        self._ids.update(self._pending_ids)
+        self._aliases.update(self._pending_aliases)
+        self.rolled_back()
+
+    def rolled_back(self) -> None:
+        """The transaction rolled back: forget what it created."""
+        self._pending_ids.clear()
+        self._pending_aliases.clear()
+
+
+def _figure_row(figure: Figure, number: int) -> dict[str, Any]:
+    """The checked column values of one figure (without ids); refuses values the store cannot hold."""
+    where = f"figure {number} ({figure.text!r})"
+    row: dict[str, Any] = {}
+    for name in ("start", "end", "sentence_start", "sentence_end"):
+        row[name] = check_int(getattr(figure, name), f"{where} {name}")
+    for name in ("value", "low", "high", "si_value"):
+        row[name] = check_float(getattr(figure, name), f"{where} {name}")
+    for name in ("doc", "text", "sentence", "qualifier", "unit", "entity", "category", "trend",
+                 "source_text", "source_kind", "scope", "scope_start", "tracker_version"):
+        row[name] = getattr(figure, name)
+    return row
+
+
+def _sentence_of(starts: Sequence[int], ends: Sequence[int], ids: Sequence[int], offset: int) -> int | None:
+    """The id of the stored sentence that holds character `offset`, if any."""
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and starts[i] <= offset < max(ends[i], starts[i] + 1):
+        return ids[i]
+    return None
+
+
+def insert_document(conn: Connection, values: dict[str, Any]) -> int:
+    """Insert a document row; its id."""
+    table = models.DOCUMENTS
+    return int(conn.execute(insert(table).values(**values).returning(table.c.id)).scalar_one())
+
+
+def replace_content(
+    conn: Connection,
+    document_id: int,
+    sentences: Sequence[SplitSentence],
+    figures: Sequence[Figure],
+    sources: SourceRegistry,
+) -> int:
+    """Store (or replace) a document's sentences and figures; the number of figures stored."""
+    figure_table = models.FIGURES
+    sentence_table = models.SENTENCES
+    conn.execute(delete(figure_table).where(figure_table.c.document_id == document_id))
+    conn.execute(delete(sentence_table).where(sentence_table.c.document_id == document_id))
+
+    sentence_ids: list[int] = []
+    if sentences:
+        rows = [
+            {"document_id": document_id, "index": i, "start": s.start, "end": s.end, "text": s.text,
+             "paragraph": s.paragraph}
+            for i, s in enumerate(sentences)
+        ]
+        statement = insert(sentence_table).returning(sentence_table.c.id, sort_by_parameter_order=True)
+        sentence_ids = [r.id for r in conn.execute(statement, rows)]
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+
+    if not figures:
+        return 0
+    figure_rows = []
+    for index, figure in enumerate(figures):
+        row = _figure_row(figure, index)
+        for name in ("parent", "equivalent_of"):
+            target = getattr(figure, name)
+            if target is not None and not 0 <= target < len(figures):
+                raise StoreError(f"figure {index} ({figure.text!r}): {name} {target} is not in this document")
+        row["document_id"] = document_id
+        row["index"] = index
+        row["sentence_id"] = _sentence_of(starts, ends, sentence_ids, figure.start)
+        row["source_id"] = None
+        if figure.source:
+            source_id = sources.source_id(conn, figure.source, figure.source_kind)
+            row["source_id"] = source_id
+            if figure.source_text:
+                sources.add_alias(conn, source_id, alias_of(figure.source_text))
+        figure_rows.append(row)
+    statement = insert(figure_table).returning(figure_table.c.id, sort_by_parameter_order=True)
+    figure_ids = [r.id for r in conn.execute(statement, figure_rows)]
+    links = [
+        {"fid": figure_ids[i], "pid": _id_at(figure_ids, f.parent),
+         "eid": _id_at(figure_ids, f.equivalent_of)}
+        for i, f in enumerate(figures)
+        if f.parent is not None or f.equivalent_of is not None
+    ]
+    if links:
+        conn.execute(
+            update(figure_table)
+            .where(figure_table.c.id == bindparam("fid"))
+            .values(parent_id=bindparam("pid"), equivalent_of_id=bindparam("eid")),
+            links,
+        )
+    return len(figures)
+
+
+def _id_at(ids: Sequence[int], index: int | None) -> int | None:
+    return None if index is None else ids[index]
+
+
+def run_values(kind: str, tracker_version: str, settings_hash: str, started: datetime) -> dict[str, Any]:
+    """The column values of a run that has just started."""
+    return {
+        "kind": kind, "tracker_version": tracker_version, "settings_hash": settings_hash, "started": started,
+        "finished": None, "status": "running", "n_documents": 0, "n_skipped": 0, "n_failed": 0,
+        "n_figures": 0, "message": None,
+    }
