@@ -53,7 +53,7 @@ def check_killed_since_offensive(analysis: Analysis, docs: Sequence[DocumentInpu
 
 
 def check_displaced_source_discrepancy(analysis: Analysis, docs: Sequence[DocumentInput]) -> None:
-    """370,000 displaced: the United Nations in 001, the Observatory in 003, one statistic, a source discrepancy."""
+    """370,000 displaced: the United Nations in 001, the Observatory in 003: a source discrepancy."""
     un = claim_of(analysis, find_mention(docs, WIRE_COPY, "displaced", 370_000))
     observatory = claim_of(analysis, find_mention(docs, REWRITE, "displaced", 370_000))
     assert un.statistic_key == observatory.statistic_key
@@ -78,7 +78,9 @@ def check_soldiers_fled(analysis: Analysis, docs: Sequence[DocumentInput]) -> No
     unattributed = claim_of(analysis, find_mention(docs, REWRITE, "fled", 2000))
     assert hundreds.statistic_key == two_thousand.statistic_key == unattributed.statistic_key
     assert hundreds.key != two_thousand.key
-    value_pairs = {frozenset((d.claim_a_key, d.claim_b_key)) for d in analysis.discrepancies if d.kind == "value"}
+    value_pairs = {
+        frozenset((d.claim_a_key, d.claim_b_key)) for d in analysis.discrepancies if d.kind == "value"
+    }
     assert frozenset((hundreds.key, two_thousand.key)) in value_pairs
 
 
