@@ -2,11 +2,193 @@
 
 from __future__ import annotations
 
-from tracker.extract.sentences import split_sentences
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from tracker import __version__
+from tracker.extract.attribution import attribute_figures
+from tracker.extract.categories import CategoryCue, categorize, find_cues
+from tracker.extract.entities import counted_entity
+from tracker.extract.nonfigures import (
+    is_date_or_time,
+    is_label,
+    is_lone_one,
+    is_ordinal,
+    is_page_furniture,
+    is_phone_or_code,
+    is_year,
+)
+from tracker.extract.numbers import NumberMatch, find_numbers
+from tracker.extract.relations import link_figures
+from tracker.extract.scope import resolve_scopes
+from tracker.extract.sentences import Sentence, split_sentences
+from tracker.extract.units import (
+    Unit,
+    lookup_alias,
+    match_currency_suffix,
+    match_unit,
+    si_value,
+    unit_named,
+)
 from tracker.figure import Figure
+
+_GAP = re.compile(r"[ \t\u00a0\u202f]?-?")
+_PER = re.compile(r"[ \t\u00a0]*(?:per|a|an|/)[ \t\u00a0]*(?=[A-Za-z$€£])", re.IGNORECASE)
+_PER_NOUN = re.compile(r"[A-Za-z]+")
+_AFTER_QUALIFIER = re.compile(r"[ \t\u00a0]*(?:or[ \t\u00a0]+more|or[ \t\u00a0]+so|-?plus)\b", re.IGNORECASE)
+_GLUED_LETTER = re.compile(r"[A-Za-z]")
+# nouns that may follow "per" / "a" in a compound unit ("$3 a share", "$80 per barrel")
+_PER_NOUNS = frozenset({
+    "share", "barrel", "gallon", "ounce", "gram", "kilo", "kilogram", "tonne", "ton", "pound", "day", "week",
+    "month", "year", "hour", "minute", "second", "person", "capita", "head", "unit", "night", "litre",
+    "liter", "century", "decade", "mmbtu", "square",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class _UnitRead:
+    unit: Unit | None  # None: a count
+    end: int
+
+
+def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
+    """The unit written after the number (or the currency before it), with compound "per" units."""
+    pos = n.end
+    unit: Unit | None = unit_named(n.currency) if n.currency else None
+    if unit is not None:
+        gap = _GAP.match(text, pos, limit)
+        suffix = match_currency_suffix(text, gap.end() if gap else pos)
+        if suffix and suffix.unit.name == unit.name:
+            pos = suffix.end
+    else:
+        for start in (pos, _GAP.match(text, pos, limit).end()):  # type: ignore[union-attr]
+            found = match_currency_suffix(text, start) or match_unit(text, start)
+            if found is not None and found.end <= limit:
+                unit, pos = found.unit, found.end
+                break
+    if unit is None:
+        return _UnitRead(None, n.end)
+    per = _PER.match(text, pos, limit)
+    if per:
+        denominator = match_unit(text, per.end())
+        if denominator is not None and denominator.unit.kind != "money" and denominator.end <= limit:
+            return _UnitRead(Unit(f"{unit.name} per {denominator.unit.name}", unit.kind, None),
+                             denominator.end)
+        word = _PER_NOUN.match(text, per.end(), limit)
+        if word and word.group().lower() in _PER_NOUNS:
+            name = lookup_alias(word.group())
+            den = name.name if name else word.group().lower()
+            return _UnitRead(Unit(f"{unit.name} per {den}", unit.kind, None), word.end())
+    return _UnitRead(unit, pos)
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end == -1 else end
+
+
+def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
+                 cues: list[CategoryCue]) -> Figure | None:
+    """One figure record for a number, or None when the number is not a figure."""
+    if n.value is not None and abs(n.value) > 1e15:
+        return None
+    line_start, line_end = _line_bounds(text, n.number_start)
+    if is_page_furniture(text, n, line_start, line_end) and n.value is not None and not n.currency:
+        return None
+    if is_date_or_time(text, n, line_start) or is_ordinal(text, n) or is_phone_or_code(text, n):
+        return None
+    read = _read_unit(text, n, sent.end)
+    unit = read.unit
+    end = read.end
+    if unit is None and not n.spelled and not n.vague and n.number_end < len(text) \
+            and _GLUED_LETTER.match(text, n.number_end):
+        return None  # "3s", "1990s", "5G": a name or a label
+    if is_year(text, n, unit is not None):
+        return None
+    entity: str | None = None
+    if unit is None:
+        found = counted_entity(text, end, sent.end, after_of=n.vague or n.fraction or n.has_multiplier)
+        if found is not None:
+            entity, end = found
+    if is_label(text, n, sent.start, unit is not None or entity is not None):
+        return None
+    if is_lone_one(text, n):
+        return None
+    qualifier, low, high = n.qualifier, n.low, n.high
+    after = _AFTER_QUALIFIER.match(text, n.end, sent.end)
+    if after and qualifier == "exact":
+        word = after.group().lower()
+        if "more" in word or "plus" in word:
+            qualifier, high = "at_least", None
+        else:
+            qualifier = "approximately"
+        if after.end() > end:
+            end = after.end()
+    unit_name = "count" if unit is None else unit.name
+    if n.fraction and unit is None:
+        unit_name = "fraction"
+    kind = None if unit is None else unit.kind
+    category = categorize(kind, entity, (n.start, end), cues)
+    value = n.value
+    return Figure(
+        doc=doc, start=n.start, end=end, text=text[n.start:end],
+        sentence=sent.text, sentence_start=sent.start, sentence_end=sent.end,
+        value=value, low=low, high=high, qualifier=qualifier, unit=unit_name,
+        si_value=si_value(unit, value) if unit is not None else None,
+        entity=entity, category=category, trend=n.trend, tracker_version=__version__,
+    )
+
+
+_SUBSET_BEFORE = re.compile(r"(?:including|among them|of whom|of which|among whom)[ \t\u00a0]+$", re.IGNORECASE)
+
+
+def _inherit_subset_categories(text: str, figures: list[Figure]) -> list[Figure]:
+    """A subset ("including 111 civilians") counts what the figure before it in its sentence counts."""
+    out: list[Figure] = []
+    for f in figures:
+        prev = out[-1] if out else None
+        if prev is not None and prev.sentence_start == f.sentence_start and prev.unit == f.unit \
+                and _SUBSET_BEFORE.search(text, max(0, f.start - 20), f.start):
+            f = f.replace(category=prev.category)
+        out.append(f)
+    return out
+
+
+def _resolve_restatements(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
+    """A figure that restates the one before it ("put the figure at 2,000") takes its category."""
+    starts = [s.start for s in sentences]
+    out: list[Figure] = []
+    for f in figures:
+        if f.category == "=":
+            category = "other"
+            para = sentences[bisect_right(starts, f.sentence_start) - 1].paragraph
+            for prev in reversed(out):
+                prev_para = sentences[bisect_right(starts, prev.sentence_start) - 1].paragraph
+                if prev_para < para - 1:
+                    break
+                if prev.unit == f.unit:
+                    category = prev.category
+                    break
+            f = f.replace(category=category)
+        out.append(f)
+    return out
 
 
 def extract(text: str, doc: str = "") -> list[Figure]:
     """Every figure in a document's text, in text order."""
-    split_sentences(text)
-    return []
+    sentences = split_sentences(text)
+    figures: list[Figure] = []
+    for sent in sentences:
+        cues: list[CategoryCue] | None = None
+        for n in find_numbers(text, sent.start, sent.end):
+            if cues is None:
+                cues = find_cues(text, sent.start, sent.end)
+            fig = _figure_from(text, doc, sent, n, cues)
+            if fig is not None:
+                figures.append(fig)
+    figures = _inherit_subset_categories(text, _resolve_restatements(figures, sentences))
+    figures = attribute_figures(text, sentences, figures)
+    figures = link_figures(text, figures)
+    return resolve_scopes(text, sentences, figures)

@@ -1,0 +1,111 @@
+"""The category of a figure (SPEC list) from the words around it; the cues live in data/categories.txt."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tracker.data_files import data_rows
+from tracker.extract.units import KIND_CATEGORY
+
+#: How much farther a counted-noun cue may stand than an event word and still lose to it.
+_NOUN_PENALTY = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    pattern: re.Pattern[str]
+    exact: dict[str, tuple[str, str]]
+    prefixes: tuple[tuple[str, str, str], ...]
+    nouns: dict[str, str]
+
+
+def _cue_regex(cue: str) -> str:
+    words = cue.rstrip("*").split()
+    body = r"[\s\u00a0]+".join(re.escape(w) for w in words)
+    return rf"\b{body}\w*" if cue.endswith("*") else rf"\b{body}\b"
+
+
+@cache
+def _cues() -> _Cues:
+    exact: dict[str, tuple[str, str]] = {}
+    prefixes: list[tuple[str, str, str]] = []
+    nouns: dict[str, str] = {}
+    alts: list[str] = []
+    for _, (cue, category, kind) in data_rows("categories.txt", 3):
+        low = cue.lower()
+        alts.append(_cue_regex(low))
+        if low.endswith("*"):
+            prefixes.append((low[:-1], category, kind))
+        else:
+            exact[low] = (category, kind)
+        if kind == "noun":
+            nouns[low] = category
+    alts.sort(key=len, reverse=True)
+    return _Cues(re.compile("|".join(alts), re.IGNORECASE), exact, tuple(prefixes), nouns)
+
+
+def _lookup(surface: str) -> tuple[str, str] | None:
+    cues = _cues()
+    low = " ".join(surface.lower().split())
+    hit = cues.exact.get(low)
+    if hit:
+        return hit
+    for prefix, category, kind in cues.prefixes:
+        if low.startswith(prefix):
+            return category, kind
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryCue:
+    """A category cue found in a sentence: where it is, what it says, and its kind."""
+
+    start: int
+    end: int
+    category: str
+    kind: str
+
+
+def find_cues(text: str, start: int, end: int) -> list[CategoryCue]:
+    """Every category cue in `text[start:end]`."""
+    out = []
+    for m in _cues().pattern.finditer(text, start, end):
+        hit = _lookup(m.group())
+        if hit:
+            out.append(CategoryCue(m.start(), m.end(), hit[0], hit[1]))
+    return out
+
+
+def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
+               cues: list[CategoryCue]) -> str:
+    """The category of a figure at `span` with this unit kind and entity, given the sentence's cues.
+
+    A figure with a physical or money unit takes its unit's category; a count takes the nearest event
+    word of its sentence, else the category its counted noun implies, else "other". A restating cue
+    ("put the figure at") is reported as "=" for the caller to resolve.
+    """
+    if unit_kind is not None and unit_kind != "count":
+        return KIND_CATEGORY.get(unit_kind, "other")
+    best: tuple[int, str] | None = None
+    for cue in cues:
+        if cue.kind == "noun":
+            continue
+        if cue.end <= span[0]:
+            distance = span[0] - cue.end
+        elif cue.start >= span[1]:
+            distance = cue.start - span[1]
+        else:
+            distance = 0
+        if cue.kind == "restate":
+            distance = -1  # "put the figure at 2,000": the restatement decides
+        if best is None or distance < best[0]:
+            best = (distance, cue.category)
+    if best is not None:
+        return best[1]
+    if entity:
+        noun = _cues().nouns.get(entity.lower())
+        if noun:
+            return noun
+    return "other"

@@ -1,0 +1,114 @@
+"""What is not a figure: dates, times, years used as names, ordinals, labels, lone "one", page furniture."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tracker.data_files import data_lines
+from tracker.extract.numbers import NumberMatch
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# a number right after a month name ("November 27", "Dec 8, 2024") or right before one ("8 March",
+# "8th Dec"), with an optional range partner ("between 1 and 16 March")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}[ \u00a0]+(?:the[ \u00a0]+)?$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0,]+{_MONTH}(?![a-z])")
+_DAY_MONTH_COMMA_YEAR = re.compile(rf"\b{_MONTH}[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \u00a0]+$")
+_TIME_AFTER = re.compile(r"(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{1,2}T)\b", re.IGNORECASE)
+_CLOCK = re.compile(r":\d{2}")
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
+_YEAR_WORDS = re.compile(
+    r"(?:\b(?:in|since|of|from|until|till|by|before|after|during|early|late|mid|between|and|to|year|"
+    r"fiscal|season|the|a|spring|summer|autumn|fall|winter|circa)[ \u00a0]+|mid-|\()$",
+    re.IGNORECASE,
+)
+_PLURAL_NOUN_AFTER = re.compile(r"[ \u00a0]+[a-z]+s\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w&'’.]*)[ \u00a0]*[#-]?$")
+
+
+@cache
+def _designators() -> frozenset[str]:
+    return frozenset(line.lower() for _, line in data_lines("designators.txt"))
+
+
+def is_date_or_time(text: str, n: NumberMatch, line_start: int) -> bool:
+    """Whether the number is part of a date or a clock time."""
+    s, e = n.number_start, n.number_end
+    lo = max(line_start, s - 16)
+    if _MONTH_BEFORE.search(text, lo, s) or _MONTH_AFTER.match(text, e):
+        return True
+    if _DAY_MONTH_COMMA_YEAR.search(text, max(line_start, s - 24), s):
+        return True
+    if _TIME_AFTER.match(text, e) and not n.spelled:
+        return True
+    return bool(_CLOCK.match(text, e) or (s > 0 and text[s - 1] == ":" and s > 1 and text[s - 2].isdigit()))
+
+
+def is_year(text: str, n: NumberMatch, has_unit: bool) -> bool:
+    """Whether the number is a year ("in 2011", "the 2011 uprising", "2015 Security Council resolution")."""
+    if n.spelled or n.value is None or has_unit or n.currency or n.has_multiplier:
+        return False
+    surface = text[n.number_start:n.number_end]
+    if not re.fullmatch(r"\d{4}", surface) or not 1800 <= n.value <= 2100:
+        return False
+    if n.qualifier not in ("exact", "range") and n.start != n.number_start:
+        return False  # "more than 2000": a count
+    after = text[n.number_end:n.number_end + 40]
+    if re.match(r"(?:s\b|['’′]s\b|-\d)", after):
+        return True  # "the 1990s", "2022's", "2012-13"
+    before = text[max(0, n.number_start - 16):n.number_start]
+    if _YEAR_WORDS.search(before):
+        return True
+    # "2000 troops": a plural noun after a bare four-digit number makes it a count
+    return not _PLURAL_NOUN_AFTER.match(after)
+
+
+def is_ordinal(text: str, n: NumberMatch) -> bool:
+    """Whether the digits are an ordinal ("4th", "22nd")."""
+    return not n.spelled and bool(_ORDINAL.match(text, n.number_end))
+
+
+def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantity_word: bool) -> bool:
+    """Whether the number names something ("Article 5", "iPhone 11", "TA-35", "resolution 2254")."""
+    s = n.number_start
+    if n.currency or n.start != s:
+        return False
+    if s > 0 and text[s - 1] == "-" and s > 1 and text[s - 2].isalpha():
+        return not text[max(0, s - 6):s].lower().endswith("minus-")
+    if s > 0 and text[s - 1] == "#":
+        return True
+    m = _WORD_BEFORE.search(text, max(sentence_start, s - 24), s)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".")
+    if word.lower() in _designators():
+        return not followed_by_quantity_word or word[0].isupper()
+    # a capitalised name right before a number, with no unit or counted noun after it: "FTSE 100",
+    # "iPhone 11 Pro", "S&P 500"; not the sentence's first word ("In 2011" is handled as a year)
+    if m.start(1) == sentence_start or followed_by_quantity_word:
+        return False
+    return word[0].isupper() or any(c.isupper() for c in word[1:])
+
+
+def is_lone_one(text: str, n: NumberMatch) -> bool:
+    """Whether the number is a lone "one" naming an individual or a thing, not a statistic."""
+    if not n.spelled or n.value != 1 or n.has_multiplier or n.qualifier == "range":
+        return False
+    return text[n.number_start:n.number_end].lower() in ("one", "a", "an")
+
+
+def is_page_furniture(text: str, n: NumberMatch, line_start: int, line_end: int) -> bool:
+    """Whether the number stands alone on its line (comment and share counters, page numbers)."""
+    return not text[line_start:n.start].strip() and not text[n.end:line_end].strip()
+
+
+def is_phone_or_code(text: str, n: NumberMatch) -> bool:
+    """Whether the digits are part of a phone number, an ISO date or a code ("+1 555-0100", "2024-12-08")."""
+    e = n.number_end
+    s = n.number_start
+    if re.match(r"-\d{2,}-\d", text[e:e + 8]) or re.match(r"[-/]\d{2}[-/]\d", text[e:e + 8]):
+        return True
+    if s >= 2 and re.search(r"\d[-/]$", text[max(0, s - 3):s]) and n.qualifier != "range":
+        return True  # the tail of "2024-12-08", "2012-13", "89-89"
+    return bool(re.match(r"[\^]|e\d|×10", text[e:e + 4]))

@@ -1,0 +1,565 @@
+"""The number grammar: digits, number words, multipliers, vague quantities, ranges and bounds.
+
+`parse_number` reads one number ("1,234.5", "1.5 million", "twenty-four", "half a million").
+`find_numbers` scans text for every number with the words that bound it ("at least", "between ... and",
+"dozens of"), in time linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from tracker.data_files import data_rows
+from tracker.errors import ParseError
+
+_SPACE = r"[ \t\u00a0\u202f]"
+
+
+@dataclass(frozen=True, slots=True)
+class NumberWord:
+    """One number word: its value and its role in the grammar (unit, tens, scale, dozen, ...)."""
+
+    value: float
+    role: str
+
+
+@dataclass(slots=True)
+class NumberMatch:
+    """A number found in text, with its qualifier words: `text[start:end]` is what was read."""
+
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    spelled: bool = False  # written in words ("three"), not digits
+    vague: bool = False
+    fraction: bool = False  # "a third of", "two-thirds of": a share, not a count
+    has_multiplier: bool = False  # "million", "bn", "k"
+    number_start: int = 0  # where the number itself starts (after qualifier words)
+    number_end: int = 0
+    trend: str | None = None
+    currency: str | None = None  # canonical currency from a prefix symbol ("$5"), if any
+    currency_start: int | None = None
+
+
+@cache
+def number_words() -> dict[str, NumberWord]:
+    """The number words of data/number_words.txt."""
+    return {w: NumberWord(float(v), role) for _, (w, v, role) in data_rows("number_words.txt", 3)}
+
+
+@cache
+def _multipliers() -> tuple[dict[str, tuple[float, str]], re.Pattern[str]]:
+    table = {form: (float(v), when) for _, (form, v, when) in data_rows("multipliers.txt", 3)}
+    alt = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
+    return table, re.compile(rf"({_SPACE}?-?)({alt})(?![A-Za-z0-9])")
+
+
+@cache
+def _vague() -> tuple[dict[str, tuple[float, float]], re.Pattern[str]]:
+    table = {p.lower(): (float(lo), float(hi)) for _, (p, lo, hi) in data_rows("vague.txt", 3)}
+    alts = []
+    for phrase in sorted(table, key=len, reverse=True):
+        words = phrase.split()
+        body = rf"{_SPACE}+".join(re.escape(w) for w in words)
+        if words[-1] == "of":
+            alts.append(body)
+        else:
+            alts.append(body)
+    return table, re.compile(rf"(?i)\b(?:{'|'.join(alts)})\b")
+
+
+@cache
+def _qualifiers() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Pattern[str]]:
+    table = {p.lower(): (q, pos) for _, (p, q, pos) in data_rows("qualifiers.txt", 3)}
+    before = sorted((p for p, (_, pos) in table.items() if pos == "before"), key=len, reverse=True)
+    after = sorted((p for p, (_, pos) in table.items() if pos == "after"), key=len, reverse=True)
+
+    def alt(phrases: list[str]) -> str:
+        out = []
+        for p in phrases:
+            body = rf"{_SPACE}+".join(re.escape(w) for w in p.split())
+            out.append(rf"\b{body}" if p[0].isalnum() else body)
+        return "|".join(out)
+
+    before_re = re.compile(rf"(?i)(?:{alt(before)}){_SPACE}*-?$")
+    after_re = re.compile(rf"(?i){_SPACE}*(?:{alt(after)})\b")
+    return table, before_re, after_re
+
+
+@cache
+def _trend_words() -> tuple[dict[str, str], re.Pattern[str]]:
+    table = {w.lower(): t for _, (w, t) in data_rows("trend_words.txt", 2)}
+    alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return table, re.compile(rf"(?i)\b({alt})(?:{_SPACE}+by)?{_SPACE}*$")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading one number
+
+_DIGITS = re.compile(
+    r"""
+    (?P<num>
+        \d{1,3}(?:\.\d{3}){2,}(?![\d.])          # 1.234.567 (dots as thousands separators)
+      | \d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)  # 1,234,567.89
+      | \d+(?:\.\d+)?                             # 1234.5
+      | \.\d+                                     # .001
+    )
+    (?P<eurodec>,\d{1,2}(?=[ \u00a0]?(?:million|billion|mln|bn|m\b)))?  # 2,5 million
+    """,
+    re.VERBOSE,
+)
+
+
+def parse_digits(surface: str) -> float:
+    """The value of a run of digits with separators: "1,234.5", "1.234.567", ".5", "2,5" (decimal comma)."""
+    s = surface.strip().replace("\u2212", "-")
+    sign = -1.0 if s.startswith("-") else 1.0
+    s = s.lstrip("+-")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):
+        s = s.replace(".", "")
+    elif re.fullmatch(r"\d+,\d{1,2}", s):
+        s = s.replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+", s):
+        s = s.replace(",", "")
+    else:
+        raise ParseError(f"not a number: {surface!r}")
+    value = sign * float(s)
+    if not math.isfinite(value):
+        raise ParseError(f"number out of range: {surface!r}")
+    return value
+
+
+def parse_word_tokens(tokens: list[str]) -> float | None:
+    """The value of a run of number-word tokens ("three hundred and forty-two"), or None if ill-formed."""
+    words = number_words()
+    total = 0.0
+    current = 0.0
+    seen_number = False
+    pending_a = False  # "a" / "an" before a scale or dozen: "a hundred", "a dozen"
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if tok in ("a", "an"):
+            pending_a = True
+            i += 1
+            continue
+        if tok == "and":
+            # "one and a half", "a hundred and two"; "and" must lead to another number word
+            if i + 1 >= n or not seen_number:
+                return None
+            i += 1
+            continue
+        word = words.get(tok)
+        if word is None:
+            return None
+        role = word.role
+        if role == "unit" or role == "tens":
+            below_hundred = current % 100
+            if below_hundred == 0:
+                current += word.value  # "three", "a hundred and two", "three hundred and forty"
+            elif role == "unit" and below_hundred >= 20 and below_hundred % 10 == 0 and word.value < 10:
+                current += word.value  # "forty-two", "twenty four"
+            else:
+                return None  # "three four", "twenty thirty": not one number
+            seen_number = True
+        elif role == "scale":
+            base = current if current else (1.0 if pending_a or not seen_number else 0.0)
+            if not base and seen_number and total:
+                return None
+            if word.value >= 1000:
+                total = (total + (base or 1.0)) * word.value if total and total < word.value else \
+                    total + (base or 1.0) * word.value
+                current = 0.0
+            else:
+                current = (base or 1.0) * word.value
+            seen_number = True
+        elif role == "dozen":
+            current = (current or 1.0) * word.value
+            seen_number = True
+        elif role == "couple":
+            current = word.value
+            seen_number = True
+        elif role == "fraction":
+            if (pending_a and current and tokens[i - 2:i] == ["and", "a"]) or (
+                    i >= 2 and tokens[i - 1] == "a" and tokens[i - 2] == "and"):
+                current += word.value  # "one and a half"
+            elif current and current < 10:
+                current = current * word.value  # "two-thirds", "three quarters"
+            else:
+                current = word.value  # "half", "a quarter"
+            seen_number = True
+        pending_a = False
+        i += 1
+    if not seen_number:
+        return None
+    return total + current
+
+
+_TOKEN = re.compile(r"[a-z]+")
+
+
+def parse_number(surface: str) -> float:
+    """The value of one written number: digits, words, or digits with a scale ("1.5 million")."""
+    s = " ".join(surface.strip().split())
+    if not s:
+        raise ParseError("empty number")
+    m = _DIGITS.match(s.lstrip("+-\u2212"))
+    if m and m.end() == len(s.lstrip("+-\u2212")) - 0:
+        return parse_digits(s)
+    if m:
+        head = s[: len(s) - len(s.lstrip("+-\u2212")) + m.end()]
+        rest = s[len(head):].strip().lower()
+        if m.group("eurodec"):
+            head = head + ""
+        value = parse_digits(head)
+        rest_tokens = _TOKEN.findall(rest.replace("-", " "))
+        table, _ = _multipliers()
+        if len(rest_tokens) == 1 and rest_tokens[0] in table and not rest.startswith(("m ", "k ")):
+            return value * table[rest_tokens[0]][0]
+        scale = parse_word_tokens(rest_tokens) if rest_tokens else None
+        if scale is None or any(number_words()[t].role not in ("scale", "dozen") for t in rest_tokens
+                                if t in number_words()):
+            raise ParseError(f"not a number: {surface!r}")
+        return value * scale
+    tokens = _TOKEN.findall(s.lower().replace("-", " "))
+    if not tokens or "".join(tokens) != re.sub(r"[\s-]", "", s.lower()):
+        raise ParseError(f"not a number: {surface!r}")
+    value = parse_word_tokens(tokens)
+    if value is None:
+        raise ParseError(f"not a number: {surface!r}")
+    return value
+
+
+# ---------------------------------------------------------------------------------------------------
+# Finding numbers in text
+
+
+@cache
+def _core_re() -> re.Pattern[str]:
+    words = sorted(number_words(), key=len, reverse=True)
+    word_alt = "|".join(words)
+    word_run = (
+        rf"(?:(?:an?|one){_SPACE}+)?(?:{word_alt})"
+        rf"(?:(?:{_SPACE}*-{_SPACE}*|{_SPACE}+)(?:and{_SPACE}+)?(?:an?{_SPACE}+)?(?:{word_alt}))*"
+    )
+    vague_alt = _vague()[1].pattern[len("(?i)\\b(?:"): -len(")\\b")]
+    return re.compile(
+        rf"(?i)(?P<vague>\b(?:{vague_alt})\b)"
+        rf"|(?P<digits>(?<![\d.,])[+\-\u2212]?(?:\d|\.\d)[\d,.]*)"
+        rf"|(?P<words>\b{word_run}\b)"
+    )
+
+
+def _word_tokens(surface: str) -> list[str]:
+    return _TOKEN.findall(surface.lower())
+
+
+def _read_digits(text: str, pos: int, limit: int) -> tuple[float, int] | None:
+    """The digits number starting at `pos` and where it ends, or None when it is not a clean number."""
+    sign = 1.0
+    i = pos
+    if i < limit and text[i] in "+-\u2212":
+        sign = -1.0 if text[i] != "+" else 1.0
+        i += 1
+    m = _DIGITS.match(text, i, limit)
+    if not m:
+        return None
+    surface = m.group("num") + (m.group("eurodec") or "")
+    try:
+        value = parse_digits(surface)
+    except ParseError:
+        return None
+    end = m.end()
+    if surface.endswith("."):
+        end -= 1
+    return sign * value, end
+
+
+def _apply_multiplier(text: str, end: int, limit: int, money: bool) -> tuple[float, int] | None:
+    """(factor, new end) of a multiplier written after the number at `end`, if any."""
+    table, pattern = _multipliers()
+    factor = 1.0
+    found = False
+    while True:
+        m = pattern.match(text, end, limit)
+        if not m:
+            break
+        form = m.group(2)
+        value, when = table[form]
+        attached = m.group(1) == ""
+        if when == "attached" and not attached:
+            break
+        if when == "money" and not money:
+            break
+        if m.group(1).strip() == "-" and when != "always":
+            break
+        factor *= value
+        end = m.end()
+        found = True
+        if when != "always":
+            break
+    return (factor, end) if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Core:
+    start: int
+    end: int
+    value: float
+    spelled: bool
+    has_multiplier: bool
+    fraction: bool
+    rounded: bool = False  # "half a million", "a couple hundred": a round figure, approximately
+
+
+def _read_core(text: str, pos: int, limit: int, money: bool) -> _Core | None:
+    """A number (digits or words, with its multiplier) starting exactly at `pos`."""
+    if pos >= limit:
+        return None
+    ch = text[pos]
+    if ch.isdigit() or (ch in "+-\u2212." and pos + 1 < limit and text[pos + 1].isdigit()):
+        got = _read_digits(text, pos, limit)
+        if got is None:
+            return None
+        value, end = got
+        mult = _apply_multiplier(text, end, limit, money)
+        if mult:
+            return _Core(pos, mult[1], value * mult[0], False, True, False)
+        return _Core(pos, end, value, False, False, False)
+    m = _core_re().match(text, pos, limit)
+    if not m or not m.group("words"):
+        return None
+    return _word_core(text, m.start(), m.end())
+
+
+def _word_core(text: str, start: int, end: int) -> _Core | None:
+    surface = text[start:end]
+    tokens = _word_tokens(surface)
+    # trim trailing tokens that cannot end a number ("and", "a")
+    while tokens and tokens[-1] in ("and", "a", "an"):
+        tokens.pop()
+    if not tokens:
+        return None
+    value = parse_word_tokens(tokens)
+    if value is None:
+        return None
+    words = number_words()
+    roles = [words[t].role for t in tokens if t in words]
+    if not roles:
+        return None
+    fraction = "fraction" in roles and value < 1
+    end = start + len(surface)
+    if roles == ["fraction"] and not (tokens[0] in ("a", "an", "one") or tokens[-1].endswith("s")):
+        # "third city", "half-time": an ordinal or a word, unless "half of ..."
+        if not (tokens == ["half"] and text[end:end + 4].lower().startswith(" of")):
+            return None
+    # re-find the end: the span of the tokens kept
+    last = tokens[-1]
+    idx = surface.lower().rfind(last)
+    end = start + idx + len(last)
+    roles = [words[t].role for t in tokens if t in words]
+    if len(tokens) == 1 and tokens[0] in ("a", "an"):
+        return None
+    has_scale = any(r in ("scale",) for r in roles)
+    return _Core(start, end, value, True, has_scale, fraction,
+                 rounded=has_scale and any(r in ("fraction", "couple") for r in roles))
+
+
+_RANGE_SEP = re.compile(rf"{_SPACE}*(?:-|–|—|to|and|or){_SPACE}*(?:[$€£]{_SPACE}?)?", re.IGNORECASE)
+_DASH_SEP = re.compile(r"[-–—]")
+
+
+def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, between: bool,
+                        from_: bool) -> tuple[_Core, str] | None:
+    m = _RANGE_SEP.match(text, core.end, limit)
+    if not m:
+        return None
+    sep = m.group().strip(" \t\u00a0\u202f$€£").lower()
+    if sep == "and" and not between:
+        return None
+    ascending_only = not from_
+    if sep == "to" and between:
+        return None
+    if sep == "or" and not (core.spelled or core.value < 100):
+        return None
+    if sep in ("-", "–", "—") and core.spelled and not (m.group().strip() == sep):
+        return None
+    nxt = _read_core(text, m.end(), limit, money)
+    if nxt is None:
+        return None
+    if sep == "or" and not nxt.spelled == core.spelled:
+        return None
+    if ascending_only and nxt.value <= core.value and not nxt.has_multiplier:
+        return None  # "2012-13", "89-89": a season or a score, not a range
+    return nxt, sep
+
+
+def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
+    table, before_re, _ = _qualifiers()
+    lo = max(floor, start - 24)
+    m = before_re.search(text, lo, start)
+    if not m:
+        return None
+    phrase = " ".join(m.group().lower().rstrip("- \t\u00a0").split())
+    entry = table.get(phrase)
+    if entry is None:
+        return None
+    return entry[0], m.start()
+
+
+_BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}+$")
+_FROM = re.compile(rf"(?i)\bfrom{_SPACE}+$")
+
+
+@cache
+def _vague_bounds() -> dict[str, tuple[float, float]]:
+    return _vague()[0]
+
+
+def _vague_match(text: str, m: re.Match[str]) -> NumberMatch | None:
+    phrase = " ".join(m.group().lower().split())
+    bounds = _vague_bounds().get(phrase)
+    if bounds is None:
+        return None
+    end = m.end()
+    word = phrase.split()[-1]
+    # "scores of": the "of" is required and belongs to the phrase; "dozens"/"thousands" may stand alone
+    of = re.match(rf"{_SPACE}+of\b", text[end:end + 8])
+    if phrase == "several" and of:
+        return None  # "several of them": not a count
+    if word in ("scores",) and not of:
+        return None
+    return NumberMatch(start=m.start(), end=end, value=None, low=bounds[0], high=bounds[1],
+                       qualifier="vague", vague=True, number_start=m.start(), number_end=end)
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[NumberMatch]:
+    """Every number in `text[start:end]` with its qualifier, range partner, multiplier and trend."""
+    limit = len(text) if end is None else end
+    pos = start
+    core_re = _core_re()
+    from tracker.extract.units import match_currency_prefix
+
+    while True:
+        m = core_re.search(text, pos, limit)
+        if not m:
+            return
+        if m.group("vague"):
+            vm = _vague_match(text, m)
+            pos = m.end()
+            if vm is not None:
+                q = _qualifier_before(text, vm.start, start)
+                if q and q[0] != "exact":
+                    pass  # "more than a dozen" style is not vague any more; keep vague bounds
+                yield vm
+            continue
+        if m.group("words"):
+            # a word-number can start with "a"/"one": "a dozen", "one and a half"
+            core = _word_core(text, m.start(), m.end())
+        else:
+            ds = m.start("digits")
+            if ds > 0 and text[ds - 1].isalpha() and match_currency_prefix(text, ds) is None:
+                # glued to a word ("A2", "S22", "F-150" is handled below): a name, not a number
+                pos = m.end()
+                continue
+            currency = match_currency_prefix(text, ds)
+            core = _read_core(text, ds, limit, money=currency is not None)
+            if core is not None and _malformed_digits(text, core.end, m.end("digits")):
+                pos = m.end()
+                continue
+        if core is None:
+            pos = m.end()
+            continue
+        found = _complete(text, core, start, limit)
+        yield found
+        pos = max(found.end, m.end() if m.end() <= found.end else core.end, pos + 1)
+
+
+def _malformed_digits(text: str, end: int, token_end: int) -> bool:
+    """Whether digits go on past the number read with a separator that makes no number ("1,2,3")."""
+    rest = text[end:token_end]
+    return len(rest) >= 2 and rest[0] in ",." and rest[1].isdigit()
+
+
+def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
+    """The number match around a core: currency, range partner, qualifier and trend words."""
+    from tracker.extract.units import match_currency_prefix
+
+    currency = match_currency_prefix(text, core.start)
+    left = currency.start if currency else core.start
+    between = bool(_BETWEEN.search(text, max(floor, left - 9), left))
+    from_ = bool(_FROM.search(text, max(floor, left - 6), left))
+    rng = _range_continuation(text, core, limit, currency is not None, between=between, from_=from_)
+    value: float | None = core.value
+    low: float | None = core.value
+    high: float | None = core.value
+    qualifier = "exact"
+    end = core.end
+    start = left
+    has_mult = core.has_multiplier
+    if rng is not None:
+        second, sep = rng
+        first_value = core.value
+        if second.has_multiplier and not core.has_multiplier and not core.spelled:
+            _, mult_end = second.start, second.end
+            factor = _trailing_factor(text, second)
+            if factor and first_value * factor <= second.value * 1.0001:
+                first_value *= factor
+        if sep == "to" and from_ and first_value > second.value:
+            pass
+        lo_v, hi_v = sorted((first_value, second.value))
+        if hi_v > lo_v:
+            value, low, high = None, lo_v, hi_v
+            qualifier = "range"
+            end = second.end
+            has_mult = has_mult or second.has_multiplier
+            if between:
+                start = _BETWEEN.search(text, max(floor, left - 9), left).start()  # type: ignore[union-attr]
+            elif from_ and sep == "to":
+                start = _FROM.search(text, max(floor, left - 6), left).start()  # type: ignore[union-attr]
+    trend = None
+    q = _qualifier_before(text, start, floor) if qualifier != "range" else None
+    if core.rounded and qualifier == "exact":
+        qualifier = "approximately"
+    if q is not None:
+        qual, qstart = q
+        if qual != "exact":
+            qualifier = qual
+            if qual in ("at_least", "more_than"):
+                high = None
+            elif qual in ("at_most", "less_than", "up_to"):
+                low = None
+        start = qstart
+    tw = _trend_words()
+    tm = tw[1].search(text, max(floor, start - 20), start)
+    if tm is not None:
+        trend = tw[0][tm.group(1).lower()]
+    elif text[core.start] == "+" and core.start == left:
+        trend = "up"
+    return NumberMatch(
+        start=start, end=end, value=value, low=low, high=high, qualifier=qualifier,
+        spelled=core.spelled, fraction=core.fraction, has_multiplier=has_mult,
+        number_start=core.start, number_end=end, trend=trend,
+        currency=currency.unit.name if currency else None,
+        currency_start=currency.start if currency else None,
+    )
+
+
+def _trailing_factor(text: str, core: _Core) -> float | None:
+    """The multiplier at the end of a core ("5 billion" -> 1e9), for sharing it across a range."""
+    table, pattern = _multipliers()
+    m = re.search(rf"(?:{pattern.pattern[len(f'({_SPACE}?-?)'):]})$", text[core.start:core.end])
+    if m:
+        return table[m.group(1)][0]
+    tokens = _word_tokens(text[core.start:core.end])
+    if tokens and tokens[-1] in number_words() and number_words()[tokens[-1]].role == "scale":
+        return number_words()[tokens[-1]].value
+    return None
