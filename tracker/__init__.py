@@ -7,5 +7,6 @@ __version__ = "0.1.0"
 from tracker.errors import TrackerError
 from tracker.extract import extract
 from tracker.figure import Figure
+from tracker.store import open
 
-__all__ = ["Figure", "TrackerError", "__version__", "extract"]
+__all__ = ["Figure", "TrackerError", "__version__", "extract", "open"]

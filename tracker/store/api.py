@@ -1,0 +1,339 @@
+"""The pandas API of the store: `tracker.open(db)` -> `Store`, whose methods return typed DataFrames.
+
+This is the contract the report and the notebooks read: column names and dtypes are fixed (nullable Int64
+and Float64 numbers, categoricals for category/qualifier/unit/source_kind/kind/status, datetime64[ns, UTC]
+for times, object for text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any, Final
+
+from sqlalchemy import Select, distinct, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from tracker.errors import ParseError, StoreError
+from tracker.figure import CATEGORIES, QUALIFIERS, SOURCE_KINDS
+from tracker.store import models
+from tracker.store.engine import describe, make_engine, resolve_db_url, sqlite_file
+from tracker.store.metadata import parse_published
+from tracker.store.migrate import current_revision, head_revision
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+UTC_TIME: Final = "datetime64[ns, UTC]"
+#: Fixed categories of the categorical columns ("unit" takes the values present).
+CATEGORY_VALUES: Final[dict[str, tuple[str, ...]]] = {
+    "category": CATEGORIES,
+    "qualifier": QUALIFIERS,
+    "source_kind": SOURCE_KINDS,
+    "discrepancy_kind": ("value", "source"),
+    "run_kind": ("ingest", "reextract"),
+    "run_status": ("running", "ok", "partial", "failed"),
+}
+
+# Column -> dtype: "Int64", "Float64", "object", "time", "cat" (values present), "cat:<CATEGORY_VALUES key>".
+FIGURE_COLUMNS: Final = {
+    "figure_id": "Int64", "document_id": "Int64", "doc": "object", "index": "Int64", "start": "Int64",
+    "end": "Int64", "text": "object", "sentence": "object", "sentence_start": "Int64",
+    "sentence_end": "Int64", "value": "Float64", "low": "Float64", "high": "Float64",
+    "qualifier": "cat:qualifier", "unit": "cat", "si_value": "Float64", "entity": "object",
+    "category": "cat:category", "trend": "object", "source": "object", "source_text": "object",
+    "source_kind": "cat:source_kind", "parent_id": "Int64", "equivalent_of_id": "Int64", "scope": "object",
+    "scope_start": "object", "tracker_version": "object", "claim_id": "Int64", "statistic_id": "Int64",
+    "title": "object", "outlet": "object", "published": "time", "path": "object",
+}
+STATISTIC_COLUMNS: Final = {
+    "statistic_id": "Int64", "label": "object", "category": "cat:category", "entity_family": "object",
+    "scope": "object", "context": "object", "parent_statistic_id": "Int64", "n_claims": "Int64",
+    "n_documents": "Int64", "n_origins": "Int64", "latest_claim_id": "Int64", "latest_value": "Float64",
+    "latest_low": "Float64", "latest_high": "Float64", "latest_qualifier": "cat:qualifier",
+    "latest_source": "object", "latest_published": "time",
+}
+CLAIM_COLUMNS: Final = {
+    "claim_id": "Int64", "statistic_id": "Int64", "statistic_label": "object", "category": "cat:category",
+    "value": "Float64", "low": "Float64", "high": "Float64", "qualifier": "cat:qualifier", "unit": "cat",
+    "entity": "object", "source": "object", "n_mentions": "Int64", "n_documents": "Int64",
+    "n_origins": "Int64", "first_published": "time", "last_published": "time",
+}
+DISCREPANCY_COLUMNS: Final = {
+    "discrepancy_id": "Int64", "statistic_id": "Int64", "statistic_label": "object",
+    "category": "cat:category", "kind": "cat:discrepancy_kind", "description": "object",
+    "claim_a_id": "Int64", "claim_b_id": "Int64", "value_a": "Float64", "low_a": "Float64",
+    "high_a": "Float64", "source_a": "object", "value_b": "Float64", "low_b": "Float64",
+    "high_b": "Float64", "source_b": "object",
+}
+DOCUMENT_COLUMNS: Final = {
+    "document_id": "Int64", "key": "object", "path": "object", "url": "object", "title": "object",
+    "outlet": "object", "published": "time", "ingested_at": "time", "content_hash": "object",
+    "n_figures": "Int64", "origin_document_id": "Int64",
+}
+RUN_COLUMNS: Final = {
+    "run_id": "Int64", "kind": "cat:run_kind", "tracker_version": "object", "settings_hash": "object",
+    "started": "time", "finished": "time", "status": "cat:run_status", "n_documents": "Int64",
+    "n_skipped": "Int64", "n_failed": "Int64", "n_figures": "Int64", "message": "object",
+}
+
+
+def typed_frame(rows: Sequence[Any], columns: dict[str, str]) -> pd.DataFrame:
+    """A DataFrame of `rows` (tuples in column order) with the contract's dtypes, also when empty."""
+    import pandas as pd
+
+    frame = pd.DataFrame.from_records([tuple(r) for r in rows], columns=list(columns))
+    for column, spec in columns.items():
+        values = frame[column]
+        if spec == "time":
+            frame[column] = pd.to_datetime(values, utc=True).astype(UTC_TIME)
+        elif spec == "cat":
+            frame[column] = values.astype("object").astype("category")
+        elif spec.startswith("cat:"):
+            frame[column] = pd.Categorical(values.astype("object"), categories=CATEGORY_VALUES[spec[4:]])
+        elif spec == "object":
+            frame[column] = values.astype("object").where(values.notna(), None)
+        else:
+            dtype: Any = spec
+            frame[column] = values.astype("object").where(values.notna(), None).astype(dtype)
+    return frame
+
+
+def _as_list(value: str | Sequence[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _as_time(value: str | date | datetime) -> datetime:
+    """A `since` bound as an aware UTC datetime (a date is its midnight UTC)."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    moment = parse_published(str(value))
+    if moment is None:
+        raise ParseError(f"since: {value!r} is not a date")
+    return moment
+
+
+class Store:
+    """A tracker database opened for reading into pandas; a context manager."""
+
+    def __init__(self, db: str | None = None) -> None:
+        self.url = resolve_db_url(db)
+        path = sqlite_file(self.url)
+        if path is not None and not path.exists():
+            raise StoreError(f"no tracker database at {path} (run `tracker ingest` or `tracker db upgrade`)")
+        self.engine = make_engine(self.url)
+        try:
+            with self.engine.connect() as conn:
+                revision = current_revision(conn)
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(f"cannot open database {describe(self.url)}: {exc}") from None
+        if revision != head_revision():
+            self.engine.dispose()
+            state = "has no tracker schema" if revision is None else f"is at schema revision {revision}"
+            raise StoreError(
+                f"database {describe(self.url)} {state}; this tracker needs {head_revision()} "
+                "(run `tracker db upgrade`)"
+            )
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+    def _rows(self, statement: Select[Any]) -> list[Any]:
+        try:
+            with self.engine.connect() as conn:
+                return list(conn.execute(statement).all())
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read database {describe(self.url)}: {exc}") from None
+
+    def sql(self, query: str, **params: Any) -> pd.DataFrame:
+        """The result of a read-only SQL query (e.g. on the views) as a DataFrame, untyped."""
+        import pandas as pd
+        from sqlalchemy import text
+
+        try:
+            with self.engine.connect() as conn:
+                result = conn.execute(text(query), params)
+                return pd.DataFrame(result.all(), columns=list(result.keys()))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"query failed: {exc}") from None
+
+    def figures(
+        self,
+        category: str | Sequence[str] | None = None,
+        since: str | date | datetime | None = None,
+        source: str | Sequence[str] | None = None,
+    ) -> pd.DataFrame:
+        """One row per figure with its sentence, source, claim and document; optionally filtered."""
+        f, d, s, c, m = models.FIGURES, models.DOCUMENTS, models.SOURCES, models.CLAIMS, models.MENTIONS
+        claim_of = (
+            select(m.c.figure_id, func.min(m.c.claim_id).label("claim_id")).group_by(m.c.figure_id).subquery()
+        )
+        statement = (
+            select(
+                f.c.id, f.c.document_id, f.c.doc, f.c.index, f.c.start, f.c.end, f.c.text, f.c.sentence,
+                f.c.sentence_start, f.c.sentence_end, f.c.value, f.c.low, f.c.high, f.c.qualifier, f.c.unit,
+                f.c.si_value, f.c.entity, f.c.category, f.c.trend, s.c.name, f.c.source_text, f.c.source_kind,
+                f.c.parent_id, f.c.equivalent_of_id, f.c.scope, f.c.scope_start, f.c.tracker_version,
+                claim_of.c.claim_id, c.c.statistic_id, d.c.title, d.c.outlet, d.c.published, d.c.path,
+            )
+            .select_from(
+                f.join(d, d.c.id == f.c.document_id)
+                .outerjoin(s, s.c.id == f.c.source_id)
+                .outerjoin(claim_of, claim_of.c.figure_id == f.c.id)
+                .outerjoin(c, c.c.id == claim_of.c.claim_id)
+            )
+            .order_by(f.c.document_id, f.c.index)
+        )
+        if (categories := _as_list(category)) is not None:
+            statement = statement.where(f.c.category.in_(categories))
+        if (sources := _as_list(source)) is not None:
+            statement = statement.where(s.c.name.in_(sources))
+        if since is not None:
+            statement = statement.where(d.c.published >= _as_time(since))
+        return typed_frame(self._rows(statement), FIGURE_COLUMNS)
+
+    def claims(self) -> pd.DataFrame:
+        """One row per claim: its statistic, value, source, and how many mentions, documents, origins."""
+        c, st, s = models.CLAIMS, models.STATISTICS, models.SOURCES
+        m, f, d = models.MENTIONS, models.FIGURES, models.DOCUMENTS
+        per_claim = (
+            select(
+                m.c.claim_id,
+                func.count(m.c.figure_id).label("n_mentions"),
+                func.min(d.c.published).label("first_published"),
+                func.max(d.c.published).label("last_published"),
+            )
+            .select_from(m.join(f, f.c.id == m.c.figure_id).join(d, d.c.id == f.c.document_id))
+            .group_by(m.c.claim_id)
+            .subquery()
+        )
+        statement = (
+            select(
+                c.c.id, c.c.statistic_id, st.c.label, st.c.category, c.c.value, c.c.low, c.c.high,
+                c.c.qualifier, c.c.unit, c.c.entity, s.c.name, func.coalesce(per_claim.c.n_mentions, 0),
+                c.c.n_documents, c.c.n_origins, per_claim.c.first_published, per_claim.c.last_published,
+            )
+            .select_from(
+                c.join(st, st.c.id == c.c.statistic_id)
+                .outerjoin(s, s.c.id == c.c.source_id)
+                .outerjoin(per_claim, per_claim.c.claim_id == c.c.id)
+            )
+            .order_by(c.c.id)
+        )
+        return typed_frame(self._rows(statement), CLAIM_COLUMNS)
+
+    def statistics(self) -> pd.DataFrame:
+        """One row per statistic with its counts and its latest claim (by the newest mention's date)."""
+        st, c, m, f, d = models.STATISTICS, models.CLAIMS, models.MENTIONS, models.FIGURES, models.DOCUMENTS
+        per_statistic = (
+            select(
+                c.c.statistic_id,
+                func.count(distinct(c.c.id)).label("n_claims"),
+                func.count(distinct(f.c.document_id)).label("n_documents"),
+                func.count(distinct(func.coalesce(d.c.origin_document_id, d.c.id))).label("n_origins"),
+            )
+            .select_from(
+                c.outerjoin(m, m.c.claim_id == c.c.id)
+                .outerjoin(f, f.c.id == m.c.figure_id)
+                .outerjoin(d, d.c.id == f.c.document_id)
+            )
+            .group_by(c.c.statistic_id)
+            .subquery()
+        )
+        statement = (
+            select(
+                st.c.id, st.c.label, st.c.category, st.c.entity_family, st.c.scope, st.c.context,
+                st.c.parent_id, func.coalesce(per_statistic.c.n_claims, 0),
+                func.coalesce(per_statistic.c.n_documents, 0), func.coalesce(per_statistic.c.n_origins, 0),
+            )
+            .select_from(st.outerjoin(per_statistic, per_statistic.c.statistic_id == st.c.id))
+            .order_by(st.c.id)
+        )
+        base = [tuple(r) for r in self._rows(statement)]
+        latest = self._latest_claims()
+        rows = [row + latest.get(row[0], (None,) * 7) for row in base]
+        return typed_frame(rows, STATISTIC_COLUMNS)
+
+    def _latest_claims(self) -> dict[int, tuple[Any, ...]]:
+        """Statistic id -> (claim id, value, low, high, qualifier, source, published) of its latest claim."""
+        claims = self.claims()
+        latest: dict[int, tuple[Any, ...]] = {}
+        ordered = claims.sort_values(["last_published", "claim_id"], na_position="first")
+        columns = ["statistic_id", "claim_id", "value", "low", "high", "qualifier", "source", "last_published"]
+        picked = ordered[columns].astype("object")
+        for statistic_id, *values in picked.itertuples(index=False):
+            latest[int(statistic_id)] = tuple(_nullable(v) for v in values)
+        return latest
+
+    def discrepancies(self) -> pd.DataFrame:
+        """One row per discrepancy: the two claims that disagree, with their values and sources."""
+        x, st = models.DISCREPANCIES, models.STATISTICS
+        a, b = models.CLAIMS.alias("claim_a"), models.CLAIMS.alias("claim_b")
+        sa, sb = models.SOURCES.alias("source_a"), models.SOURCES.alias("source_b")
+        statement = (
+            select(
+                x.c.id, x.c.statistic_id, st.c.label, st.c.category, x.c.kind, x.c.description,
+                x.c.claim_a_id, x.c.claim_b_id, a.c.value, a.c.low, a.c.high, sa.c.name,
+                b.c.value, b.c.low, b.c.high, sb.c.name,
+            )
+            .select_from(
+                x.join(st, st.c.id == x.c.statistic_id)
+                .join(a, a.c.id == x.c.claim_a_id)
+                .join(b, b.c.id == x.c.claim_b_id)
+                .outerjoin(sa, sa.c.id == a.c.source_id)
+                .outerjoin(sb, sb.c.id == b.c.source_id)
+            )
+            .order_by(x.c.id)
+        )
+        return typed_frame(self._rows(statement), DISCREPANCY_COLUMNS)
+
+    def documents(self) -> pd.DataFrame:
+        """One row per stored document with its metadata, figure count and syndication origin."""
+        d, f = models.DOCUMENTS, models.FIGURES
+        counts = (
+            select(f.c.document_id, func.count(f.c.id).label("n_figures"))
+            .group_by(f.c.document_id)
+            .subquery()
+        )
+        statement = (
+            select(
+                d.c.id, d.c.key, d.c.path, d.c.url, d.c.title, d.c.outlet, d.c.published, d.c.ingested_at,
+                d.c.content_hash, func.coalesce(counts.c.n_figures, 0), d.c.origin_document_id,
+            )
+            .select_from(d.outerjoin(counts, counts.c.document_id == d.c.id))
+            .order_by(d.c.id)
+        )
+        return typed_frame(self._rows(statement), DOCUMENT_COLUMNS)
+
+    def runs(self) -> pd.DataFrame:
+        """One row per ingest or reextract run, oldest first."""
+        r = models.RUNS
+        statement = select(
+            r.c.id, r.c.kind, r.c.tracker_version, r.c.settings_hash, r.c.started, r.c.finished, r.c.status,
+            r.c.n_documents, r.c.n_skipped, r.c.n_failed, r.c.n_figures, r.c.message,
+        ).order_by(r.c.id)
+        return typed_frame(self._rows(statement), RUN_COLUMNS)
+
+
+def _nullable(value: Any) -> Any:
+    """None for pandas' missing markers (NA, NaN, NaT), else the value."""
+    import pandas as pd
+
+    return None if value is None or bool(pd.isna(value)) else value
+
+
+def open(db: str | None = None) -> Store:
+    """Open a tracker database for pandas: None -> $TRACKER_DB -> ./tracker.db; a path or a SQLAlchemy URL."""
+    return Store(db)
