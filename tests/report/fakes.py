@@ -1,0 +1,483 @@
+"""A fake store for the report's unit tests: the pandas API contract's DataFrames, built from small tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pandas as pd
+
+from tracker.figure import CATEGORIES, QUALIFIERS
+
+UTC_TIME = "datetime64[ns, UTC]"
+
+
+def _typed(rows: list[dict[str, Any]], dtypes: dict[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(dtypes))
+    for column, dtype in dtypes.items():
+        if dtype == "category:category":
+            frame[column] = pd.Categorical(frame[column], categories=CATEGORIES)
+        elif dtype == "category:qualifier":
+            frame[column] = pd.Categorical(frame[column], categories=QUALIFIERS)
+        elif dtype == "category":
+            frame[column] = frame[column].astype("category")
+        elif dtype == UTC_TIME:
+            frame[column] = pd.to_datetime(frame[column], utc=True)
+        else:
+            frame[column] = frame[column].astype(dtype)
+    return frame
+
+
+FIGURE_COLUMNS = {
+    "figure_id": "Int64",
+    "document_id": "Int64",
+    "doc": "object",
+    "index": "Int64",
+    "start": "Int64",
+    "end": "Int64",
+    "text": "object",
+    "sentence": "object",
+    "sentence_start": "Int64",
+    "sentence_end": "Int64",
+    "value": "Float64",
+    "low": "Float64",
+    "high": "Float64",
+    "qualifier": "category:qualifier",
+    "unit": "category",
+    "si_value": "Float64",
+    "entity": "object",
+    "category": "category:category",
+    "trend": "object",
+    "source": "object",
+    "source_text": "object",
+    "source_kind": "category",
+    "parent_id": "Int64",
+    "equivalent_of_id": "Int64",
+    "scope": "object",
+    "scope_start": "object",
+    "tracker_version": "object",
+    "claim_id": "Int64",
+    "statistic_id": "Int64",
+    "title": "object",
+    "outlet": "object",
+    "published": UTC_TIME,
+    "path": "object",
+}
+STATISTIC_COLUMNS = {
+    "statistic_id": "Int64",
+    "label": "object",
+    "category": "category:category",
+    "entity_family": "object",
+    "scope": "object",
+    "context": "object",
+    "parent_statistic_id": "Int64",
+    "n_claims": "Int64",
+    "n_documents": "Int64",
+    "n_origins": "Int64",
+    "latest_claim_id": "Int64",
+    "latest_value": "Float64",
+    "latest_low": "Float64",
+    "latest_high": "Float64",
+    "latest_qualifier": "category:qualifier",
+    "latest_source": "object",
+    "latest_published": UTC_TIME,
+}
+CLAIM_COLUMNS = {
+    "claim_id": "Int64",
+    "statistic_id": "Int64",
+    "statistic_label": "object",
+    "category": "category:category",
+    "value": "Float64",
+    "low": "Float64",
+    "high": "Float64",
+    "qualifier": "category:qualifier",
+    "unit": "category",
+    "entity": "object",
+    "source": "object",
+    "n_mentions": "Int64",
+    "n_documents": "Int64",
+    "n_origins": "Int64",
+    "first_published": UTC_TIME,
+    "last_published": UTC_TIME,
+}
+DISCREPANCY_COLUMNS = {
+    "discrepancy_id": "Int64",
+    "statistic_id": "Int64",
+    "statistic_label": "object",
+    "category": "category:category",
+    "kind": "category",
+    "description": "object",
+    "claim_a_id": "Int64",
+    "claim_b_id": "Int64",
+    "value_a": "Float64",
+    "low_a": "Float64",
+    "high_a": "Float64",
+    "source_a": "object",
+    "value_b": "Float64",
+    "low_b": "Float64",
+    "high_b": "Float64",
+    "source_b": "object",
+}
+DOCUMENT_COLUMNS = {
+    "document_id": "Int64",
+    "key": "object",
+    "path": "object",
+    "url": "object",
+    "title": "object",
+    "outlet": "object",
+    "published": UTC_TIME,
+    "ingested_at": UTC_TIME,
+    "content_hash": "object",
+    "n_figures": "Int64",
+    "origin_document_id": "Int64",
+}
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A document of the fake corpus."""
+
+    document_id: int
+    key: str
+    published: str | None
+    outlet: str | None = None
+    title: str | None = None
+    origin_document_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Fig:
+    """A figure of the fake corpus: its sentence, the figure's words in it, and what it claims."""
+
+    figure_id: int
+    document_id: int
+    sentence: str
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    category: str
+    source: str | None
+    claim_id: int
+    statistic_id: int
+    parent_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Stat:
+    """A statistic of the fake corpus."""
+
+    statistic_id: int
+    label: str
+    category: str
+    parent_statistic_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Disc:
+    """A discrepancy of the fake corpus."""
+
+    discrepancy_id: int
+    statistic_id: int
+    kind: str
+    description: str
+    claim_a_id: int
+    claim_b_id: int
+
+
+class FakeStore:
+    """The `tracker.open()` pandas API over fixed tables (claims and statistics derived from the figures)."""
+
+    def __init__(self, docs: list[Doc], figs: list[Fig], stats: list[Stat], discs: list[Disc]) -> None:
+        self.docs, self.figs, self.stats, self.discs = docs, figs, stats, discs
+        self.closed = False
+
+    def __enter__(self) -> FakeStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.closed = True
+
+    def documents(self) -> pd.DataFrame:
+        rows = []
+        for d in self.docs:
+            rows.append(
+                {
+                    "document_id": d.document_id,
+                    "key": d.key,
+                    "path": d.key,
+                    "url": None,
+                    "title": d.title,
+                    "outlet": d.outlet,
+                    "published": d.published,
+                    "ingested_at": "2024-12-09T00:00:00Z",
+                    "content_hash": f"sha256:{d.document_id:064x}",
+                    "n_figures": sum(1 for f in self.figs if f.document_id == d.document_id),
+                    "origin_document_id": d.origin_document_id,
+                }
+            )
+        return _typed(rows, DOCUMENT_COLUMNS)
+
+    def figures(self, category: Any = None, since: Any = None, source: Any = None) -> pd.DataFrame:
+        docs = {d.document_id: d for d in self.docs}
+        rows = []
+        index: dict[int, int] = {}
+        for f in self.figs:
+            d = docs[f.document_id]
+            i = index[f.document_id] = index.get(f.document_id, -1) + 1
+            s0 = 100 * (i + 1)
+            start = s0 + f.sentence.index(f.text)
+            rows.append(
+                {
+                    "figure_id": f.figure_id,
+                    "document_id": f.document_id,
+                    "doc": d.key,
+                    "index": i,
+                    "start": start,
+                    "end": start + len(f.text),
+                    "text": f.text,
+                    "sentence": f.sentence,
+                    "sentence_start": s0,
+                    "sentence_end": s0 + len(f.sentence),
+                    "value": f.value,
+                    "low": f.low,
+                    "high": f.high,
+                    "qualifier": f.qualifier,
+                    "unit": "count",
+                    "si_value": None,
+                    "entity": f.text.split()[-1],
+                    "category": f.category,
+                    "trend": None,
+                    "source": f.source,
+                    "source_text": None,
+                    "source_kind": None,
+                    "parent_id": f.parent_id,
+                    "equivalent_of_id": None,
+                    "scope": None,
+                    "scope_start": None,
+                    "tracker_version": "0.1.0",
+                    "claim_id": f.claim_id,
+                    "statistic_id": f.statistic_id,
+                    "title": d.title,
+                    "outlet": d.outlet,
+                    "published": d.published,
+                    "path": d.key,
+                }
+            )
+        return _typed(rows, FIGURE_COLUMNS)
+
+    def claims(self) -> pd.DataFrame:
+        docs = {d.document_id: d for d in self.docs}
+        labels = {s.statistic_id: s for s in self.stats}
+        rows = []
+        for claim_id in sorted({f.claim_id for f in self.figs}):
+            figs = [f for f in self.figs if f.claim_id == claim_id]
+            first = figs[0]
+            doc_ids = {f.document_id for f in figs}
+            origins = {docs[i].origin_document_id or i for i in doc_ids}
+            dates = sorted(p for i in doc_ids if (p := docs[i].published))
+            rows.append(
+                {
+                    "claim_id": claim_id,
+                    "statistic_id": first.statistic_id,
+                    "statistic_label": labels[first.statistic_id].label,
+                    "category": first.category,
+                    "value": first.value,
+                    "low": first.low,
+                    "high": first.high,
+                    "qualifier": first.qualifier,
+                    "unit": "count",
+                    "entity": first.text.split()[-1],
+                    "source": first.source,
+                    "n_mentions": len(figs),
+                    "n_documents": len(doc_ids),
+                    "n_origins": len(origins),
+                    "first_published": dates[0] if dates else None,
+                    "last_published": dates[-1] if dates else None,
+                }
+            )
+        return _typed(rows, CLAIM_COLUMNS)
+
+    def statistics(self) -> pd.DataFrame:
+        claims = self.claims()
+        rows = []
+        for s in self.stats:
+            mine = claims[claims["statistic_id"] == s.statistic_id].sort_values(
+                ["last_published", "claim_id"]
+            )
+            latest = mine.iloc[-1]
+            rows.append(
+                {
+                    "statistic_id": s.statistic_id,
+                    "label": s.label,
+                    "category": s.category,
+                    "entity_family": None,
+                    "scope": None,
+                    "context": "",
+                    "parent_statistic_id": s.parent_statistic_id,
+                    "n_claims": len(mine),
+                    "n_documents": int(mine["n_documents"].sum()),
+                    "n_origins": int(mine["n_origins"].sum()),
+                    "latest_claim_id": latest["claim_id"],
+                    "latest_value": latest["value"],
+                    "latest_low": latest["low"],
+                    "latest_high": latest["high"],
+                    "latest_qualifier": latest["qualifier"],
+                    "latest_source": latest["source"],
+                    "latest_published": latest["last_published"],
+                }
+            )
+        return _typed(rows, STATISTIC_COLUMNS)
+
+    def discrepancies(self) -> pd.DataFrame:
+        claims = self.claims().set_index("claim_id")
+        labels = {s.statistic_id: s for s in self.stats}
+        rows = []
+        for d in self.discs:
+            a, b = claims.loc[d.claim_a_id], claims.loc[d.claim_b_id]
+            rows.append(
+                {
+                    "discrepancy_id": d.discrepancy_id,
+                    "statistic_id": d.statistic_id,
+                    "statistic_label": labels[d.statistic_id].label,
+                    "category": labels[d.statistic_id].category,
+                    "kind": d.kind,
+                    "description": d.description,
+                    "claim_a_id": d.claim_a_id,
+                    "claim_b_id": d.claim_b_id,
+                    "value_a": a["value"],
+                    "low_a": a["low"],
+                    "high_a": a["high"],
+                    "source_a": a["source"],
+                    "value_b": b["value"],
+                    "low_b": b["low"],
+                    "high_b": b["high"],
+                    "source_b": b["source"],
+                }
+            )
+        return _typed(rows, DISCREPANCY_COLUMNS)
+
+    def with_docs(self, **published: str | None) -> FakeStore:
+        """A copy whose documents (by key) have other publication dates."""
+        docs = [replace(d, published=published.get(d.key, d.published)) for d in self.docs]
+        return FakeStore(docs, self.figs, self.stats, self.discs)
+
+
+OBS = "Syrian Observatory for Human Rights"
+KILLED = (
+    "Since the offensive began, at least 826 people, mostly combatants but also including 111 civilians, "
+    "have been killed, the Observatory said."
+)
+KILLED_2 = (
+    "The HTS offensive has led to significant casualties, with at least 826 people killed, including "
+    "111 civilians, and has displaced 370,000 people, according to the Observatory."
+)
+DISPLACED = "The United Nations said the violence has displaced 370,000 people."
+FLED_A = (
+    'An Iraqi security source told AFP that Baghdad has allowed in hundreds of Syrian soldiers, who "fled '
+    'the front lines", through the Al-Qaim border crossing.'
+)
+FLED_B = "A second source put the figure at 2,000 troops, including officers."
+
+
+def seed_like_store() -> FakeStore:
+    """The seeds' story in miniature: 826 killed (111 civilians), 370,000 displaced, soldiers who fled."""
+    docs = [
+        Doc(1, "seeds/001.txt", "2024-12-08T10:00:00Z", "AFP", "Rebels enter Damascus"),
+        Doc(2, "seeds/003.txt", "2024-12-08T18:00:00Z", "Example News", "Assad flees"),
+        Doc(
+            3,
+            "seeds/000.txt",
+            "2024-12-08T08:00:00Z",
+            "UrduPoint",
+            "Gunfire in Damascus",
+            origin_document_id=1,
+        ),
+    ]
+    stats = [
+        Stat(1, "killed: people since the offensive began", "killed"),
+        Stat(2, "killed: civilians since the offensive began", "killed", parent_statistic_id=1),
+        Stat(3, "displaced: people", "displaced"),
+        Stat(4, "fled: soldiers to Iraq", "fled"),
+    ]
+    figs = [
+        Fig(1, 1, KILLED, "at least 826 people", 826, 826, None, "at_least", "killed", OBS, 1, 1),
+        Fig(2, 1, KILLED, "111 civilians", 111, 111, 111, "exact", "killed", OBS, 2, 2, parent_id=1),
+        Fig(
+            3,
+            1,
+            DISPLACED,
+            "370,000 people",
+            370000,
+            370000,
+            370000,
+            "exact",
+            "displaced",
+            "United Nations",
+            3,
+            3,
+        ),
+        Fig(4, 2, KILLED_2, "at least 826 people", 826, 826, None, "at_least", "killed", OBS, 1, 1),
+        Fig(5, 2, KILLED_2, "111 civilians", 111, 111, 111, "exact", "killed", OBS, 2, 2, parent_id=4),
+        Fig(6, 2, KILLED_2, "370,000 people", 370000, 370000, 370000, "exact", "displaced", OBS, 4, 3),
+        Fig(
+            7,
+            3,
+            FLED_A,
+            "hundreds of Syrian soldiers",
+            None,
+            200,
+            999,
+            "vague",
+            "fled",
+            "Iraqi security source",
+            5,
+            4,
+        ),
+        Fig(8, 3, FLED_B, "2,000 troops", 2000, 2000, 2000, "exact", "fled", "Iraqi security source", 6, 4),
+    ]
+    discs = [
+        Disc(1, 3, "source", "United Nations and the Observatory both give 370,000", 3, 4),
+        Disc(2, 4, "value", "hundreds of soldiers (200-999) against 2,000 troops", 5, 6),
+    ]
+    return FakeStore(docs, figs, stats, discs)
+
+
+XSS_SENTENCE = (
+    'Officials said <script>alert("x")</script> at least 40 people <img src=x onerror=alert(1)> died.'
+)
+
+
+def hostile_store() -> FakeStore:
+    """A corpus whose text, titles, keys and sources carry HTML that must show as text."""
+    docs = [
+        Doc(
+            1,
+            "<script>alert('key')</script>.txt",
+            "2024-12-08T00:00:00Z",
+            "<b>Outlet</b>",
+            "<img src=x onerror=alert('title')>",
+        )
+    ]
+    stats = [Stat(1, "killed: <i>people</i>", "killed")]
+    figs = [
+        Fig(
+            1,
+            1,
+            XSS_SENTENCE,
+            "at least 40 people",
+            40,
+            40,
+            None,
+            "at_least",
+            "killed",
+            "<script>src()</script>",
+            1,
+            1,
+        )
+    ]
+    return FakeStore(docs, figs, stats, [])

@@ -1,0 +1,192 @@
+"""Building the report folder (index.html, charts, CSVs, manifest.json) and the nightly run."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import pandas as pd
+
+from tracker import __version__
+from tracker.errors import ReportError, TrackerError
+from tracker.report.charts import casualty_chart, timeline_chart
+from tracker.report.formatting import format_date, py
+from tracker.report.manifest import build_manifest, compare_manifests, previous_manifest, write_manifest
+from tracker.report.model import ReportData, ReportSource, load_report_data, provenance_rows
+from tracker.report.render import render_page
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+CHART_FILE = "casualties.png"
+TIMELINE_FILE = "timeline-{n}.png"
+CSV_FILES = ("figures.csv", "claims.csv", "discrepancies.csv")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportResult:
+    """A written report: where it is and what it holds."""
+
+    path: Path  # the index.html
+    folder: Path  # OUT/DATE/
+    report_date: str
+    built_at: str
+    n_documents: int
+    n_figures: int
+    n_statistics: int
+    n_discrepancies: int
+
+    def summary_line(self) -> str:
+        """One line for people: the date, the counts and the page's path."""
+        return (f"report {self.report_date}: {self.n_documents:,} documents, {self.n_figures:,} figures, "
+                f"{self.n_statistics:,} statistics, {self.n_discrepancies:,} discrepancies -> {self.path}")
+
+
+class IngestOutcome(Protocol):
+    """What `tracker.store.ingest.ingest_paths` returns (the parts the nightly run reads)."""
+
+    @property
+    def failures(self) -> Sequence[Any]:
+        """The inputs that could not be read or stored."""
+        ...
+
+    @property
+    def ok(self) -> bool:
+        """Whether every input was ingested."""
+        ...
+
+    def summary_line(self) -> str:
+        """One line for people."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class NightlyResult:
+    """A nightly run: the ingest outcome and the report written after it."""
+
+    ingest: IngestOutcome
+    report: ReportResult
+    failures: list[Any] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every input was ingested (the report is written either way)."""
+        return bool(self.ingest.ok) and not self.failures
+
+    def summary_line(self) -> str:
+        """The ingest's summary and the report's, on one line."""
+        return f"{self.ingest.summary_line()}; {self.report.summary_line()}"
+
+
+def report_date_for(documents: pd.DataFrame, date: str | None, now: datetime) -> str:
+    """The report's date: `date` if given (YYYY-MM-DD), else the newest document's, else the build date."""
+    if date is not None:
+        if not _DATE.fullmatch(date):
+            raise ReportError(f"report date {date!r}: expected YYYY-MM-DD")
+        try:
+            datetime.strptime(date, "%Y-%m-%d")
+        except ValueError:
+            raise ReportError(f"report date {date!r}: no such day") from None
+        return date
+    if not documents.empty:
+        newest = pd.to_datetime(documents["published"], utc=True, errors="coerce").max()
+        if py(newest) is not None:
+            return format_date(newest)
+    return now.date().isoformat()
+
+
+def _document_rows(documents: pd.DataFrame) -> list[dict[str, Any]]:
+    keys = dict(zip(documents["document_id"].tolist(), documents["key"].tolist(), strict=True))
+    frame = documents.sort_values(["published", "key"], na_position="last", kind="stable")
+    rows = []
+    for rec in frame.to_dict("records"):
+        origin = py(rec["origin_document_id"])
+        rows.append({
+            "key": str(rec["key"]),
+            "title": py(rec["title"]) or "",
+            "outlet": py(rec["outlet"]) or "",
+            "published": format_date(rec["published"]),
+            "n_figures": int(py(rec["n_figures"]) or 0),
+            "origin": str(keys.get(origin, "")) if origin is not None else "",
+        })
+    return rows
+
+
+def _write_csv(frame: pd.DataFrame, path: Path, sort_by: str) -> None:
+    ordered = frame.sort_values(sort_by, kind="stable") if sort_by in frame.columns else frame
+    ordered.to_csv(path, index=False, date_format="%Y-%m-%dT%H:%M:%S%z", lineterminator="\n")
+
+
+def _write_charts(data: ReportData, folder: Path) -> list[dict[str, str]]:
+    for stale in folder.glob(TIMELINE_FILE.format(n="*")):
+        stale.unlink()
+    casualty_chart(data.chart_bars, folder / CHART_FILE, total=data.n_chart_candidates)
+    files = []
+    for n, timeline in enumerate(data.timelines, start=1):
+        name = TIMELINE_FILE.format(n=n)
+        timeline_chart(timeline, folder / name)
+        files.append({"file": name, "label": timeline.label})
+    return files
+
+
+def write_report(store: ReportSource, out: str | Path, date: str | None = None, *,
+                 now: datetime | None = None) -> ReportResult:
+    """Write the report of everything in `store` into OUT/DATE/ and return where it went."""
+    now = now or datetime.now(UTC)
+    built_at = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+    data = load_report_data(store)
+    report_date = report_date_for(data.documents, date, now)
+    out_dir = Path(out)
+    folder = out_dir / report_date
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        manifest = build_manifest(report_date=report_date, built_at=built_at, tracker_version=__version__,
+                                  documents=data.documents, figures=data.figures, headline=data.headline)
+        changes = compare_manifests(manifest, previous_manifest(out_dir, report_date))
+        timeline_files = _write_charts(data, folder)
+        _write_csv(data.figures, folder / "figures.csv", "figure_id")
+        _write_csv(data.claims, folder / "claims.csv", "claim_id")
+        _write_csv(data.discrepancies, folder / "discrepancies.csv", "discrepancy_id")
+        page = render_page(
+            report_date=report_date, built_at=built_at, tracker_version=__version__,
+            n_documents=len(data.documents), n_figures=len(data.figures), n_statistics=len(data.statistics),
+            n_claims=len(data.claims), n_discrepancies=len(data.discrepancies),
+            headline=data.headline, changes=changes, chart_file=CHART_FILE, timelines=timeline_files,
+            discrepancies=data.discrepancy_views, documents=_document_rows(data.documents),
+            provenance=provenance_rows(data.figures),
+        )
+        index = folder / "index.html"
+        index.write_text(page, encoding="utf-8")
+        write_manifest(manifest, folder)
+    except OSError as exc:
+        raise ReportError(f"cannot write the report into {folder}: {exc.strerror or exc}") from None
+    return ReportResult(index, folder, report_date, built_at, len(data.documents), len(data.figures),
+                        len(data.statistics), len(data.discrepancies))
+
+
+def build_report(db: str | None, out: str, date: str | None) -> ReportResult:
+    """Open the store `db` (None: $TRACKER_DB, else ./tracker.db) and write its report into OUT/DATE/."""
+    import tracker
+
+    opener = getattr(tracker, "open", None)
+    if opener is None:
+        raise ReportError("the store is not available (tracker.open is missing)")
+    try:
+        with opener(db) as store:
+            return write_report(store, out, date)
+    except TrackerError:
+        raise
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ReportError(f"cannot build the report: {type(exc).__name__}: {exc}") from exc
+
+
+def run_nightly(paths: Sequence[str], db: str | None, out: str, date: str | None, *,
+                progress: bool = False) -> NightlyResult:
+    """Ingest `paths`, then write the report; failed inputs are listed and the report is still written."""
+    from tracker.store.ingest import ingest_paths
+
+    ingest = ingest_paths(paths, db, progress=progress)
+    report = build_report(db, out, date)
+    return NightlyResult(ingest, report, list(ingest.failures))

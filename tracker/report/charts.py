@@ -1,0 +1,132 @@
+"""The report's charts (matplotlib's Agg canvas, no pyplot state): PNGs with fixed metadata, reproducible."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
+from matplotlib.figure import Figure as MplFigure
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
+
+from tracker.figure import CASUALTY_CATEGORIES
+from tracker.report.formatting import format_number
+from tracker.report.model import ChartBar, Timeline, wrap_label
+
+#: PNG metadata written into every chart: fixed, so the same data gives the same bytes.
+PNG_METADATA: dict[str, str | None] = {"Software": None}
+DPI = 100
+#: Values spanning more than this ratio (largest / smallest) get a log scale.
+LOG_SCALE_RATIO = 100.0
+#: One colour per casualty category (Tableau palette); other categories grey.
+CATEGORY_COLOURS = dict(zip(CASUALTY_CATEGORIES, (
+    "#d62728", "#ff7f0e", "#9467bd", "#8c564b", "#2ca02c", "#1f77b4", "#17becf", "#bcbd22", "#e377c2",
+    "#aec7e8", "#393b79",
+), strict=True))
+SOURCE_MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
+
+
+def _thousands(value: float, _pos: object = None) -> str:
+    return format_number(value) if value == value else ""
+
+
+def _use_log_scale(values: Sequence[float]) -> bool:
+    positive = [v for v in values if v > 0]
+    return len(positive) > 1 and max(positive) / min(positive) > LOG_SCALE_RATIO
+
+
+def _save(fig: MplFigure, path: Path) -> None:
+    FigureCanvasAgg(fig)
+    fig.tight_layout()
+    fig.savefig(path, format="png", dpi=DPI, metadata=PNG_METADATA)
+
+
+def _style_value_axis(ax: Axes, values: Sequence[float], axis: str) -> bool:
+    log = _use_log_scale(values)
+    if axis == "x":
+        if log:
+            ax.set_xscale("log")
+        ax.xaxis.set_major_formatter(FuncFormatter(_thousands))
+    else:
+        if log:
+            ax.set_yscale("log")
+        ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+    return log
+
+
+def casualty_chart(bars: Sequence[ChartBar], path: Path, *, total: int | None = None) -> None:
+    """A horizontal bar chart of casualty claims by statistic and source, bounds drawn as ranges."""
+    height = max(3.2, 0.55 * len(bars) + 2.2)
+    fig = MplFigure(figsize=(10, height))
+    ax = fig.add_subplot()
+    shown = f" ({len(bars)} most reported of {total:,})" if total is not None and total > len(bars) else ""
+    ax.set_title(f"Casualty figures by statistic and source{shown}", loc="left", fontsize=12)
+    if not bars:
+        ax.text(0.5, 0.5, "No casualty figures in this report", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        _save(fig, path)
+        return
+    ys = list(range(len(bars)))
+    extent = [v for b in bars for v in (b.value, b.low, b.high) if v is not None]
+    log = _style_value_axis(ax, extent, "x")
+    colours = [CATEGORY_COLOURS.get(b.category, "#7f7f7f") for b in bars]
+    left = min(v for v in extent if v > 0) / 2 if log else 0
+    ax.barh(ys, [b.value - left for b in bars], left=left, color=colours, alpha=0.35, height=0.6)
+    top = max(extent)
+    arrow = top * 0.6 if log else top * 0.08
+    for y, bar, colour in zip(ys, bars, colours, strict=True):
+        if bar.low is not None and bar.high is not None and bar.high > bar.low:
+            ax.hlines(y, bar.low, bar.high, color=colour, linewidth=3)
+            ax.plot([bar.low, bar.high], [y, y], "|", color=colour, markersize=12)
+        if bar.open_upper:
+            start = bar.low if bar.low is not None else bar.value
+            ax.annotate("", xy=(start + arrow if not log else start * 3, y), xytext=(start, y),
+                        arrowprops={"arrowstyle": "->", "color": colour, "lw": 2})
+        ax.plot([bar.value], [y], "o", color=colour, markersize=6)
+        ax.annotate(bar.text, xy=(bar.value, y), xytext=(8, 6), textcoords="offset points",
+                    fontsize=8, va="bottom")
+    ax.set_yticks(ys, [wrap_label(b.label) for b in bars], fontsize=8)
+    ax.set_ylim(len(bars) - 0.3, -0.7)  # first bar on top
+    ax.set_xlim(left if log else 0, top * (6 if log else 1.3))
+    ax.set_xlabel("people (count" + ("; log scale" if log else "") + ")")
+    ax.grid(axis="x", alpha=0.3)
+    used = sorted({b.category for b in bars}, key=lambda c: list(CATEGORY_COLOURS).index(c)
+                  if c in CATEGORY_COLOURS else len(CATEGORY_COLOURS))
+    handles = [Patch(color=CATEGORY_COLOURS.get(c, "#7f7f7f"), label=c) for c in used]
+    ax.legend(handles=handles, title="category", loc="upper center", bbox_to_anchor=(0.5, -0.16),
+              ncol=min(len(handles), 6), fontsize=8, frameon=False)
+    _save(fig, path)
+
+
+def timeline_chart(timeline: Timeline, path: Path) -> None:
+    """One statistic over time: each mention at its publication date, a marker per source, with bounds."""
+    fig = MplFigure(figsize=(10, 3.6))
+    ax = fig.add_subplot()
+    ax.set_title(wrap_label(f"Over time: {timeline.label}", 90), loc="left", fontsize=11)
+    values = [v for p in timeline.points for v in (p.value, p.low, p.high) if v is not None]
+    if not _style_value_axis(ax, values, "y"):
+        ax.set_ylim(0, max(values, default=1) * 1.15)
+    sources = sorted({p.source for p in timeline.points})
+    for i, source in enumerate(sources):
+        points = [p for p in timeline.points if p.source == source]
+        whens = [float(date2num(p.when.to_pydatetime())) for p in points]
+        ax.plot(whens, [p.value for p in points], SOURCE_MARKERS[i % len(SOURCE_MARKERS)] + "-",
+                label=wrap_label(source, 40), alpha=0.85)
+        for p, when in zip(points, whens, strict=True):
+            if p.low is not None and p.high is not None and p.high > p.low:
+                ax.vlines(when, p.low, p.high, alpha=0.5)
+            if p.open_upper:
+                ax.plot([when], [p.value], "^", color="black", markersize=5)
+    ax.set_xlabel("publication date (UTC)")
+    ax.set_ylabel("people (count)")
+    ax.grid(alpha=0.3)
+    ax.legend(title="source (\u25b2 = at least)", fontsize=8, loc="best")
+    ax.xaxis.set_major_locator(AutoDateLocator(maxticks=8))
+    ax.xaxis.set_major_formatter(DateFormatter("%Y-%m-%d"))
+    ax.margins(x=0.08)
+    fig.autofmt_xdate()
+    _save(fig, path)

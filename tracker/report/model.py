@@ -1,0 +1,361 @@
+"""What the report shows, from a store's DataFrames: headline, chart rows, timelines, quotes, provenance."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import pandas as pd
+from markupsafe import Markup
+
+from tracker.figure import CASUALTY_CATEGORIES
+from tracker.report.formatting import (
+    format_bounds,
+    format_date,
+    highlight,
+    py,
+    representative_value,
+    to_float,
+)
+
+#: How many claims the casualty chart draws (the rest are in the tables and claims.csv).
+CHART_MAX_BARS = 30
+#: How many statistics get a timeline chart.
+TIMELINE_MAX_STATISTICS = 8
+#: How many sentences each side of a discrepancy quotes.
+QUOTES_PER_SIDE = 3
+
+
+class ReportSource(Protocol):
+    """What the report reads: the pandas API of `tracker.open()` (a `Store`)."""
+
+    def figures(self, category: Any = None, since: Any = None, source: Any = None) -> pd.DataFrame:
+        """One row per figure."""
+        ...
+
+    def statistics(self) -> pd.DataFrame:
+        """One row per statistic."""
+        ...
+
+    def claims(self) -> pd.DataFrame:
+        """One row per claim."""
+        ...
+
+    def discrepancies(self) -> pd.DataFrame:
+        """One row per discrepancy."""
+        ...
+
+    def documents(self) -> pd.DataFrame:
+        """One row per document."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineRow:
+    """One casualty statistic with its latest claim."""
+
+    statistic_id: int
+    label: str
+    category: str
+    bounds: str
+    source: str
+    published: str
+    n_documents: int
+    n_origins: int
+    n_claims: int
+    parent_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChartBar:
+    """One claim drawn in the casualty chart: a value with its bounds (high None: open upper bound)."""
+
+    label: str
+    category: str
+    value: float
+    low: float | None
+    high: float | None
+    open_upper: bool
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePoint:
+    """One mention of a statistic on its publication date."""
+
+    when: pd.Timestamp
+    source: str
+    value: float
+    low: float | None
+    high: float | None
+    open_upper: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """A statistic's mentions over time."""
+
+    statistic_id: int
+    label: str
+    points: tuple[TimelinePoint, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A sentence that carries one side of a discrepancy."""
+
+    sentence: Markup
+    doc: str
+    outlet: str
+    published: str
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepancyView:
+    """A discrepancy with each side's claim and the sentences that state it."""
+
+    statistic_label: str
+    kind: str
+    description: str
+    bounds_a: str
+    source_a: str
+    quotes_a: tuple[Quote, ...]
+    bounds_b: str
+    source_b: str
+    quotes_b: tuple[Quote, ...]
+
+
+@dataclass(slots=True)
+class ReportData:
+    """Everything the page and the charts show, computed from one store."""
+
+    documents: pd.DataFrame
+    figures: pd.DataFrame
+    statistics: pd.DataFrame
+    claims: pd.DataFrame
+    discrepancies: pd.DataFrame
+    headline: list[HeadlineRow] = field(default_factory=list)
+    chart_bars: list[ChartBar] = field(default_factory=list)
+    n_chart_candidates: int = 0
+    timelines: list[Timeline] = field(default_factory=list)
+    discrepancy_views: list[DiscrepancyView] = field(default_factory=list)
+
+
+def _text(value: Any, missing: str = "") -> str:
+    value = py(value)
+    return missing if value is None else str(value)
+
+
+def _int(value: Any) -> int:
+    value = py(value)
+    return 0 if value is None else int(value)
+
+
+def _open_upper(qualifier: Any, high: Any) -> bool:
+    return _text(qualifier) in ("at_least", "more_than") and to_float(high) is None
+
+
+def _is_casualty(frame: pd.DataFrame) -> pd.Series:
+    return frame["category"].astype("object").isin(CASUALTY_CATEGORIES)
+
+
+def _category_rank(frame: pd.DataFrame) -> pd.Series:
+    order = {c: i for i, c in enumerate(CASUALTY_CATEGORIES)}
+    return frame["category"].astype("object").map(order).fillna(len(order)).astype(int)
+
+
+def _magnitude(frame: pd.DataFrame, value: str, low: str, high: str) -> pd.Series:
+    out = pd.to_numeric(frame[value], errors="coerce").astype("float64")
+    for col in (low, high):
+        out = out.fillna(pd.to_numeric(frame[col], errors="coerce").astype("float64"))
+    return out.fillna(0.0)
+
+
+def headline_rows(statistics: pd.DataFrame, claims: pd.DataFrame) -> list[HeadlineRow]:
+    """The casualty statistics with their latest claim, by category then size; children after parents."""
+    stats = statistics[_is_casualty(statistics)].copy()
+    if stats.empty:
+        return []
+    stats["_rank"] = _category_rank(stats)
+    stats["_size"] = _magnitude(stats, "latest_value", "latest_low", "latest_high")
+    stats = stats.sort_values(["_rank", "_size", "label", "statistic_id"],
+                              ascending=[True, False, True, True])
+    labels = dict(zip(statistics["statistic_id"].tolist(), statistics["label"].tolist(), strict=True))
+    claim_counts = {
+        py(cid): (_int(nd), _int(no))
+        for cid, nd, no in zip(claims["claim_id"], claims["n_documents"], claims["n_origins"], strict=True)
+    }
+    rows = []
+    for rec in stats.to_dict("records"):
+        n_docs, n_origins = claim_counts.get(py(rec["latest_claim_id"]), (_int(rec["n_documents"]),
+                                                                            _int(rec["n_origins"])))
+        parent = py(rec["parent_statistic_id"])
+        rows.append(HeadlineRow(
+            statistic_id=int(rec["statistic_id"]),
+            label=_text(rec["label"]),
+            category=_text(rec["category"]),
+            bounds=format_bounds(rec["latest_value"], rec["latest_low"], rec["latest_high"],
+                                 rec["latest_qualifier"]),
+            source=_text(rec["latest_source"], "unattributed"),
+            published=format_date(rec["latest_published"]),
+            n_documents=n_docs,
+            n_origins=n_origins,
+            n_claims=_int(rec["n_claims"]),
+            parent_label=_text(labels.get(parent)) if parent is not None else "",
+        ))
+    return rows
+
+
+def chart_bars(claims: pd.DataFrame, limit: int = CHART_MAX_BARS) -> tuple[list[ChartBar], int]:
+    """The casualty claims to draw (the `limit` most reported, then largest) and how many there were."""
+    counted = claims["unit"].astype("object").fillna("count") == "count"
+    casualty = claims[_is_casualty(claims) & counted].copy()
+    casualty["_size"] = _magnitude(casualty, "value", "low", "high")
+    casualty = casualty[casualty["_size"] > 0]
+    total = len(casualty)
+    casualty["_docs"] = pd.to_numeric(casualty["n_documents"], errors="coerce").fillna(0)
+    top = casualty.sort_values(["_docs", "_size", "claim_id"], ascending=[False, False, True]).head(limit)
+    top = top.assign(_rank=_category_rank(top)).sort_values(["_rank", "_size", "claim_id"],
+                                                            ascending=[True, True, True])
+    bars = []
+    for rec in top.to_dict("records"):
+        value = representative_value(rec["value"], rec["low"], rec["high"])
+        if value is None:
+            continue
+        qualifier = _text(rec["qualifier"], "exact")
+        bars.append(ChartBar(
+            label=f"{_text(rec['statistic_label'])} ({_text(rec['source'], 'unattributed')})",
+            category=_text(rec["category"]),
+            value=value,
+            low=to_float(rec["low"]),
+            high=to_float(rec["high"]),
+            open_upper=_open_upper(qualifier, rec["high"]),
+            text=format_bounds(rec["value"], rec["low"], rec["high"], qualifier),
+        ))
+    return bars, total
+
+
+def spans_several_days(documents: pd.DataFrame) -> bool:
+    """Whether the documents' publication dates cover more than one day."""
+    published = pd.to_datetime(documents["published"], utc=True, errors="coerce").dropna()
+    return published.dt.date.nunique() > 1
+
+
+def timelines(figures: pd.DataFrame, limit: int = TIMELINE_MAX_STATISTICS) -> list[Timeline]:
+    """Per casualty statistic reported on more than one day: its mentions by date (most-dated first)."""
+    frame = figures[_is_casualty(figures)].copy()
+    frame["_when"] = pd.to_datetime(frame["published"], utc=True, errors="coerce")
+    frame = frame[frame["_when"].notna() & frame["statistic_id"].notna()]
+    if frame.empty:
+        return []
+    frame["_day"] = frame["_when"].dt.date
+    days = frame.groupby("statistic_id")["_day"].nunique()
+    chosen = days[days > 1].sort_index().sort_values(ascending=False, kind="stable").head(limit)
+    out = []
+    for statistic_id in chosen.index:
+        rows = frame[frame["statistic_id"] == statistic_id].sort_values(["_when", "figure_id"])
+        points = []
+        for rec in rows.to_dict("records"):
+            value = representative_value(rec["value"], rec["low"], rec["high"])
+            if value is None:
+                continue
+            points.append(TimelinePoint(
+                when=rec["_when"], source=_text(rec["source"], "unattributed"), value=value,
+                low=to_float(rec["low"]), high=to_float(rec["high"]),
+                open_upper=_open_upper(rec["qualifier"], rec["high"]),
+            ))
+        label = _text(rows["category"].iloc[0])
+        if "statistic_label" in rows:
+            label = _text(rows["statistic_label"].iloc[0], label)
+        out.append(Timeline(int(statistic_id), label, tuple(points)))
+    return out
+
+
+def _quotes_by_claim(figures: pd.DataFrame, claim_ids: set[Any]) -> dict[Any, tuple[Quote, ...]]:
+    rows = figures[figures["claim_id"].isin(list(claim_ids))] if claim_ids else figures.iloc[0:0]
+    rows = rows.sort_values(["claim_id", "published", "doc", "index"], na_position="last")
+    quotes: dict[Any, list[Quote]] = {}
+    seen: set[tuple[Any, str]] = set()
+    for rec in rows.to_dict("records"):
+        cid = py(rec["claim_id"])
+        key = (cid, _text(rec["sentence"]))
+        if key in seen or len(quotes.get(cid, [])) >= QUOTES_PER_SIDE:
+            continue
+        seen.add(key)
+        quotes.setdefault(cid, []).append(Quote(
+            sentence=highlight(rec["sentence"], rec["text"], rec["start"], rec["end"], rec["sentence_start"]),
+            doc=_text(rec["doc"]), outlet=_text(rec["outlet"]), published=format_date(rec["published"]),
+        ))
+    return {cid: tuple(q) for cid, q in quotes.items()}
+
+
+def discrepancy_views(discrepancies: pd.DataFrame, claims: pd.DataFrame,
+                      figures: pd.DataFrame) -> list[DiscrepancyView]:
+    """The discrepancies with both sides' bounds, sources and quoted sentences, by statistic then kind."""
+    if discrepancies.empty:
+        return []
+    ordered = discrepancies.sort_values(["statistic_label", "kind", "discrepancy_id"])
+    claim_ids = {py(c) for c in ordered["claim_a_id"]} | {py(c) for c in ordered["claim_b_id"]}
+    quotes = _quotes_by_claim(figures, claim_ids - {None})
+    qualifiers = dict(zip(claims["claim_id"].tolist(), claims["qualifier"].astype("object").tolist(),
+                          strict=True))
+    views = []
+    for rec in ordered.to_dict("records"):
+        a, b = py(rec["claim_a_id"]), py(rec["claim_b_id"])
+        views.append(DiscrepancyView(
+            statistic_label=_text(rec["statistic_label"]),
+            kind=_text(rec["kind"]),
+            description=_text(rec["description"]),
+            bounds_a=format_bounds(rec["value_a"], rec["low_a"], rec["high_a"], qualifiers.get(a)),
+            source_a=_text(rec["source_a"], "unattributed"),
+            quotes_a=quotes.get(a, ()),
+            bounds_b=format_bounds(rec["value_b"], rec["low_b"], rec["high_b"], qualifiers.get(b)),
+            source_b=_text(rec["source_b"], "unattributed"),
+            quotes_b=quotes.get(b, ()),
+        ))
+    return views
+
+
+def provenance_rows(figures: pd.DataFrame) -> list[dict[str, Any]]:
+    """Every figure as a row of the provenance appendix (sentence highlighted), in document order."""
+    frame = figures.sort_values(["published", "doc", "index"], na_position="last", kind="stable")
+    columns = ["figure_id", "doc", "outlet", "published", "source", "category", "text", "sentence",
+               "start", "end", "sentence_start", "value", "low", "high", "qualifier", "unit"]
+    rows = []
+    for (figure_id, doc, outlet, published, source, category, text, sentence, start, end, s0,
+         value, low, high, qualifier, unit) in zip(*(frame[c].tolist() for c in columns), strict=True):
+        rows.append({
+            "figure_id": figure_id,
+            "sentence": highlight(sentence, text, start, end, s0),
+            "doc": _text(doc),
+            "outlet": _text(outlet),
+            "published": format_date(published),
+            "source": _text(source),
+            "category": _text(category),
+            "bounds": format_bounds(value, low, high, qualifier, unit),
+        })
+    return rows
+
+
+def wrap_label(label: str, width: int = 38) -> str:
+    """A long chart label broken onto lines of at most `width` characters."""
+    return "\n".join(textwrap.wrap(label, width)) or label
+
+
+def load_report_data(store: ReportSource) -> ReportData:
+    """Read the store once and compute everything the report shows."""
+    documents = store.documents()
+    figures = store.figures()
+    statistics = store.statistics()
+    claims = store.claims()
+    discrepancies = store.discrepancies()
+    if "statistic_label" not in figures.columns and not statistics.empty:
+        labels = statistics.set_index("statistic_id")["label"]
+        figures = figures.assign(statistic_label=figures["statistic_id"].map(labels))
+    data = ReportData(documents, figures, statistics, claims, discrepancies)
+    data.headline = headline_rows(statistics, claims)
+    data.chart_bars, data.n_chart_candidates = chart_bars(claims)
+    data.timelines = timelines(figures) if spans_several_days(documents) else []
+    data.discrepancy_views = discrepancy_views(discrepancies, claims, figures)
+    return data
