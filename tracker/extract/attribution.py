@@ -1,13 +1,475 @@
-"""Attribution: who each figure is said to come from (filled in by the attribution work, issue 3)."""
+"""Attribution: who each figure is said to come from ("the Observatory said", "according to the UN").
+
+One pass over the sentences in document order: in each sentence find the source mentions (gazetteer
+names, short forms, unnamed speakers) and the attribution cues (verbs, "according to", "X's tally"),
+resolve short forms against the sources named earlier, then give each figure the cue of its sentence
+that governs it, or failing that the last cue of an earlier sentence of its paragraph. The cue words
+are data (attribution_cues.txt); the sources are data (see tracker.extract.sources).
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
 
+from tracker.data_files import data_rows
+from tracker.errors import DataFileError
 from tracker.extract.sentences import Sentence
+from tracker.extract.sources import ShortForm, Source, alias_pattern, lookup_alias, speakers, trie_pattern
 from tracker.figure import Figure
+
+_CUES = "attribution_cues.txt"
+_CUE_ROLES = frozenset({"verb", "after", "possessive", "none", "filler", "place"})
+_DETERMINERS = frozenset({
+    "a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+    "some", "many", "multiple", "both", "one", "another", "other",
+})
+#: Figures that only a cue of their own sentence attributes: background durations and distances.
+_LOCAL_ONLY_CATEGORIES = frozenset({"duration", "distance"})
+_CONTINUING_MODIFIERS = frozenset({"second", "third", "other", "same"})
+_PREPOSITIONS = (
+    r"close\s+to|familiar\s+with|loyal\s+to|affiliated\s+with|linked\s+to|within|inside|from|with|at|for"
+    r"|of|in"
+)
+_NAME_PARTICLE = r"(?:al|el|ad|as|ash|at|an|ar|bin|ibn|abu|de|di|da|du|van|von|le|la)"
+_NAME_TOKEN = rf"(?:[A-Z][\w'’.-]*|{_NAME_PARTICLE}-[A-Z][\w'’.-]*)"
+_NAME_JOIN = r"(?:al|el|bin|bint|ibn|abu|de|du|da|di|van|von|der|den|la|le|of|for|the|and|on|in)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_JOIN}\s+)*{_NAME_TOKEN})*"
+_CHANNEL = re.compile(
+    r"\s*(?:to\s+)?(?:(?:state|local|the)\s+)?(?:[A-Z][\w'-]*|reporters|journalists|television|TV)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A source named in the text: `name` is the canonical name or a description; `form` how it was named."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    form: str  # named, anonymous, continuing, person, organization
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An attribution in a sentence: the source, the words that carry it and which way it reaches."""
+
+    start: int
+    end: int
+    name: str | None
+    kind: str | None
+    direction: str  # forward, backward, both
+    source_start: int = -1
+    source_end: int = -1
+
+
+@dataclass(slots=True)
+class _History:
+    """What the document has named so far: the antecedents of short forms and of "the source"."""
+
+    named: list[Source] = field(default_factory=list)
+    speakers: list[Source] = field(default_factory=list)
+    persons: dict[str, str] = field(default_factory=dict)
+    last: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    alias: re.Pattern[str]
+    noun: re.Pattern[str]
+    cue: re.Pattern[str]
+    possessive: re.Pattern[str]
+    filler_gap: re.Pattern[str]
+    filler_prefix: re.Pattern[str]
+    place_after: re.Pattern[str]
+    roles: dict[str, str]
+    name: re.Pattern[str]
+    name_before: re.Pattern[str]
+    preposition: re.Pattern[str]
+
+
+@cache
+def _grammar() -> _Grammar:
+    """The compiled cue and mention expressions (built once)."""
+    by_role: dict[str, list[str]] = {role: [] for role in _CUE_ROLES}
+    roles: dict[str, str] = {}
+    for lineno, fields in data_rows(_CUES, 2):
+        phrase, role = " ".join(fields[0].split()), fields[1]
+        if role not in _CUE_ROLES:
+            raise DataFileError(f"data file {_CUES}, line {lineno}: unknown role {role!r}")
+        by_role[role].append(phrase.lower())
+        roles[phrase.lower().replace("’", "'")] = role
+    lexicon = speakers()
+    cue_words = [p for r in ("verb", "after", "none") for p in by_role[r]]
+    possessive = [p[3:] for p in by_role["possessive"]]
+    filler = trie_pattern(by_role["filler"])
+    return _Grammar(
+        alias=re.compile(rf"(?<![\w'’-]){alias_pattern()}"),
+        noun=re.compile(rf"(?<![\w-])(?i:{trie_pattern(lexicon.nouns)})(?![\w-])"),
+        cue=re.compile(rf"(?<![\w-])(?i:{trie_pattern(cue_words)})(?![\w-])"),
+        possessive=re.compile(rf"['’]s\s+(?i:{trie_pattern(possessive)})(?![\w-])"),
+        filler_gap=re.compile(rf"(?:\s+|,|(?i:{filler})(?![\w-]))*"),
+        filler_prefix=re.compile(rf"(?:\s+|(?i:{filler})(?![\w-]))*"),
+        place_after=re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?\)?\s*(?i:{trie_pattern(by_role['place'])})(?![\w-])"),
+        roles=roles,
+        name=re.compile(_NAME),
+        name_before=re.compile(rf"(?:{_NAME})\s*$"),
+        preposition=re.compile(rf"\s+(?:{_PREPOSITIONS})\s+(?:(?:the|a|an)\s+)?"),
+    )
+
+
+# --- mentions ---------------------------------------------------------------------------------------
+
+
+def _resolve_short_form(form: ShortForm, history: _History) -> Source:
+    for source in reversed(history.named[-60:]):
+        if source.kind in form.kinds and (form.must_hold is None or form.must_hold in source.name.lower()):
+            return source
+    if form.fallback is not None:
+        return form.fallback
+    words = form.phrase.split()
+    return Source(" ".join(words[1:] if words[0].lower() == "the" else words), form.kinds[0])
+
+
+def _alias_source(matched: str, history: _History) -> Source | None:
+    found = lookup_alias(matched)
+    if isinstance(found, ShortForm):
+        return _resolve_short_form(found, history)
+    return found
+
+
+def _clean_name(raw: str) -> tuple[str, str] | None:
+    """(name, kind) of an unknown capitalised name: titles dropped; organisation or person."""
+    lexicon = speakers()
+    tokens = [t.rstrip(".,") if t.count(".") <= 1 else t for t in raw.split()]
+    while tokens and tokens[0] in lexicon.stopwords:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    if any(t in lexicon.org_words for t in tokens):
+        return " ".join(tokens), "organization"
+    last_title = max((i for i, t in enumerate(tokens) if t in lexicon.titles), default=-1)
+    tokens = tokens[last_title + 1:]
+    if not tokens or tokens[0].lower() in _NAME_JOIN.split("|"):
+        return None
+    return " ".join(tokens), "person"
+
+
+def _person(name: str, history: _History) -> str:
+    """A surname alone resolves to the full name seen earlier ("Jalali" -> "Mohammed Al Jalali")."""
+    if " " not in name and name in history.persons:
+        return history.persons[name]
+    return name
+
+
+def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Mention],
+                     history: _History) -> Mention:
+    """The mention around a speaker noun: "an Iraqi security source", "a source close to Hezbollah"."""
+    g = _grammar()
+    lexicon = speakers()
+    noun = m.group()
+    start, end = m.start(), m.end()
+    # words before the noun: modifiers, then a determiner
+    words = text[max(s.start, start - 80):start].split(" ")
+    words = words[:-1] if words and words[-1] == "" else []
+    mods: list[str] = []
+    determiner = ""
+    while words and len(mods) < 3:
+        w = words[-1]
+        if not w or w[-1] in ",;:\"“”()":
+            break
+        if w.lower() in lexicon.modifiers or (w[0].isupper() and w not in lexicon.stopwords):
+            mods.insert(0, w)
+            words.pop()
+            start -= len(w) + 1
+            continue
+        break
+    if words and words[-1].lower() in _DETERMINERS:
+        determiner = words[-1].lower()
+        start -= len(words[-1]) + 1
+    org: Source | None = None
+    inside = [a for a in aliases if a.start >= start and a.end <= m.start()]
+    adjacent = [a for a in aliases if a.end <= start and not text[a.end:start].strip()]
+    if inside:
+        org = Source(inside[-1].name, inside[-1].kind)
+    elif adjacent and adjacent[-1].form == "named":
+        org = Source(adjacent[-1].name, adjacent[-1].kind)
+        start = adjacent[-1].start
+    # what follows: "close to X", "of X", or a name ("spokesman James Elder")
+    after = g.preposition.match(text, end, s.end)
+    if org is None and after:
+        q = after.end()
+        target = next((a for a in aliases if q <= a.start <= q + 30 and a.end <= s.end
+                       and re.fullmatch(r"(?:[\w-]+\s+){0,2}", text[q:a.start])), None)
+        if target is not None:
+            org, end = Source(target.name, target.kind), target.end
+        else:
+            named = g.name.match(text, q, s.end)
+            if named and (found := _clean_name(named.group())) and found[1] == "organization":
+                org, end = Source(*found), named.end()
+                history.named.append(org)
+    role = lexicon.nouns[noun.lower()]
+    if org is not None:
+        trailing = g.name.match(text, end + 1, s.end) if text[end:end + 1] == " " else None
+        if trailing and trailing.group()[0].isupper() and not after:
+            end = trailing.end()
+        kind = "anonymous" if noun.lower() in ("source", "sources") else org.kind
+        return Mention(start, end, org.name, kind, "named")
+    trailing = g.name.match(text, end + 1, s.end) if text[end:end + 1] == " " else None
+    if trailing and (found := _clean_name(trailing.group())) and found[1] == "person":
+        return Mention(start, trailing.end(), _person(found[0], history), "person", "person")
+    continuing = role == "continuing" and (
+        (determiner in ("the", "another") and not mods)
+        or (mods and all(w.lower() in _CONTINUING_MODIFIERS for w in mods))
+    )
+    if continuing and history.speakers:
+        previous = history.speakers[-1]
+        return Mention(start, end, previous.name, previous.kind, "continuing")
+    kept = [w for w in mods if w.lower() not in _CONTINUING_MODIFIERS]
+    kind = "anonymous" if role == "continuing" else role
+    return Mention(start, end, " ".join([*kept, noun]), kind, "anonymous")
+
+
+def _mentions(text: str, s: Sentence, history: _History) -> list[Mention]:
+    """The source mentions of one sentence, in text order, longest first where they overlap."""
+    g = _grammar()
+    aliases: list[Mention] = []
+    for m in g.alias.finditer(text, s.start, s.end):
+        found = _alias_source(m.group(), history)
+        if found is not None:
+            aliases.append(Mention(m.start(), m.end(), found.name, found.kind, "named"))
+            history.named.append(found)
+    candidates = list(aliases)
+    for m in g.noun.finditer(text, s.start, s.end):
+        if any(a.start <= m.start() < a.end for a in aliases):
+            continue
+        candidates.append(_speaker_mention(text, s, m, aliases, history))
+    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[Mention] = []
+    for c in candidates:
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+# --- cues -------------------------------------------------------------------------------------------
+
+
+def _name_before(text: str, region_start: int, verb_start: int, history: _History) -> Mention | None:
+    """A capitalised name or a pronoun just before a verb (after filler words): "Jalali said"."""
+    g = _grammar()
+    region = text[region_start:verb_start]
+    trimmed = region.rstrip()
+    while True:  # drop trailing filler words ("earlier", "on Sunday")
+        m = re.search(r"(\S+(?:\s+\S+)?)\s*$", trimmed)
+        if not m:
+            break
+        tail = m.group(1)
+        if g.filler_gap.fullmatch(tail):
+            trimmed = trimmed[: m.start(1)].rstrip()
+            continue
+        last = tail.split()[-1]
+        if g.filler_gap.fullmatch(last):
+            trimmed = trimmed[: m.start(1) + len(tail) - len(last)].rstrip()
+            continue
+        break
+    word = re.search(r"(\w+)$", trimmed)
+    if word and word.group(1).lower() in speakers().pronouns and history.last is not None:
+        pos = region_start + word.start(1)
+        return Mention(pos, pos + len(word.group(1)), history.last.name, history.last.kind, "continuing")
+    named = g.name_before.search(trimmed)
+    if not named:
+        return None
+    found = _clean_name(named.group())
+    if not found:
+        return None
+    name, kind = found
+    pos = region_start + named.start()
+    if kind == "person":
+        name = _person(name, history)
+    return Mention(pos, pos + len(named.group().rstrip()), name, kind, kind)
+
+
+def _subject_after(text: str, s: Sentence, pos: int, mentions: list[Mention],
+                   history: _History) -> Mention | None:
+    """The source right after an inverted verb: `..., said OSDH director Rami Abdel Rahmane`."""
+    for m in mentions:
+        if m.start >= pos:
+            if re.fullmatch(r"\s*(?:the\s+)?", text[pos:m.start], flags=re.IGNORECASE):
+                return m
+            break
+    named = _grammar().name.match(text, pos + 1, s.end) if text[pos:pos + 1] == " " else None
+    if named and (found := _clean_name(named.group())):
+        name = _person(found[0], history) if found[1] == "person" else found[0]
+        return Mention(named.start(), named.end(), name, found[1], found[1])
+    return None
+
+
+def _subject_before(text: str, region_start: int, verb_start: int, mentions: list[Mention],
+                    history: _History) -> Mention | None:
+    """The subject of a verb: the nearest mention before it with only filler (or an aside) between."""
+    g = _grammar()
+    before = [m for m in mentions if region_start <= m.start and m.end <= verb_start]
+    if before:
+        m = before[-1]
+        gap = text[m.end:verb_start]
+        if g.filler_gap.fullmatch(gap) or re.fullmatch(r"\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)\s*", gap) \
+                or g.filler_gap.fullmatch(re.sub(r"^\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)", "", gap)):
+            return m
+    return _name_before(text, region_start, verb_start, history)
+
+
+def _direction_after(text: str, s: Sentence, pos: int, verb: str, mentions: list[Mention]) -> str:
+    """Whether a verb cue reaches forward (its clause follows) or backward (it closes the clause)."""
+    g = _grammar()
+    rest = g.filler_gap.match(text, pos, s.end)
+    q = rest.end() if rest else pos
+    if verb.lower() in ("told", "tells", "tell", "informed") or re.match(r"\s*to\s", text[q:q + 4]):
+        channel = next((m for m in mentions if q <= m.start <= q + 4), None)  # "told AFP": the channel
+        if channel is not None:
+            q = channel.end
+        elif named := _CHANNEL.match(text, q, s.end):
+            q = named.end()
+        rest = g.filler_gap.match(text, q, s.end)
+        q = rest.end() if rest else q
+    if q >= s.end or text[q] in ".,;!?\"”)":
+        return "backward"
+    return "forward"
+
+
+def _cues(text: str, s: Sentence, mentions: list[Mention], history: _History) -> tuple[list[Cue], bool]:
+    """The attribution cues of one sentence, and whether it holds a hedge with no source ("reportedly")."""
+    g = _grammar()
+    cues: list[Cue] = []
+    hedged = False
+    boundary = s.start
+    for m in g.cue.finditer(text, s.start, s.end):
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue
+        role = g.roles.get(" ".join(m.group().lower().replace("’", "'").split()), "verb")
+        if role == "none":
+            hedged = True
+            continue
+        subject: Mention | None
+        if role == "after":
+            subject = _subject_after(text, s, m.end(), mentions, history)
+            if subject is None:
+                hedged = True
+                continue
+            tail = text[subject.end:s.end].lstrip()
+            at_start = not text[s.start:m.start()].strip(" \"“")
+            direction = "forward" if at_start else "backward" if not tail or tail[0] in ".;!?" else "both"
+            cues.append(Cue(m.start(), subject.end, subject.name, subject.kind, direction,
+                            subject.start, subject.end))
+        else:
+            lead = text[boundary:m.start()].rstrip()
+            inverted = not lead.strip(" \"“") or lead[-1] in ",\"”'’"
+            quote = max(text.rfind(q, boundary, m.start()) for q in "\"“”;:")
+            region_start = max(boundary, quote + 1)
+            subject = _subject_before(text, region_start, m.start(), mentions, history)
+            if (subject is None or subject.end <= region_start) and inverted:
+                subject = _subject_after(text, s, m.end(), mentions, history)
+                if subject is not None:
+                    cues.append(Cue(m.start(), subject.end, subject.name, subject.kind, "backward",
+                                    subject.start, subject.end))
+            elif subject is not None:
+                direction = _direction_after(text, s, m.end(), m.group(), mentions)
+                cues.append(Cue(subject.start, m.end(), subject.name, subject.kind, direction,
+                                subject.start, subject.end))
+        if subject is not None:
+            boundary = max(boundary, m.end())
+            _remember(subject, history)
+    for m in g.possessive.finditer(text, s.start, s.end):
+        owner = next((x for x in mentions if x.end == m.start()), None)
+        if owner is not None:
+            cues.append(Cue(owner.start, m.end(), owner.name, owner.kind, "both", owner.start, owner.end))
+            _remember(owner, history)
+    cues.sort(key=lambda c: c.start)
+    return cues, hedged
+
+
+def _remember(subject: Mention, history: _History) -> None:
+    source = Source(subject.name, subject.kind)
+    history.last = source
+    if subject.form in ("anonymous", "continuing") or subject.kind == "anonymous":
+        history.speakers.append(source)
+    elif subject.form == "person" and " " in subject.name:
+        history.persons[subject.name.split()[-1]] = subject.name
+    elif subject.form == "organization":
+        history.named.append(source)
+
+
+def _choose(cues: list[Cue], f: Figure) -> Cue | None:
+    """The cue of the figure's own sentence that governs it: the nearest one reaching it."""
+    if any(c.source_start < f.end and f.start < c.source_end for c in cues):
+        return None  # the figure counts the speakers themselves ("two senior officers")
+    usable = [c for c in cues if c.name is not None]
+    if any(c.kind != "news_agency" for c in usable):
+        usable = [c for c in usable if c.kind != "news_agency"]  # the agency only carried it
+    if not usable:
+        return None
+
+    def reaches(c: Cue) -> bool:
+        if c.direction == "forward":
+            return f.start >= c.start
+        if c.direction == "backward":
+            return f.end <= c.end
+        return True
+
+    def distance(c: Cue) -> int:
+        return max(c.start - f.end, f.start - c.end, 0)
+
+    reaching = [c for c in usable if reaches(c)]
+    return min(reaching or usable, key=distance)
+
+
+def _cue_text(text: str, cue: Cue) -> str:
+    """The words of a cue, with the article of its source: "the Observatory said"."""
+    start = cue.start
+    article = re.search(r"(?i:\bthe\s+)$", text[max(0, start - 5):start])
+    if article and cue.source_start == cue.start:
+        start -= len(article.group())
+    return " ".join(text[start:cue.end].split())
 
 
 def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> list[Figure]:
     """The figures with `source`, `source_text` and `source_kind` set from the text around them."""
-    return figures
+    if not figures:
+        return figures
+    g = _grammar()
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        k = bisect_right(starts, f.start) - 1
+        by_sentence.setdefault(max(k, 0), []).append(i)
+    last_needed = max(by_sentence)
+    history = _History()
+    out = list(figures)
+    paragraph_cue: Cue | None = None
+    paragraph = -1
+    for k, s in enumerate(sentences[: last_needed + 1]):
+        mentions = _mentions(text, s, history)
+        cues, hedged = _cues(text, s, mentions, history)
+        if s.paragraph != paragraph:
+            paragraph, paragraph_cue = s.paragraph, None
+        for i in by_sentence.get(k, ()):
+            f = figures[i]
+            if f.category == "distance" and g.place_after.match(text, f.end, s.end):
+                continue
+            cue = _choose(cues, f) if cues else None
+            if cue is None and not cues and not hedged and f.category not in _LOCAL_ONLY_CATEGORIES:
+                cue = paragraph_cue
+            if cue is not None and cue.name is not None:
+                out[i] = f.replace(source=cue.name, source_kind=cue.kind, source_text=_cue_text(text, cue))
+        usable = [c for c in cues if c.name is not None]
+        if usable:
+            agencies = [c for c in usable if c.kind != "news_agency"]
+            paragraph_cue = (agencies or usable)[-1]
+        elif hedged:
+            paragraph_cue = None
+    return out
