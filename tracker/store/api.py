@@ -271,7 +271,8 @@ class Store:
         claims = self.claims()
         latest: dict[int, tuple[Any, ...]] = {}
         ordered = claims.sort_values(["last_published", "claim_id"], na_position="first")
-        columns = ["statistic_id", "claim_id", "value", "low", "high", "qualifier", "source", "last_published"]
+        columns = ["statistic_id", "claim_id", "value", "low", "high", "qualifier", "source"]
+        columns.append("last_published")
         picked = ordered[columns].astype("object")
         for statistic_id, *values in picked.itertuples(index=False):
             latest[int(statistic_id)] = tuple(_nullable(v) for v in values)
