@@ -22,7 +22,14 @@ from tracker.store.engine import make_engine
 
 POSTGRES_ENV = "TRACKER_TEST_POSTGRES_URL"
 TABLES = (
-    "documents", "sentences", "figures", "sources", "source_aliases", "statistics", "claims", "mentions",
+    "documents",
+    "sentences",
+    "figures",
+    "sources",
+    "source_aliases",
+    "statistics",
+    "claims",
+    "mentions",
     "discrepancies",
 )
 
@@ -44,7 +51,7 @@ def postgres_unavailable(url: str | None) -> str | None:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
-    """A database for one test: a SQLite file path, or a PostgreSQL URL whose search_path is a fresh schema."""
+    """A database for one test: a SQLite file, or a PostgreSQL URL whose search_path is a fresh schema."""
     if request.param == "sqlite":
         yield str(tmp_path / "tracker.db")
         return
@@ -113,35 +120,63 @@ def fake_extract(document: str, doc: str = "") -> list[Figure]:
             parent = None
             if first_in_sentence is not None and "including" in sentence.text[: m.start()]:
                 parent = first_in_sentence
-            out.append(Figure(
-                doc=doc, start=sentence.start + m.start(), end=sentence.start + m.end(), text=m.group(),
-                sentence=sentence.text, sentence_start=sentence.start, sentence_end=sentence.end,
-                value=value, low=value, high=None if qualifier == "at_least" else value,
-                qualifier=qualifier, unit="count", entity=m["entity"], category=category,
-                source=source, source_text="the Observatory said" if source else None,
-                source_kind="monitor" if source else None, parent=parent, tracker_version="test",
-            ))
+            out.append(
+                Figure(
+                    doc=doc,
+                    start=sentence.start + m.start(),
+                    end=sentence.start + m.end(),
+                    text=m.group(),
+                    sentence=sentence.text,
+                    sentence_start=sentence.start,
+                    sentence_end=sentence.end,
+                    value=value,
+                    low=value,
+                    high=None if qualifier == "at_least" else value,
+                    qualifier=qualifier,
+                    unit="count",
+                    entity=m["entity"],
+                    category=category,
+                    source=source,
+                    source_text="the Observatory said" if source else None,
+                    source_kind="monitor" if source else None,
+                    parent=parent,
+                    tracker_version="test",
+                )
+            )
             if first_in_sentence is None:
                 first_in_sentence = len(out) - 1
     return out
 
 
 def stand_in_analyzer(docs: Iterable[DocumentInput]) -> Analysis:
-    """A minimal analysis for store tests: one statistic per category, one claim per (category, value, source)."""
+    """A minimal analysis for store tests: a statistic per category, a claim per (category, value, source)."""
     statistics: dict[str, StatisticOut] = {}
     claims: dict[str, dict[str, Any]] = {}
     for doc in docs:
         for m in doc.mentions:
             skey = f"s/{m.category}"
-            statistics.setdefault(skey, StatisticOut(skey, f"{m.category}: {m.entity}", m.category, m.entity,
-                                                     None, "", None))
+            statistics.setdefault(
+                skey, StatisticOut(skey, f"{m.category}: {m.entity}", m.category, m.entity, None, "", None)
+            )
             ckey = f"c/{m.category}/{m.value}/{m.source}"
             claim = claims.setdefault(ckey, {"m": m, "figures": [], "docs": set(), "skey": skey})
             claim["figures"].append(m.figure_id)
             claim["docs"].add(doc.document_id)
     claim_out = tuple(
-        ClaimOut(key, c["skey"], c["m"].value, c["m"].low, c["m"].high, c["m"].qualifier, c["m"].unit,
-                 c["m"].entity, c["m"].source, tuple(c["figures"]), len(c["docs"]), len(c["docs"]))
+        ClaimOut(
+            key,
+            c["skey"],
+            c["m"].value,
+            c["m"].low,
+            c["m"].high,
+            c["m"].qualifier,
+            c["m"].unit,
+            c["m"].entity,
+            c["m"].source,
+            tuple(c["figures"]),
+            len(c["docs"]),
+            len(c["docs"]),
+        )
         for key, c in sorted(claims.items())
     )
     discrepancies = []
@@ -150,8 +185,11 @@ def stand_in_analyzer(docs: Iterable[DocumentInput]) -> Analysis:
         by_statistic.setdefault(claim.statistic_key, []).append(claim)
     for skey, group in sorted(by_statistic.items()):
         if len(group) >= 2 and group[0].value != group[1].value:
-            discrepancies.append(DiscrepancyOut(skey, "value", group[0].key, group[1].key,
-                                                f"{group[0].value} vs {group[1].value}"))
+            discrepancies.append(
+                DiscrepancyOut(
+                    skey, "value", group[0].key, group[1].key, f"{group[0].value} vs {group[1].value}"
+                )
+            )
     return Analysis(tuple(statistics.values()), claim_out, tuple(discrepancies), ())
 
 

@@ -27,7 +27,9 @@ from tracker.store.types import check_float, check_int
         pytest.param(None, "sqlite:///:memory:", "sqlite:///:memory:", id="env-url"),
     ],
 )
-def test_resolve_db_url(monkeypatch: pytest.MonkeyPatch, db: str | None, env: str | None, expected: str) -> None:
+def test_resolve_db_url(
+    monkeypatch: pytest.MonkeyPatch, db: str | None, env: str | None, expected: str
+) -> None:
     if env is None:
         monkeypatch.delenv("TRACKER_DB", raising=False)
     else:
@@ -63,7 +65,9 @@ def test_savepoint_rollback_keeps_the_outer_transaction(db: str) -> None:
                 conn.execute(insert(models.DOCUMENTS).values(**_document("b")))
                 savepoint.rollback()
                 conn.execute(insert(models.DOCUMENTS).values(**_document("c")))
-            keys = conn.execute(select(models.DOCUMENTS.c.key).order_by(models.DOCUMENTS.c.key)).scalars().all()
+            keys = (
+                conn.execute(select(models.DOCUMENTS.c.key).order_by(models.DOCUMENTS.c.key)).scalars().all()
+            )
             conn.rollback()
         assert keys == ["a", "c"]
     finally:
@@ -90,8 +94,11 @@ def test_foreign_keys_are_enforced(db: str) -> None:
     ensure_schema(engine)
     try:
         with engine.connect() as conn, pytest.raises(IntegrityError), conn.begin():
-            conn.execute(insert(models.SENTENCES).values(
-                document_id=9999, index=0, start=0, end=1, text="x", paragraph=0))
+            conn.execute(
+                insert(models.SENTENCES).values(
+                    document_id=9999, index=0, start=0, end=1, text="x", paragraph=0
+                )
+            )
     finally:
         engine.dispose()
 
@@ -110,10 +117,20 @@ def test_non_finite_floats_are_refused_not_stored_as_null(db: str, value: float)
     try:
         with engine.connect() as conn:
             with pytest.raises(StatementError) as caught, conn.begin():
-                conn.execute(insert(models.STATISTICS).values(key="k", label="l", category="killed", context=""))
-                conn.execute(insert(models.CLAIMS).values(
-                    key="c", statistic_id=1, value=value, qualifier="exact", unit="count",
-                    n_documents=1, n_origins=1))
+                conn.execute(
+                    insert(models.STATISTICS).values(key="k", label="l", category="killed", context="")
+                )
+                conn.execute(
+                    insert(models.CLAIMS).values(
+                        key="c",
+                        statistic_id=1,
+                        value=value,
+                        qualifier="exact",
+                        unit="count",
+                        n_documents=1,
+                        n_origins=1,
+                    )
+                )
             assert isinstance(caught.value.orig, ValueNotStorableError)
             assert conn.execute(text("SELECT count(*) FROM claims")).scalar_one() == 0
             conn.rollback()
@@ -157,8 +174,11 @@ def test_big_integers_are_refused_by_the_column_type(sqlite_db: str) -> None:
         with engine.connect() as conn:
             conn.execute(insert(models.DOCUMENTS).values(**_document("a")))
             with pytest.raises(StatementError) as caught:
-                conn.execute(insert(models.SENTENCES).values(
-                    document_id=1, index=0, start=2**64, end=1, text="x", paragraph=0))
+                conn.execute(
+                    insert(models.SENTENCES).values(
+                        document_id=1, index=0, start=2**64, end=1, text="x", paragraph=0
+                    )
+                )
             assert isinstance(caught.value.orig, ValueNotStorableError)
             conn.rollback()
     finally:

@@ -21,27 +21,49 @@ def _utc(*parts: int) -> datetime:
     ("text", "expected"),
     [
         # the seeds' three ways of stating a date
-        pytest.param(" date 2024-12-08 (@FahadShabbir)\n\nBeirut, some text.", TextMetadata(_utc(2024, 12, 8)),
-                     id="seed-date-line"),
-        pytest.param("Beirut, (APP - UrduPoint / Pakistan Point News - 8th Dec, 2024) Gunfire rang out.",
-                     TextMetadata(_utc(2024, 12, 8), "UrduPoint / Pakistan Point News"), id="seed-dateline"),
-        pytest.param("Headline here\n\nDec 8, 2024 - 12:23\n 0\nBody text.",
-                     TextMetadata(_utc(2024, 12, 8, 12, 23), None, "Headline here"), id="seed-month-day-time"),
+        pytest.param(
+            " date 2024-12-08 (@FahadShabbir)\n\nBeirut, some text.",
+            TextMetadata(_utc(2024, 12, 8)),
+            id="seed-date-line",
+        ),
+        pytest.param(
+            "Beirut, (APP - UrduPoint / Pakistan Point News - 8th Dec, 2024) Gunfire rang out.",
+            TextMetadata(_utc(2024, 12, 8), "UrduPoint / Pakistan Point News"),
+            id="seed-dateline",
+        ),
+        pytest.param(
+            "Headline here\n\nDec 8, 2024 - 12:23\n 0\nBody text.",
+            TextMetadata(_utc(2024, 12, 8, 12, 23), None, "Headline here"),
+            id="seed-month-day-time",
+        ),
         # variants
         pytest.param("December 25, 2023\nBody.", TextMetadata(_utc(2023, 12, 25)), id="month-day-no-time"),
-        pytest.param("(AFP - Some Paper - 1st January, 2025) Text.",
-                     TextMetadata(_utc(2025, 1, 1), "Some Paper"), id="dateline-full-month"),
+        pytest.param(
+            "(AFP - Some Paper - 1st January, 2025) Text.",
+            TextMetadata(_utc(2025, 1, 1), "Some Paper"),
+            id="dateline-full-month",
+        ),
         pytest.param("date 2024-02-30\nBody.", TextMetadata(), id="impossible-date-stays-null"),
         pytest.param("Foo 8, 2024\nBody.", TextMetadata(None, None, None), id="unknown-month-stays-null"),
         # unknown stays null
-        pytest.param("Gunfire rang out in Damascus on Sunday, residents said.", TextMetadata(), id="no-metadata"),
+        pytest.param(
+            "Gunfire rang out in Damascus on Sunday, residents said.", TextMetadata(), id="no-metadata"
+        ),
         pytest.param("", TextMetadata(), id="empty"),
-        pytest.param("In 2011 the uprising began.\nOn Dec 8, 2024 rebels entered.", TextMetadata(),
-                     id="dates-inside-sentences-are-not-read"),
+        pytest.param(
+            "In 2011 the uprising began.\nOn Dec 8, 2024 rebels entered.",
+            TextMetadata(),
+            id="dates-inside-sentences-are-not-read",
+        ),
         # titles: a short first line without sentence punctuation
-        pytest.param("A war monitor reports that Assad has left\n\nBody.", TextMetadata(None, None,
-                     "A war monitor reports that Assad has left"), id="headline"),
-        pytest.param("Rebels enter Damascus. Assad flees.\nBody.", TextMetadata(), id="sentence-is-no-headline"),
+        pytest.param(
+            "A war monitor reports that Assad has left\n\nBody.",
+            TextMetadata(None, None, "A war monitor reports that Assad has left"),
+            id="headline",
+        ),
+        pytest.param(
+            "Rebels enter Damascus. Assad flees.\nBody.", TextMetadata(), id="sentence-is-no-headline"
+        ),
     ],
 )
 def test_metadata_from_text(text: str, expected: TextMetadata) -> None:
@@ -80,7 +102,9 @@ def test_parse_published(value: str | None, expected: datetime | None) -> None:
     assert parse_published(value) == expected
 
 
-@pytest.mark.parametrize("value", [pytest.param("Sunday", id="weekday"), pytest.param("8/12/2024", id="slashes")])
+@pytest.mark.parametrize(
+    "value", [pytest.param("Sunday", id="weekday"), pytest.param("8/12/2024", id="slashes")]
+)
 def test_parse_published_refuses_what_it_cannot_read(value: str) -> None:
     with pytest.raises(ParseError):
         parse_published(value)

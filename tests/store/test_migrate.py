@@ -1,4 +1,4 @@
-"""Migrations: an empty database upgraded to head matches the models, has the views, and says what happened."""
+"""Migrations: an empty database upgraded to head matches the models and has the views."""
 
 from __future__ import annotations
 
