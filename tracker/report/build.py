@@ -18,6 +18,7 @@ from tracker.report.formatting import format_date, py
 from tracker.report.manifest import build_manifest, compare_manifests, previous_manifest, write_manifest
 from tracker.report.model import ReportData, ReportSource, load_report_data, provenance_rows
 from tracker.report.render import render_page
+from tracker.store import open as open_store
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CHART_FILE = "casualties.png"
@@ -168,13 +169,8 @@ def write_report(store: ReportSource, out: str | Path, date: str | None = None, 
 
 def build_report(db: str | None, out: str, date: str | None) -> ReportResult:
     """Open the store `db` (None: $TRACKER_DB, else ./tracker.db) and write its report into OUT/DATE/."""
-    import tracker
-
-    opener = getattr(tracker, "open", None)
-    if opener is None:
-        raise ReportError("the store is not available (tracker.open is missing)")
     try:
-        with opener(db) as store:
+        with open_store(db) as store:
             return write_report(store, out, date)
     except TrackerError:
         raise
