@@ -60,7 +60,8 @@ def test_report_renders_in_chromium(seeds_report: ReportResult, browser: Any, tm
     body = browser.find_element("tag name", "body").text
     assert "Headline casualty figures" in body and "Provenance appendix" in body
     images = browser.execute_script(
-        "return Array.from(document.images).map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0]);")
+        "return Array.from(document.images)"
+        ".map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0]);")
     assert images and all(loaded for _, loaded in images), images
     errors = [entry for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "ERROR")]
     assert errors == []

@@ -69,7 +69,8 @@ def test_hostile_document_is_shown_as_text(tmp_path: Path) -> None:
     doc.write_text(HOSTILE_TEXT, encoding="utf-8")
     jsonl = tmp_path / "more.jsonl"
     jsonl.write_text(json.dumps({
-        "id": "<script>alert('id')</script>", "text": "At least 30 people were killed, <b>officials</b> said.",
+        "id": "<script>alert('id')</script>",
+        "text": "At least 30 people were killed, <b>officials</b> said.",
         "title": "<img src=x onerror=alert('title')>", "outlet": "<script>outlet()</script>",
         "published": "2024-12-08",
     }) + "\n", encoding="utf-8")
@@ -111,7 +112,8 @@ def test_nightly_command_exit_status(tmp_path: Path) -> None:
     pytest.param(["--date", "yesterday"], 1, "tracker: report date 'yesterday': expected YYYY-MM-DD",
                  id="bad-date"),
 ])
-def test_report_command(seeds_db: str, tmp_path: Path, args: list[str], exit_code: int, expected: str) -> None:
+def test_report_command(seeds_db: str, tmp_path: Path, args: list[str], exit_code: int,
+                        expected: str) -> None:
     result = CliRunner().invoke(cli, ["report", "--db", seeds_db, "--out", str(tmp_path), *args])
     assert result.exit_code == exit_code
     assert expected in result.output and "Traceback" not in result.output
