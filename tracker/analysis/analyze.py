@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from tracker.analysis.claims import claim_out, group_claims
 from tracker.analysis.discrepancies import find_discrepancies
 from tracker.analysis.statistics import StatisticGroup, group_statistics
+from tracker.analysis.subsets import with_implied_parents
 from tracker.analysis.syndication import find_syndication
 from tracker.analysis.types import Analysis, ClaimOut, DiscrepancyOut, DocumentInput, StatisticOut
 
@@ -34,7 +35,7 @@ def _label(group: StatisticGroup, scope: str | None) -> str:
 
 def analyze_corpus(docs: Iterable[DocumentInput]) -> Analysis:
     """Statistics, claims, discrepancies and syndication over a corpus (pure; input order does not matter)."""
-    documents = sorted(docs, key=lambda d: d.document_id)
+    documents = sorted((with_implied_parents(d) for d in docs), key=lambda d: d.document_id)
     syndication = find_syndication(documents)
     groups = group_statistics(documents)
 
