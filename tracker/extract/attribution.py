@@ -38,6 +38,7 @@ _NAME_PARTICLE = r"(?:al|el|ad|as|ash|at|an|ar|bin|ibn|abu|de|di|da|du|van|von|l
 _NAME_TOKEN = rf"(?:[A-Z][\w'’.-]*|{_NAME_PARTICLE}-[A-Z][\w'’.-]*)"
 _NAME_JOIN = r"(?:al|el|bin|bint|ibn|abu|de|du|da|di|van|von|der|den|la|le|of|for|the|and|on|in)"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_JOIN}\s+)*{_NAME_TOKEN})*"
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;\"“”]{0,140},\s*$")
 _CHANNEL = re.compile(
     r"\s*(?:to\s+)?(?:(?:state|local|the)\s+)?(?:[A-Z][\w'-]*|reporters|journalists|television|TV)"
 )
@@ -182,6 +183,8 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
         w = words[-1]
         if not w or w[-1] in ",;:\"“”()":
             break
+        if w.lower() in _DETERMINERS:
+            break
         if w.lower() in lexicon.modifiers or (w[0].isupper() and w not in lexicon.stopwords):
             mods.insert(0, w)
             words.pop()
@@ -222,6 +225,10 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
     trailing = g.name.match(text, end + 1, s.end) if text[end:end + 1] == " " else None
     if trailing and (found := _clean_name(trailing.group())) and found[1] == "person":
         return Mention(start, trailing.end(), _person(found[0], history), "person", "person")
+    if after and re.match(r"\s+(?:in|at|from)\s", text[end:end + 6]):
+        place = g.name.match(text, after.end(), s.end)
+        if place:
+            end = place.end()  # "hospital officials in Khan Younis"
     continuing = role == "continuing" and (
         (determiner in ("the", "another") and not mods)
         or (mods and all(w.lower() in _CONTINUING_MODIFIERS for w in mods))
@@ -239,9 +246,14 @@ def _mentions(text: str, s: Sentence, history: _History) -> list[Mention]:
     g = _grammar()
     aliases: list[Mention] = []
     for m in g.alias.finditer(text, s.start, s.end):
-        found = _alias_source(m.group(), history)
-        if found is not None:
-            aliases.append(Mention(m.start(), m.end(), found.name, found.kind, "named"))
+        start, end, matched = m.start(), m.end(), m.group()
+        if matched[:4].lower() == "the " and isinstance(lookup_alias(matched), ShortForm):
+            longer = g.alias.match(text, start + 4, s.end)  # "the health ministry in Gaza"
+            if longer and longer.end() > end:
+                start, end, matched = longer.start(), longer.end(), longer.group()
+        found = _alias_source(matched, history)
+        if found is not None and not (aliases and start < aliases[-1].end):
+            aliases.append(Mention(start, end, found.name, found.kind, "named"))
             history.named.append(found)
     candidates = list(aliases)
     for m in g.noun.finditer(text, s.start, s.end):
@@ -314,7 +326,9 @@ def _subject_before(text: str, region_start: int, verb_start: int, mentions: lis
                     history: _History) -> Mention | None:
     """The subject of a verb: the nearest mention before it with only filler (or an aside) between."""
     g = _grammar()
-    before = [m for m in mentions if region_start <= m.start and m.end <= verb_start]
+    aside = _RELATIVE_ASIDE.search(text, region_start, verb_start)
+    before = [m for m in mentions if region_start <= m.start and m.end <= verb_start
+              and not (aside and aside.start() <= m.start < aside.end())]
     if before:
         m = before[-1]
         gap = text[m.end:verb_start]

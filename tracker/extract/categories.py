@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tracker.data_files import data_rows
+from tracker.extract.trie import trie_pattern
 from tracker.extract.units import KIND_CATEGORY
 
 #: How much farther a counted-noun cue may stand than an event word and still lose to it.
@@ -21,29 +22,22 @@ class _Cues:
     nouns: dict[str, str]
 
 
-def _cue_regex(cue: str) -> str:
-    words = cue.rstrip("*").split()
-    body = r"[\s\u00a0]+".join(re.escape(w) for w in words)
-    return rf"\b{body}\w*" if cue.endswith("*") else rf"\b{body}\b"
-
-
 @cache
 def _cues() -> _Cues:
     exact: dict[str, tuple[str, str]] = {}
     prefixes: list[tuple[str, str, str]] = []
     nouns: dict[str, str] = {}
-    alts: list[str] = []
     for _, (cue, category, kind) in data_rows("categories.txt", 3):
         low = cue.lower()
-        alts.append(_cue_regex(low))
         if low.endswith("*"):
             prefixes.append((low[:-1], category, kind))
         else:
             exact[low] = (category, kind)
         if kind == "noun":
             nouns[low] = category
-    alts.sort(key=len, reverse=True)
-    return _Cues(re.compile("|".join(alts), re.IGNORECASE), exact, tuple(prefixes), nouns)
+    space = r"[\s\u00a0]+"
+    pattern = rf"\b(?:(?:{trie_pattern((p for p, _, _ in prefixes), space)})\w*|(?:{trie_pattern(exact, space)})\b)"
+    return _Cues(re.compile(pattern, re.IGNORECASE), exact, tuple(prefixes), nouns)
 
 
 def _lookup(surface: str) -> tuple[str, str] | None:

@@ -23,10 +23,29 @@ def _adjectival_nouns() -> frozenset[str]:
     return frozenset(line.lower() for _, line in data_lines("adjectival_nouns.txt"))
 
 
+@cache
+def _plural_nouns() -> frozenset[str]:
+    return frozenset(line.lower() for _, line in data_lines("plural_nouns.txt"))
+
+
+def _is_plural(word: str) -> bool:
+    low = word.lower()
+    if low in _plural_nouns():
+        return True
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "ous"))
+
+
+def _is_modifier_only(low: str) -> bool:
+    """Adverbs and participles: they may stand before the head ("rushing yards") but are never it."""
+    return low.endswith("ly") or (low.endswith(("ed", "ing")) and low not in _adjectival_nouns())
+
+
 def counted_entity(text: str, pos: int, limit: int, *, after_of: bool = False) -> tuple[str, int] | None:
     """(entity as written, end offset) of the noun phrase at `pos`, or None when no noun follows.
 
-    With `after_of`, the phrase may start with "of" ("thousands of detainees", "a dozen of them").
+    The phrase is at most four words up to a stop word or punctuation; its head is its first plural
+    noun ("14 first-team players left" -> players), else its last word. With `after_of`, the phrase
+    may start with "of" ("thousands of detainees").
     """
     stop = _stopwords()
     if after_of:
@@ -37,29 +56,21 @@ def counted_entity(text: str, pos: int, limit: int, *, after_of: bool = False) -
     i = pos
     while len(words) < _MAX_WORDS:
         m = _TOKEN.match(text, i, limit)
-        if not m or (not m.group(1) and words):
-            break
-        if not m.group(1) and not words and i > 0 and text[i - 1].isalnum():
+        if not m or (not m.group(1) and (words or (i > 0 and text[i - 1].isalnum()))):
             break
         word = m.group(2)
         low = word.lower()
         if low in stop:
             break
-        if words:
-            prev = words[-1][0]
-            if word[0].isupper() and not prev[0].isupper():
-                break  # a new name starts: "2,000 fighters Syria"
-            if low.endswith("ly") or (low.endswith(("ed", "ing")) and low not in _adjectival_nouns()):
-                break  # "people killed", "soldiers fleeing"
-        elif low.endswith("ly") or (low.endswith(("ed", "ing")) and low not in _adjectival_nouns()
-                                    and not word[0].isupper()):
-            return None
+        if words and word[0].isupper() and not words[-1][0][0].isupper():
+            break  # a new name starts: "2,000 fighters Syria"
         words.append((word, m.end()))
         i = m.end()
+        if _is_plural(word) and not word[0].isupper():
+            break  # the head: "2,000 Syrian troops"
+    while words and _is_modifier_only(words[-1][0].lower()):
+        words.pop()
     if not words:
         return None
-    # the head is the last word; drop trailing capitalised names after a lowercase noun
     head, end = words[-1]
-    if head[0].isupper() and len(words) > 1 and not words[0][0][0].isupper():
-        head, end = words[-2]
-    return head.lower() if not head.isupper() or len(head) <= 1 else head, end
+    return (head if head.isupper() and len(head) > 1 else head.lower()), end

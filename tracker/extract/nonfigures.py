@@ -15,7 +15,7 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _MONTH_BEFORE = re.compile(rf"\b{_MONTH}[ \u00a0]+(?:the[ \u00a0]+)?$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0,]+{_MONTH}(?![a-z])")
 _DAY_MONTH_COMMA_YEAR = re.compile(rf"\b{_MONTH}[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \u00a0]+$")
-_TIME_AFTER = re.compile(r"(?:[:.]\d{2})?[ \u00a0]?(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{1,2}T)\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"(?:[:.]\d{2})?[ \u00a0]?(?:(?i:[ap]\.?m\.?)|GMT|UTC|[A-Z]{1,2}T)\b")
 _CLOCK = re.compile(r":\d{2}")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _YEAR_WORDS = re.compile(
@@ -23,8 +23,13 @@ _YEAR_WORDS = re.compile(
     r"fiscal|season|the|a|spring|summer|autumn|fall|winter|circa)[ \u00a0]+|mid-|\()$",
     re.IGNORECASE,
 )
-_PLURAL_NOUN_AFTER = re.compile(r"[ \u00a0]+[a-z]+s\b")
+_COUNT_NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z]+)\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w&'’.]*)[ \u00a0]*[#-]?$")
+
+
+@cache
+def _year_count_nouns() -> frozenset[str]:
+    return frozenset(line.lower() for _, line in data_lines("year_count_nouns.txt"))
 
 
 @cache
@@ -60,8 +65,17 @@ def is_year(text: str, n: NumberMatch, has_unit: bool) -> bool:
     before = text[max(0, n.number_start - 16):n.number_start]
     if _YEAR_WORDS.search(before):
         return True
-    # "2000 troops": a plural noun after a bare four-digit number makes it a count
-    return not _PLURAL_NOUN_AFTER.match(after)
+    # "2000 troops": a people noun after a bare four-digit number makes it a count
+    noun = _COUNT_NOUN_AFTER.match(after)
+    return not (noun and noun.group(1) in _year_count_nouns())
+
+
+def is_year_range(text: str, n: NumberMatch, has_unit: bool) -> bool:
+    """Whether a range is a span of years ("between 2014 and 2017", "from 1600 to 1900")."""
+    if n.qualifier != "range" or has_unit or n.currency or n.low is None or n.high is None:
+        return False
+    surface = text[n.number_start:n.number_end]
+    return bool(re.fullmatch(r"\d{4}\D+\d{4}", surface)) and 1000 <= n.low and n.high <= 2100
 
 
 def is_ordinal(text: str, n: NumberMatch) -> bool:
@@ -83,7 +97,7 @@ def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantit
         return False
     word = m.group(1).rstrip(".")
     if word.lower() in _designators():
-        return not followed_by_quantity_word or word[0].isupper()
+        return True
     # a capitalised name right before a number, with no unit or counted noun after it: "FTSE 100",
     # "iPhone 11 Pro", "S&P 500"; not the sentence's first word ("In 2011" is handled as a year)
     if m.start(1) == sentence_start or followed_by_quantity_word:
@@ -111,4 +125,6 @@ def is_phone_or_code(text: str, n: NumberMatch) -> bool:
         return True
     if s >= 2 and re.search(r"\d[-/]$", text[max(0, s - 3):s]) and n.qualifier != "range":
         return True  # the tail of "2024-12-08", "2012-13", "89-89"
+    if n.qualifier != "range" and re.match(r"[-/]\d", text[e:e + 2]):
+        return True  # the head of a score or a season: "89-89", "2-0"
     return bool(re.match(r"[\^]|e\d|×10", text[e:e + 4]))

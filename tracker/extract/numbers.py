@@ -15,6 +15,7 @@ from functools import cache
 
 from tracker.data_files import data_rows
 from tracker.errors import ParseError
+from tracker.extract.trie import trie_pattern
 
 _SPACE = r"[ \t\u00a0\u202f]"
 
@@ -64,15 +65,7 @@ def _multipliers() -> tuple[dict[str, tuple[float, str]], re.Pattern[str]]:
 @cache
 def _vague() -> tuple[dict[str, tuple[float, float]], re.Pattern[str]]:
     table = {p.lower(): (float(lo), float(hi)) for _, (p, lo, hi) in data_rows("vague.txt", 3)}
-    alts = []
-    for phrase in sorted(table, key=len, reverse=True):
-        words = phrase.split()
-        body = rf"{_SPACE}+".join(re.escape(w) for w in words)
-        if words[-1] == "of":
-            alts.append(body)
-        else:
-            alts.append(body)
-    return table, re.compile(rf"(?i)\b(?:{'|'.join(alts)})\b")
+    return table, re.compile(rf"(?i)\b(?:{trie_pattern(table, space=_SPACE + '+')})\b")
 
 
 @cache
@@ -82,10 +75,10 @@ def _qualifiers() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Patte
     after = sorted((p for p, (_, pos) in table.items() if pos == "after"), key=len, reverse=True)
 
     def alt(phrases: list[str]) -> str:
-        out = []
-        for p in phrases:
-            body = rf"{_SPACE}+".join(re.escape(w) for w in p.split())
-            out.append(rf"\b{body}" if p[0].isalnum() else body)
+        words = [p for p in phrases if p[0].isalnum()]
+        symbols = [p for p in phrases if not p[0].isalnum()]
+        out = [rf"\b(?:{trie_pattern(words, space=_SPACE + '+')})"] if words else []
+        out += [re.escape(p) for p in symbols]
         return "|".join(out)
 
     before_re = re.compile(rf"(?i)(?:{alt(before)}){_SPACE}*-?$")
@@ -96,8 +89,7 @@ def _qualifiers() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Patte
 @cache
 def _trend_words() -> tuple[dict[str, str], re.Pattern[str]]:
     table = {w.lower(): t for _, (w, t) in data_rows("trend_words.txt", 2)}
-    alt = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
-    return table, re.compile(rf"(?i)\b({alt})(?:{_SPACE}+by)?{_SPACE}*$")
+    return table, re.compile(rf"(?i)\b({trie_pattern(table)})(?:{_SPACE}+by)?{_SPACE}*$")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -244,13 +236,12 @@ def parse_number(surface: str) -> float:
 
 @cache
 def _core_re() -> re.Pattern[str]:
-    words = sorted(number_words(), key=len, reverse=True)
-    word_alt = "|".join(words)
+    word_alt = trie_pattern(number_words())
     word_run = (
         rf"(?:(?:an?|one){_SPACE}+)?(?:{word_alt})"
         rf"(?:(?:{_SPACE}*-{_SPACE}*|{_SPACE}+)(?:and{_SPACE}+)?(?:an?{_SPACE}+)?(?:{word_alt}))*"
     )
-    vague_alt = _vague()[1].pattern[len("(?i)\\b(?:"): -len(")\\b")]
+    vague_alt = trie_pattern(_vague()[0], space=_SPACE + "+")
     return re.compile(
         rf"(?i)(?P<vague>\b(?:{vague_alt})\b)"
         rf"|(?P<digits>(?<![\d.,])[+\-\u2212]?(?:\d|\.\d)[\d,.]*)"
@@ -377,9 +368,21 @@ _RANGE_SEP = re.compile(rf"{_SPACE}*(?:-|–|—|to|and|or){_SPACE}*(?:[$€£]{
 _DASH_SEP = re.compile(r"[-–—]")
 
 
+_UNIT_GAP = re.compile(rf"{_SPACE}?")
+
+
 def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, between: bool,
                         from_: bool) -> tuple[_Core, str] | None:
+    from tracker.extract.units import match_unit
+
     m = _RANGE_SEP.match(text, core.end, limit)
+    unit_between = None
+    if not m and (between or from_):
+        # "between 5% and 6%", "from 1 per cent to 1.5 per cent": the unit is written twice
+        gap = _UNIT_GAP.match(text, core.end, limit)
+        unit_between = match_unit(text, gap.end() if gap else core.end)
+        if unit_between is not None:
+            m = _RANGE_SEP.match(text, unit_between.end, limit)
     if not m:
         return None
     sep = m.group().strip(" \t\u00a0\u202f$€£").lower()
@@ -399,6 +402,11 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
         return None
     if ascending_only and nxt.value <= core.value and not nxt.has_multiplier:
         return None  # "2012-13", "89-89": a season or a score, not a range
+    if unit_between is not None:
+        gap = _UNIT_GAP.match(text, nxt.end, limit)
+        again = match_unit(text, gap.end() if gap else nxt.end)
+        if again is None or again.unit.name != unit_between.unit.name:
+            return None
     return nxt, sep
 
 
@@ -415,6 +423,7 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | No
     return entry[0], m.start()
 
 
+_MINUS = re.compile(rf"(?i)\bminus[{_SPACE[1:-1]}-]?$")
 _BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}+$")
 _FROM = re.compile(rf"(?i)\bfrom{_SPACE}+$")
 
@@ -466,7 +475,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
             core = _word_core(text, m.start(), m.end())
         else:
             ds = m.start("digits")
-            if ds > 0 and text[ds - 1].isalpha() and match_currency_prefix(text, ds) is None:
+            if ds > 0 and text[ds - 1].isalpha() and match_currency_prefix(text, ds) is None \
+                    and not _MINUS.search(text, max(0, ds - 6), ds):
                 # glued to a word ("A2", "S22", "F-150" is handled below): a name, not a number
                 pos = m.end()
                 continue
@@ -525,6 +535,12 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
                 start = _BETWEEN.search(text, max(floor, left - 9), left).start()  # type: ignore[union-attr]
             elif from_ and sep == "to":
                 start = _FROM.search(text, max(floor, left - 6), left).start()  # type: ignore[union-attr]
+    minus = _MINUS.search(text, max(floor, start - 6), start)
+    if minus is not None:
+        start = minus.start()
+        value, low, high = (None if v is None else -abs(v) for v in (value, low, high))
+        if qualifier == "range":
+            low, high = sorted((low, high))  # type: ignore[type-var]
     trend = None
     q = _qualifier_before(text, start, floor) if qualifier != "range" else None
     if core.rounded and qualifier == "exact":

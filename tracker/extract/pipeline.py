@@ -18,6 +18,7 @@ from tracker.extract.nonfigures import (
     is_page_furniture,
     is_phone_or_code,
     is_year,
+    is_year_range,
 )
 from tracker.extract.numbers import NumberMatch, find_numbers
 from tracker.extract.relations import link_figures
@@ -34,7 +35,8 @@ from tracker.extract.units import (
 from tracker.figure import Figure
 
 _GAP = re.compile(r"[ \t\u00a0\u202f]?-?")
-_PER = re.compile(r"[ \t\u00a0]*(?:per|a|an|/)[ \t\u00a0]*(?=[A-Za-z$€£])", re.IGNORECASE)
+_PER = re.compile(r"(?:[ \t\u00a0]*(?:per|an|a)[ \t\u00a0]+|[ \t\u00a0]*/[ \t\u00a0]*)(?=[A-Za-z])", re.IGNORECASE)
+_NOT_A_RATE = re.compile(r"[ \t\u00a0]+(?:earlier|ago|later|before|after|on|from)\b", re.IGNORECASE)
 _PER_NOUN = re.compile(r"[A-Za-z]+")
 _AFTER_QUALIFIER = re.compile(r"[ \t\u00a0]*(?:or[ \t\u00a0]+more|or[ \t\u00a0]+so|-?plus)\b", re.IGNORECASE)
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
@@ -44,6 +46,9 @@ _PER_NOUNS = frozenset({
     "month", "year", "hour", "minute", "second", "person", "capita", "head", "unit", "night", "litre",
     "liter", "century", "decade", "mmbtu", "square",
 })
+
+
+_ADDRESS_WORDS = frozenset({"road", "street", "st", "avenue", "ave", "way", "lane", "drive", "boulevard", "blvd"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +77,12 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
     per = _PER.match(text, pos, limit)
     if per:
         denominator = match_unit(text, per.end())
-        if denominator is not None and denominator.unit.kind != "money" and denominator.end <= limit:
+        if denominator is not None and denominator.unit.kind != "money" and denominator.end <= limit \
+                and not _NOT_A_RATE.match(text, denominator.end, limit):
             return _UnitRead(Unit(f"{unit.name} per {denominator.unit.name}", unit.kind, None),
                              denominator.end)
         word = _PER_NOUN.match(text, per.end(), limit)
-        if word and word.group().lower() in _PER_NOUNS:
+        if word and word.group().lower() in _PER_NOUNS and not _NOT_A_RATE.match(text, word.end(), limit):
             name = lookup_alias(word.group())
             den = name.name if name else word.group().lower()
             return _UnitRead(Unit(f"{unit.name} per {den}", unit.kind, None), word.end())
@@ -105,15 +111,17 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     if unit is None and not n.spelled and not n.vague and n.number_end < len(text) \
             and _GLUED_LETTER.match(text, n.number_end):
         return None  # "3s", "1990s", "5G": a name or a label
-    if is_year(text, n, unit is not None):
+    if is_year(text, n, unit is not None) or is_year_range(text, n, unit is not None):
         return None
     entity: str | None = None
     if unit is None:
         found = counted_entity(text, end, sent.end, after_of=n.vague or n.fraction or n.has_multiplier)
         if found is not None:
             entity, end = found
-    if is_label(text, n, sent.start, unit is not None or entity is not None):
+    if is_label(text, n, sent.start, unit is not None or (entity is not None and entity[0].islower())):
         return None
+    if entity is not None and entity.lower() in _ADDRESS_WORDS:
+        return None  # "49 Zorro Ranch Road": an address
     if is_lone_one(text, n):
         return None
     qualifier, low, high = n.qualifier, n.low, n.high

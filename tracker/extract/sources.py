@@ -186,7 +186,8 @@ def alias_pattern() -> str:
     exact, folded = gazetteer()
     sensitive = trie_pattern(exact)
     insensitive = trie_pattern([*folded, *short_forms()])
-    return rf"(?:{sensitive}(?![\w])|(?i:{insensitive})(?![\w]))"
+    # names written out come first: "UN refugee agency" must win over the acronym "UN"
+    return rf"(?:(?i:{insensitive})(?![\w])|{sensitive}(?![\w]))"
 
 
 def lookup_alias(matched: str) -> Source | ShortForm | None:

@@ -14,6 +14,7 @@ from functools import cache
 
 from tracker.data_files import data_lines, data_rows
 from tracker.errors import DataFileError
+from tracker.extract.trie import trie_pattern
 
 #: How each unit kind maps to a figure category; kinds not listed give "other".
 KIND_CATEGORY = {"distance": "distance", "duration": "duration", "money": "money", "percent": "percentage"}
@@ -40,13 +41,10 @@ class UnitMatch:
 
 
 def _alias_pattern(aliases: list[str]) -> str:
-    parts = []
-    for alias in sorted(set(aliases), key=len, reverse=True):
-        if alias.startswith("="):
-            parts.append(re.escape(alias[1:]))
-        else:
-            parts.append(f"(?i:{re.escape(alias)})")
-    return "|".join(parts)
+    sensitive = [a[1:] for a in aliases if a.startswith("=")]
+    folded = {a.lower() for a in aliases if not a.startswith("=")}
+    # the longest match wins: try each group and let the caller compare (see _longest)
+    return f"(?P<folded>(?i:{trie_pattern(folded)}))|(?P<exact>{trie_pattern(sensitive)})"
 
 
 @dataclass(frozen=True, slots=True)
