@@ -38,6 +38,10 @@ _NAME_PARTICLE = r"(?:al|el|ad|as|ash|at|an|ar|bin|ibn|abu|de|di|da|du|van|von|l
 _NAME_TOKEN = rf"(?:[A-Z][\w'’.-]*|{_NAME_PARTICLE}-[A-Z][\w'’.-]*)"
 _NAME_JOIN = r"(?:al|el|bin|bint|ibn|abu|de|du|da|di|van|von|der|den|la|le|of|for|the|and|on|in)"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_JOIN}\s+)*{_NAME_TOKEN})*"
+# words between a preposition and the organisation it names: "close to the Lebanese Hezbollah"
+_ORG_EPITHETS = re.compile(
+    r"(?:(?:\w+-[\w-]+|[A-Z]\w*(?:an|ese|i|ish|ch)|war|rights|armed|militant)\s+){0,2}"
+)
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;\"“”]{0,140},\s*$")
 _CHANNEL = re.compile(
     r"\s*(?:to\s+)?(?:(?:state|local|the)\s+)?(?:[A-Z][\w'-]*|reporters|journalists|television|TV)"
@@ -115,7 +119,9 @@ def _grammar() -> _Grammar:
         possessive=re.compile(rf"['’]s\s+(?i:{trie_pattern(possessive)})(?![\w-])"),
         filler_gap=re.compile(rf"(?:\s+|,|(?i:{filler})(?![\w-]))*"),
         filler_prefix=re.compile(rf"(?:\s+|(?i:{filler})(?![\w-]))*"),
-        place_after=re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?\)?\s*(?i:{trie_pattern(by_role['place'])})(?![\w-])"),
+        place_after=re.compile(
+            rf"\s*(?:\([^)]{{0,40}}\)\s*)?\)?\s*(?i:{trie_pattern(by_role['place'])})(?![\w-])"
+        ),
         roles=roles,
         name=re.compile(_NAME),
         name_before=re.compile(rf"(?:{_NAME})\s*$"),
@@ -207,7 +213,7 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
     if org is None and after:
         q = after.end()
         target = next((a for a in aliases if q <= a.start <= q + 30 and a.end <= s.end
-                       and re.fullmatch(r"(?:[\w-]+\s+){0,2}", text[q:a.start])), None)
+                       and _ORG_EPITHETS.fullmatch(text, q, a.start)), None)
         if target is not None:
             org, end = Source(target.name, target.kind), target.end
         else:
