@@ -36,7 +36,9 @@ def _cues() -> _Cues:
         if kind == "noun":
             nouns[low] = category
     space = r"[\s\u00a0]+"
-    pattern = rf"\b(?:(?:{trie_pattern((p for p, _, _ in prefixes), space)})\w*|(?:{trie_pattern(exact, space)})\b)"
+    # stems ("displac*") may be glued to the word before them, as PDF text often is ("weredisplaced")
+    stems = trie_pattern((p for p, _, _ in prefixes), space)
+    pattern = rf"(?:{stems})\w*|\b(?:{trie_pattern(exact, space)})\b"
     return _Cues(re.compile(pattern, re.IGNORECASE), exact, tuple(prefixes), nouns)
 
 
@@ -102,4 +104,8 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
         noun = _cues().nouns.get(entity.lower())
         if noun:
             return noun
+    # no event word: a counted noun elsewhere in the sentence ("returnees ... now 253,000")
+    nouns = [c for c in cues if c.kind == "noun"]
+    if nouns:
+        return min(nouns, key=lambda c: abs(c.start - span[0])).category
     return "other"

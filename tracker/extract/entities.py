@@ -10,6 +10,7 @@ from tracker.data_files import data_lines
 _MAX_WORDS = 4
 _WORD = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?|[A-Za-z][A-Za-z'’\-]*")
 _TOKEN = re.compile(r"([ \t\u00a0]*)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _OF = re.compile(r"[ \t\u00a0]+of(?=[ \t\u00a0])")
 
 
@@ -66,8 +67,8 @@ def counted_entity(text: str, pos: int, limit: int, *, after_of: bool = False) -
             break  # a new name starts: "2,000 fighters Syria"
         words.append((word, m.end()))
         i = m.end()
-        if _is_plural(word) and not word[0].isupper():
-            break  # the head: "2,000 Syrian troops"
+        if _is_plural(word) and (not word[0].isupper() or _ACRONYM_PLURAL.fullmatch(word)):
+            break  # the head: "2,000 Syrian troops", "1.1 million IDPs"
     while words and _is_modifier_only(words[-1][0].lower()):
         words.pop()
     if not words:

@@ -55,7 +55,7 @@ def is_year(text: str, n: NumberMatch, has_unit: bool) -> bool:
     if n.spelled or n.value is None or has_unit or n.currency or n.has_multiplier:
         return False
     surface = text[n.number_start:n.number_end]
-    if not re.fullmatch(r"\d{4}", surface) or not 1800 <= n.value <= 2100:
+    if not re.fullmatch(r"\d{4}", surface) or not 1500 <= n.value <= 2200:
         return False
     if n.qualifier not in ("exact", "range") and n.start != n.number_start:
         return False  # "more than 2000": a count
@@ -65,6 +65,8 @@ def is_year(text: str, n: NumberMatch, has_unit: bool) -> bool:
     before = text[max(0, n.number_start - 16):n.number_start]
     if _YEAR_WORDS.search(before):
         return True
+    if not 1900 <= n.value <= 2100:
+        return False
     # "2000 troops": a people noun after a bare four-digit number makes it a count
     noun = _COUNT_NOUN_AFTER.match(after)
     return not (noun and noun.group(1) in _year_count_nouns())
@@ -103,6 +105,16 @@ def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantit
     if m.start(1) == sentence_start or followed_by_quantity_word:
         return False
     return word[0].isupper() or any(c.isupper() for c in word[1:])
+
+
+_AGE = re.compile(r"[A-Z][a-z]+,[ \u00a0]$")
+
+
+def is_age_apposition(text: str, n: NumberMatch) -> bool:
+    """Whether the number is a person's age in apposition ("Maddon, 66, has ..."): not a statistic."""
+    s, e = n.number_start, n.number_end
+    return (n.start == s and not n.spelled and n.value is not None and n.value < 125
+            and text[e:e + 1] == "," and bool(_AGE.search(text, max(0, s - 30), s)))
 
 
 def is_lone_one(text: str, n: NumberMatch) -> bool:

@@ -377,7 +377,7 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
 
     m = _RANGE_SEP.match(text, core.end, limit)
     unit_between = None
-    if not m and (between or from_):
+    if not m:
         # "between 5% and 6%", "from 1 per cent to 1.5 per cent": the unit is written twice
         gap = _UNIT_GAP.match(text, core.end, limit)
         unit_between = match_unit(text, gap.end() if gap else core.end)
@@ -423,6 +423,8 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | No
     return entry[0], m.start()
 
 
+# words that PDF-extracted text often glues to the number after them ("with14,593", "some2,000")
+_GLUED_WORD = re.compile(r"(?<![A-Za-z])(?:with|about|around|some|nearly|almost|than|least|of|to|and|by)$")
 _MINUS = re.compile(rf"(?i)\bminus[{_SPACE[1:-1]}-]?$")
 _BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}+$")
 _FROM = re.compile(rf"(?i)\bfrom{_SPACE}+$")
@@ -477,9 +479,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[
             ds = m.start("digits")
             if ds > 0 and text[ds - 1].isalpha() and match_currency_prefix(text, ds) is None \
                     and not _MINUS.search(text, max(0, ds - 6), ds):
-                # glued to a word ("A2", "S22", "F-150" is handled below): a name, not a number
-                pos = m.end()
-                continue
+                if text[ds] == "-" and ds + 1 < limit and text[ds + 1].isdigit():
+                    ds += 1  # "sub-7", "COVID-19": a hyphen, not a minus sign
+                elif not _GLUED_WORD.search(text, max(0, ds - 12), ds):
+                    # glued to a word ("A2", "S22"): a name, not a number
+                    pos = m.end()
+                    continue
             currency = match_currency_prefix(text, ds)
             core = _read_core(text, ds, limit, money=currency is not None)
             if core is not None and _malformed_digits(text, core.end, m.end("digits")):

@@ -11,6 +11,7 @@ from tracker.extract.attribution import attribute_figures
 from tracker.extract.categories import CategoryCue, categorize, find_cues
 from tracker.extract.entities import counted_entity
 from tracker.extract.nonfigures import (
+    is_age_apposition,
     is_date_or_time,
     is_label,
     is_lone_one,
@@ -122,7 +123,7 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
         return None
     if entity is not None and entity.lower() in _ADDRESS_WORDS:
         return None  # "49 Zorro Ranch Road": an address
-    if is_lone_one(text, n):
+    if is_lone_one(text, n) or is_age_apposition(text, n):
         return None
     qualifier, low, high = n.qualifier, n.low, n.high
     after = _AFTER_QUALIFIER.match(text, n.end, sent.end)
