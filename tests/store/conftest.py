@@ -101,7 +101,7 @@ def query(db: str, sql: str, **params: Any) -> list[Any]:
 
 # A tiny extractor for tests: "<number> <people|civilians|...> <killed|injured|displaced>", with
 # "including <n> civilians" as a part of the figure before it and "the Observatory said" as source.
-_FAKE = re.compile(r"(?P<q>at least |about )?(?P<n>\d[\d,]*) (?P<entity>people|civilians|fighters|homes)")
+_FAKE = re.compile(r"(?P<q>(?i:at least |about ))?(?P<n>\d[\d,]*) (?P<entity>people|civilians|fighters|homes)")
 _CATEGORY_WORDS = (("killed", "killed"), ("injured", "injured"), ("displaced", "displaced"))
 
 
@@ -116,7 +116,7 @@ def fake_extract(document: str, doc: str = "") -> list[Figure]:
         first_in_sentence: int | None = None
         for m in _FAKE.finditer(sentence.text):
             value = float(m["n"].replace(",", ""))
-            qualifier = {"at least ": "at_least", "about ": "approximately"}.get(m["q"] or "", "exact")
+            qualifier = {"at least ": "at_least", "about ": "approximately"}.get((m["q"] or "").lower(), "exact")
             parent = None
             if first_in_sentence is not None and "including" in sentence.text[: m.start()]:
                 parent = first_in_sentence
