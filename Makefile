@@ -1,23 +1,45 @@
-# Two commands on a fresh clone: `make nightly` (seeds -> tracker.db -> reports/DATE/) and `make test`.
+# The two commands of the README's quick start, on a fresh clone with only Python 3.11+ present:
+#   make nightly   creates .venv, installs the tracker, ingests seeds/ into tracker.db, writes reports/DATE/
+#   make test      creates .venv, installs the tracker with the dev extra, runs ruff, mypy and pytest
+# Other targets: make report (report only), make bench (report timing on 100,000 figures), make clean.
+
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+INSTALLED_DEV := $(VENV)/.installed-dev
+DB ?= tracker.db
+OUT ?= reports
 
-.PHONY: nightly test lint bench clean
+.PHONY: nightly report test bench clean
 
-$(BIN)/tracker: pyproject.toml
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "make: the tracker needs Python 3.11 or newer (set PYTHON=...)" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-nightly: $(BIN)/tracker
-	$(BIN)/tracker nightly seeds/ --db tracker.db --out reports
+$(INSTALLED_DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@ $(INSTALLED)
 
-test: $(BIN)/tracker
+nightly: $(INSTALLED)
+	$(BIN)/tracker nightly seeds/ --db $(DB) --out $(OUT)
+
+report: $(INSTALLED)
+	$(BIN)/tracker report --db $(DB) --out $(OUT)
+
+test: $(INSTALLED_DEV)
 	$(BIN)/ruff check tracker tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 -q
 
+bench: $(INSTALLED_DEV)
+	$(BIN)/python benchmarks/report_bench.py
+
 clean:
-	rm -rf $(VENV) tracker.db tracker.db-wal tracker.db-shm
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
