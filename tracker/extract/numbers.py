@@ -224,10 +224,10 @@ def parse_number(surface: str) -> float:
     tokens = _TOKEN.findall(s.lower().replace("-", " "))
     if not tokens or "".join(tokens) != re.sub(r"[\s-]", "", s.lower()):
         raise ParseError(f"not a number: {surface!r}")
-    value = parse_word_tokens(tokens)
-    if value is None:
+    words_value = parse_word_tokens(tokens)
+    if words_value is None:
         raise ParseError(f"not a number: {surface!r}")
-    return value
+    return words_value
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -348,10 +348,10 @@ def _word_core(text: str, start: int, end: int) -> _Core | None:
         return None
     fraction = "fraction" in roles and value < 1
     end = start + len(surface)
-    if roles == ["fraction"] and not (tokens[0] in ("a", "an", "one") or tokens[-1].endswith("s")):
-        # "third city", "half-time": an ordinal or a word, unless "half of ..."
-        if not (tokens == ["half"] and text[end:end + 4].lower().startswith(" of")):
-            return None
+    # "third city", "half-time": an ordinal or a word, unless "half of ..."
+    if roles == ["fraction"] and not (tokens[0] in ("a", "an", "one") or tokens[-1].endswith("s")) \
+            and not (tokens == ["half"] and text[end:end + 4].lower().startswith(" of")):
+        return None
     # re-find the end: the span of the tokens kept
     last = tokens[-1]
     idx = surface.lower().rfind(last)
@@ -393,12 +393,12 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
         return None
     if sep == "or" and not (core.spelled or core.value < 100):
         return None
-    if sep in ("-", "–", "—") and core.spelled and not (m.group().strip() == sep):
+    if sep in ("-", "–", "—") and core.spelled and m.group().strip() != sep:
         return None
     nxt = _read_core(text, m.end(), limit, money)
     if nxt is None:
         return None
-    if sep == "or" and not nxt.spelled == core.spelled:
+    if sep == "or" and nxt.spelled != core.spelled:
         return None
     if ascending_only and nxt.value <= core.value and not nxt.has_multiplier:
         return None  # "2012-13", "89-89": a season or a score, not a range
@@ -524,7 +524,7 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
         second, sep = rng
         first_value = core.value
         if second.has_multiplier and not core.has_multiplier and not core.spelled:
-            _, mult_end = second.start, second.end
+            _, _mult_end = second.start, second.end
             factor = _trailing_factor(text, second)
             if factor and first_value * factor <= second.value * 1.0001:
                 first_value *= factor

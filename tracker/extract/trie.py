@@ -11,7 +11,7 @@ def trie_pattern(words: Iterable[str], space: str | None = None) -> str:
 
     With `space`, each space in a word matches that pattern instead (e.g. any run of blanks).
     """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: dict[str, dict] = {}  # type: ignore[type-arg, unused-ignore]
     for word in words:
         node = trie
         for ch in word:
@@ -23,7 +23,7 @@ def trie_pattern(words: Iterable[str], space: str | None = None) -> str:
     return pattern
 
 
-def _render(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+def _render(node: dict[str, dict]) -> str:  # type: ignore[type-arg, unused-ignore]
     ends = "" in node
     branches = [re.escape(ch) + _render(child) for ch, child in sorted(node.items()) if ch != ""]
     if not branches:

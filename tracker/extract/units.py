@@ -173,7 +173,7 @@ def compute_si_factors() -> dict[str, tuple[float, float]]:
     """Ask pint for each physical unit's (factor, offset) to SI base units (slow: builds a registry)."""
     import pint
 
-    ureg = pint.UnitRegistry()
+    ureg: pint.UnitRegistry = pint.UnitRegistry()
     out: dict[str, tuple[float, float]] = {}
     for unit in tables().units.values():
         if unit.pint is None:
