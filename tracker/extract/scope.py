@@ -1,13 +1,218 @@
-"""Scope: the period or event a figure counts over ("since the offensive began", "since 2011")."""
+"""Scope: the period or event a figure counts over ("since the offensive began", "since 2011").
+
+Each sentence is searched once for scope phrases; a figure takes the nearest one of its sentence.
+`scope` is the phrase as written; `scope_start` its start as an ISO date when the text fixes it
+("since 2011" -> 2011-01-01) or when it is relative and the publication date is known ("since October 7",
+"in the past 24 hours", "this year"). The words are data (attribution_scope.txt).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
 
+from tracker.data_files import data_rows
+from tracker.errors import DataFileError
 from tracker.extract.sentences import Sentence
+from tracker.extract.sources import trie_pattern
 from tracker.figure import Figure
 
+_SCOPE = "attribution_scope.txt"
+_ROLES = ("event", "began", "start", "month", "weekday", "period", "unit")
+#: Figures a period does not apply to: a distance, or a duration that is itself the period.
+_UNSCOPED_CATEGORIES = frozenset({"distance", "duration"})
+_DETERMINER = r"(?:the|their|its|his|her|this|that|[A-Z][\w-]*['’]s)\s+"
 
-def resolve_scopes(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> list[Figure]:
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """A scope phrase found in text, with its start date when resolved."""
+
+    start: int
+    end: int
+    text: str
+    start_date: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    pattern: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    periods: dict[str, tuple[str, int]]
+    units: dict[str, tuple[str, int]]
+    numbers: dict[str, int]
+
+
+def _number_words() -> dict[str, int]:
+    """Small numbers in words ("twenty-four"), from the extractor's number_words.txt."""
+    units: dict[str, int] = {}
+    tens: dict[str, int] = {}
+    for _, fields in data_rows("number_words.txt", 3):
+        if fields[2] == "unit":
+            units[fields[0].lower()] = int(float(fields[1]))
+        elif fields[2] == "tens":
+            tens[fields[0].lower()] = int(float(fields[1]))
+    out = {**units, **tens, "a": 1, "an": 1}
+    for t, tv in tens.items():
+        for u, uv in units.items():
+            if 0 < uv < 10:
+                out[f"{t}-{u}"] = tv + uv
+                out[f"{t} {u}"] = tv + uv
+    return out
+
+
+@cache
+def _grammar() -> _Grammar:
+    """The compiled scope expression (built once)."""
+    words: dict[str, list[str]] = {role: [] for role in _ROLES}
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    periods: dict[str, tuple[str, int]] = {}
+    units: dict[str, tuple[str, int]] = {}
+    for lineno, fields in data_rows(_SCOPE, 2):
+        word, role = " ".join(fields[0].split()), fields[1]
+        if role not in words:
+            raise DataFileError(f"data file {_SCOPE}, line {lineno}: unknown role {role!r}")
+        words[role].append(word)
+        value = fields[2] if len(fields) > 2 else ""
+        try:
+            if role == "month":
+                months[word.lower()] = int(value)
+            elif role == "weekday":
+                weekdays[word.lower()] = int(value)
+            elif role in ("period", "unit"):
+                name, amount = value.split()
+                (periods if role == "period" else units)[word.lower()] = (name, int(amount))
+        except ValueError:
+            raise DataFileError(f"data file {_SCOPE}, line {lineno}: bad value {value!r}") from None
+    numbers = _number_words()
+
+    def alt(role: str) -> str:
+        return f"(?:{trie_pattern(w.lower() for w in words[role])})"
+
+    month = rf"(?:{trie_pattern(w.lower() for w in words['month'])})(?!\w)"
+    day_month_year = (
+        rf"(?:(?:mid|early|late)-?\s*)?(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:,?\s+\d{{4}})?|{month}(?:\s+of)?\s+\d{{4}}|{month}|\d{{4}})"
+    )
+    count = rf"(?:\d+|{trie_pattern(sorted(numbers, key=len, reverse=True))})"
+    event = (
+        rf"{_DETERMINER}(?:[\w-]+\s+){{0,2}}?(?:{alt('start')}\s+of\s+(?:{_DETERMINER})?(?:[\w-]+\s+){{0,2}}?"
+        rf"{alt('event')}|{alt('event')}\s+(?:\w+\s+)?{alt('began')})"
+        rf"|fighting\s+{alt('began')}"
+    )
+    pattern = (
+        rf"(?<![\w-])(?i:(?P<since>since|from)\s+(?:(?P<event>{event})"
+        rf"(?:\s+(?:on|in)\s+(?P<eventdate>{day_month_year}))?"
+        rf"|(?P<weekday>{alt('weekday')})|(?P<date>{day_month_year}))"
+        rf"|(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+"
+        rf"(?:(?P<count>{count})\s+)?(?P<unit>{alt('unit')})"
+        rf"|(?P<period>{alt('period')})"
+        rf"|(?:in|during|throughout)\s+(?P<year>\d{{4}}))(?![\w-])"
+    )
+    return _Grammar(re.compile(pattern), months, weekdays, periods, units, numbers)
+
+
+def _read_date(text: str, published: date | None) -> date | None:
+    """The date a phrase like "October 7", "7 October 2023", "April 2023" or "2011" names."""
+    g = _grammar()
+    parts = re.findall(r"[A-Za-z]+\.?|\d+", text)
+    year = next((int(p) for p in parts if p.isdigit() and len(p) == 4), None)
+    day = next((int(p) for p in parts if p.isdigit() and len(p) <= 2), None)
+    month = next((g.months[p.lower()] for p in parts if p.lower() in g.months), None)
+    if month is None:
+        return date(year, 1, 1) if year else None
+    if day is None:
+        day = 15 if re.search(r"(?i)\bmid", text) else 1
+    if year is None:
+        if published is None:
+            return None
+        year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift_months(d: date, months: int) -> date:
+    index = d.year * 12 + d.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _relative(name: str, amount: int, published: date) -> date:
+    """The start of a period `amount` units back from the publication date."""
+    if name == "hour":
+        return published - timedelta(days=amount // 24)
+    if name == "day":
+        return published - timedelta(days=amount)
+    if name == "month":
+        first = _shift_months(published, -amount)
+        return first.replace(day=min(published.day, 28))
+    return published.replace(year=published.year - amount, day=min(published.day, 28))
+
+
+def _anchor(name: str, offset: int, published: date) -> date:
+    """The start of "this year", "last month", "this week", ... relative to the publication date."""
+    if name == "year":
+        return date(published.year + offset, 1, 1)
+    if name == "month":
+        return _shift_months(published, offset)
+    if name == "week":
+        return published - timedelta(days=published.weekday() - 7 * offset)
+    return published + timedelta(days=offset)
+
+
+def _resolve(m: re.Match[str], published: date | None) -> date | None:
+    g = _grammar()
+    if m.group("date"):
+        return _read_date(m.group("date"), published)
+    if m.group("eventdate"):
+        return _read_date(m.group("eventdate"), published)
+    if m.group("year"):
+        return date(int(m.group("year")), 1, 1)
+    if published is None:
+        return None
+    if m.group("weekday"):
+        back = (published.weekday() - g.weekdays[m.group("weekday").lower()]) % 7
+        return published - timedelta(days=back)
+    if m.group("unit"):
+        name, size = g.units[m.group("unit").lower()]
+        count = m.group("count")
+        n = 1 if count is None else int(count) if count.isdigit() else g.numbers.get(count.lower(), 1)
+        return _relative(name, n * size, published)
+    if m.group("period"):
+        name, offset = g.periods[" ".join(m.group("period").lower().split())]
+        return _anchor(name, offset, published)
+    return None
+
+
+def find_scopes(text: str, start: int, end: int, published: date | None = None) -> list[Scope]:
+    """The scope phrases in `text[start:end]`, in text order, with their start dates when resolvable."""
+    out = []
+    for m in _grammar().pattern.finditer(text, start, end):
+        when = _resolve(m, published)
+        out.append(Scope(m.start(), m.end(), " ".join(m.group().split()), when))
+    return out
+
+
+def resolve_scopes(text: str, sentences: Sequence[Sentence], figures: list[Figure], *,
+                   published: date | None = None) -> list[Figure]:
     """The figures with `scope` (text) and `scope_start` (ISO date, when resolvable) set."""
-    return figures
+    out = list(figures)
+    cache: dict[int, list[Scope]] = {}
+    for i, f in enumerate(figures):
+        if f.category in _UNSCOPED_CATEGORIES:
+            continue
+        if f.sentence_start not in cache:
+            cache[f.sentence_start] = find_scopes(text, f.sentence_start, f.sentence_end, published)
+        scopes = [s for s in cache[f.sentence_start] if not (s.start < f.end and f.start < s.end)]
+        if not scopes:
+            continue
+        nearest = min(scopes, key=lambda s: max(s.start - f.end, f.start - s.end, 0))
+        out[i] = f.replace(scope=nearest.text,
+                           scope_start=nearest.start_date.isoformat() if nearest.start_date else None)
+    return out
