@@ -77,7 +77,7 @@ def is_year_range(text: str, n: NumberMatch, has_unit: bool) -> bool:
     if n.qualifier != "range" or has_unit or n.currency or n.low is None or n.high is None:
         return False
     surface = text[n.number_start:n.number_end]
-    return bool(re.fullmatch(r"\d{4}\D+\d{4}", surface)) and 1000 <= n.low and n.high <= 2100
+    return bool(re.fullmatch(r"\d{4}\D+\d{4}", surface)) and n.low >= 1000 and n.high <= 2100
 
 
 def is_ordinal(text: str, n: NumberMatch) -> bool:
@@ -101,10 +101,24 @@ def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantit
     if word.lower() in _designators():
         return True
     # a capitalised name right before a number, with no unit or counted noun after it: "FTSE 100",
-    # "iPhone 11 Pro", "S&P 500"; not the sentence's first word ("In 2011" is handled as a year)
-    if m.start(1) == sentence_start or followed_by_quantity_word:
+    # "S&P 500"; or a name on both sides: "iPhone 11 Pro", "Galaxy Note 20 Ultra"
+    if m.start(1) == sentence_start:
         return False
-    return word[0].isupper() or any(c.isupper() for c in word[1:])
+    capitalised = word[0].isupper() or any(c.isupper() for c in word[1:])
+    if capitalised and _CAPITALISED_AFTER.match(text, n.number_end):
+        return True
+    return capitalised and not followed_by_quantity_word
+
+
+_CAPITALISED_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]*\b(?![ \u00a0]+[a-z]+s\b)")
+_ADDRESS_AFTER = re.compile(
+    r"(?:[ \u00a0]+[A-Z][\w.]*){1,3}?[ \u00a0]+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|Blvd)\b"
+    r"|[ \u00a0]+[A-Z][ \u00a0]+\d")
+
+
+def is_address(text: str, n: NumberMatch) -> bool:
+    """Whether the number is a street number ("49 Zorro Ranch Road", "9 E 71st St")."""
+    return not n.spelled and n.start == n.number_start and bool(_ADDRESS_AFTER.match(text, n.number_end))
 
 
 _AGE = re.compile(r"[A-Z][a-z]+,[ \u00a0]$")

@@ -359,6 +359,8 @@ def _word_core(text: str, start: int, end: int) -> _Core | None:
     roles = [words[t].role for t in tokens if t in words]
     if len(tokens) == 1 and tokens[0] in ("a", "an"):
         return None
+    if roles == ["dozen"] and tokens[0] not in ("a", "an"):
+        return None  # "a baker's dozen": a name, not a count
     has_scale = any(r in ("scale",) for r in roles)
     return _Core(start, end, value, True, has_scale, fraction,
                  rounded=has_scale and any(r in ("fraction", "couple") for r in roles))
@@ -389,8 +391,6 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
     if sep == "and" and not between:
         return None
     ascending_only = not from_
-    if sep == "to" and between:
-        return None
     if sep == "or" and not (core.spelled or core.value < 100):
         return None
     if sep in ("-", "–", "—") and core.spelled and m.group().strip() != sep:
@@ -400,6 +400,8 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
         return None
     if sep == "or" and nxt.spelled != core.spelled:
         return None
+    if sep == "to" and _BY.search(text, max(0, core.start - 4), core.start):
+        return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     if ascending_only and nxt.value <= core.value and not nxt.has_multiplier:
         return None  # "2012-13", "89-89": a season or a score, not a range
     if unit_between is not None:
@@ -426,6 +428,7 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | No
 # words that PDF-extracted text often glues to the number after them ("with14,593", "some2,000")
 _GLUED_WORD = re.compile(r"(?<![A-Za-z])(?:with|about|around|some|nearly|almost|than|least|of|to|and|by)$")
 _MINUS = re.compile(rf"(?i)\bminus[{_SPACE[1:-1]}-]?$")
+_BY = re.compile(rf"\bby{_SPACE}+[$€£]?$")
 _BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}+$")
 _FROM = re.compile(rf"(?i)\bfrom{_SPACE}+$")
 

@@ -11,6 +11,7 @@ from tracker.extract.attribution import attribute_figures
 from tracker.extract.categories import CategoryCue, categorize, find_cues
 from tracker.extract.entities import counted_entity
 from tracker.extract.nonfigures import (
+    is_address,
     is_age_apposition,
     is_date_or_time,
     is_label,
@@ -47,9 +48,6 @@ _PER_NOUNS = frozenset({
     "month", "year", "hour", "minute", "second", "person", "capita", "head", "unit", "night", "litre",
     "liter", "century", "decade", "mmbtu", "square",
 })
-
-
-_ADDRESS_WORDS = frozenset({"road", "street", "st", "avenue", "ave", "way", "lane", "drive", "boulevard", "blvd"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +119,11 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
             entity, end = found
     if is_label(text, n, sent.start, unit is not None or (entity is not None and entity[0].islower())):
         return None
-    if entity is not None and entity.lower() in _ADDRESS_WORDS:
-        return None  # "49 Zorro Ranch Road": an address
+    if is_address(text, n):
+        return None
+    if n.spelled and unit is None and entity is None and not n.has_multiplier and n.qualifier == "exact" \
+            and n.value is not None and n.value < 100:
+        return None  # "the bottom three", "the other two": a word, not a statistic
     if is_lone_one(text, n) or is_age_apposition(text, n):
         return None
     qualifier, low, high = n.qualifier, n.low, n.high
