@@ -186,9 +186,7 @@ def stand_in_analyzer(docs: Iterable[DocumentInput]) -> Analysis:
     for skey, group in sorted(by_statistic.items()):
         if len(group) >= 2 and group[0].value != group[1].value:
             discrepancies.append(
-                DiscrepancyOut(
-                    skey, "value", group[0].key, group[1].key, f"{group[0].value} vs {group[1].value}"
-                )
+                DiscrepancyOut(skey, "value", group[0].key, group[1].key, f"{group[0].value} vs {group[1].value}")
             )
     return Analysis(tuple(statistics.values()), claim_out, tuple(discrepancies), ())
 

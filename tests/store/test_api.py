@@ -32,9 +32,7 @@ FRAMES = {
 DTYPE_NAMES = {"Int64": "Int64", "Float64": "Float64", "object": "object", "time": "datetime64[ns, UTC]"}
 
 EARLY = "date 2024-12-07\nAt least 826 people have been killed, the Observatory said.\n"
-LATE = (
-    "date 2024-12-08\nAt least 900 people have been killed, the Observatory said.\nAbout 20 homes burned.\n"
-)
+LATE = "date 2024-12-08\nAt least 900 people have been killed, the Observatory said.\nAbout 20 homes burned.\n"
 UNDATED = "The fighting displaced 370,000 people.\n"
 
 

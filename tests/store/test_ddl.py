@@ -11,8 +11,7 @@ STORE_SQL = Path(__file__).resolve().parents[2] / "schemas" / "store.sql"
 
 def test_store_sql_is_up_to_date() -> None:
     assert STORE_SQL.read_text(encoding="utf-8") == store_ddl(), (
-        "schemas/store.sql is out of date: regenerate it with "
-        "`python -m tracker.store.ddl > schemas/store.sql`"
+        "schemas/store.sql is out of date: regenerate it with `python -m tracker.store.ddl > schemas/store.sql`"
     )
 
 

@@ -27,9 +27,7 @@ from tracker.store.types import check_float, check_int
         pytest.param(None, "sqlite:///:memory:", "sqlite:///:memory:", id="env-url"),
     ],
 )
-def test_resolve_db_url(
-    monkeypatch: pytest.MonkeyPatch, db: str | None, env: str | None, expected: str
-) -> None:
+def test_resolve_db_url(monkeypatch: pytest.MonkeyPatch, db: str | None, env: str | None, expected: str) -> None:
     if env is None:
         monkeypatch.delenv("TRACKER_DB", raising=False)
     else:
@@ -65,9 +63,7 @@ def test_savepoint_rollback_keeps_the_outer_transaction(db: str) -> None:
                 conn.execute(insert(models.DOCUMENTS).values(**_document("b")))
                 savepoint.rollback()
                 conn.execute(insert(models.DOCUMENTS).values(**_document("c")))
-            keys = (
-                conn.execute(select(models.DOCUMENTS.c.key).order_by(models.DOCUMENTS.c.key)).scalars().all()
-            )
+            keys = conn.execute(select(models.DOCUMENTS.c.key).order_by(models.DOCUMENTS.c.key)).scalars().all()
             conn.rollback()
         assert keys == ["a", "c"]
     finally:
@@ -95,9 +91,7 @@ def test_foreign_keys_are_enforced(db: str) -> None:
     try:
         with engine.connect() as conn, pytest.raises(IntegrityError), conn.begin():
             conn.execute(
-                insert(models.SENTENCES).values(
-                    document_id=9999, index=0, start=0, end=1, text="x", paragraph=0
-                )
+                insert(models.SENTENCES).values(document_id=9999, index=0, start=0, end=1, text="x", paragraph=0)
             )
     finally:
         engine.dispose()
@@ -117,9 +111,7 @@ def test_non_finite_floats_are_refused_not_stored_as_null(db: str, value: float)
     try:
         with engine.connect() as conn:
             with pytest.raises(StatementError) as caught, conn.begin():
-                conn.execute(
-                    insert(models.STATISTICS).values(key="k", label="l", category="killed", context="")
-                )
+                conn.execute(insert(models.STATISTICS).values(key="k", label="l", category="killed", context=""))
                 conn.execute(
                     insert(models.CLAIMS).values(
                         key="c",
@@ -175,9 +167,7 @@ def test_big_integers_are_refused_by_the_column_type(sqlite_db: str) -> None:
             conn.execute(insert(models.DOCUMENTS).values(**_document("a")))
             with pytest.raises(StatementError) as caught:
                 conn.execute(
-                    insert(models.SENTENCES).values(
-                        document_id=1, index=0, start=2**64, end=1, text="x", paragraph=0
-                    )
+                    insert(models.SENTENCES).values(document_id=1, index=0, start=2**64, end=1, text="x", paragraph=0)
                 )
             assert isinstance(caught.value.orig, ValueNotStorableError)
             conn.rollback()

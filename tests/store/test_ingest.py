@@ -147,9 +147,7 @@ def test_figures_are_stored_with_every_contract_field_and_their_links(
     assert figures["parent_id"].tolist()[1] == ids[0]  # "including 111 civilians" is part of 826 people
     assert _missing(figures["parent_id"].tolist()[0])
     aliases = query(db, "SELECT s.name, a.alias FROM source_aliases a JOIN sources s ON s.id = a.source_id")
-    assert [(r.name, r.alias) for r in aliases] == [
-        ("Syrian Observatory for Human Rights", "the Observatory")
-    ]
+    assert [(r.name, r.alias) for r in aliases] == [("Syrian Observatory for Human Rights", "the Observatory")]
     linked = query(
         db,
         "SELECT count(*) AS n FROM figures f JOIN sentences s ON s.id = f.sentence_id "
@@ -212,9 +210,7 @@ def test_a_failing_analysis_keeps_the_documents_and_the_previous_results(
     }
 
 
-def test_without_an_analysis_the_summary_says_so(
-    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_without_an_analysis_the_summary_says_so(db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ingest_module, "find_analyzer", lambda: None)
     result = ingest_paths([_write(tmp_path, "a.txt", KILLED)], db)
     assert result.ok

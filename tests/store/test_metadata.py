@@ -46,9 +46,7 @@ def _utc(*parts: int) -> datetime:
         pytest.param("date 2024-02-30\nBody.", TextMetadata(), id="impossible-date-stays-null"),
         pytest.param("Foo 8, 2024\nBody.", TextMetadata(None, None, None), id="unknown-month-stays-null"),
         # unknown stays null
-        pytest.param(
-            "Gunfire rang out in Damascus on Sunday, residents said.", TextMetadata(), id="no-metadata"
-        ),
+        pytest.param("Gunfire rang out in Damascus on Sunday, residents said.", TextMetadata(), id="no-metadata"),
         pytest.param("", TextMetadata(), id="empty"),
         pytest.param(
             "In 2011 the uprising began.\nOn Dec 8, 2024 rebels entered.",
@@ -61,9 +59,7 @@ def _utc(*parts: int) -> datetime:
             TextMetadata(None, None, "A war monitor reports that Assad has left"),
             id="headline",
         ),
-        pytest.param(
-            "Rebels enter Damascus. Assad flees.\nBody.", TextMetadata(), id="sentence-is-no-headline"
-        ),
+        pytest.param("Rebels enter Damascus. Assad flees.\nBody.", TextMetadata(), id="sentence-is-no-headline"),
     ],
 )
 def test_metadata_from_text(text: str, expected: TextMetadata) -> None:
@@ -102,9 +98,7 @@ def test_parse_published(value: str | None, expected: datetime | None) -> None:
     assert parse_published(value) == expected
 
 
-@pytest.mark.parametrize(
-    "value", [pytest.param("Sunday", id="weekday"), pytest.param("8/12/2024", id="slashes")]
-)
+@pytest.mark.parametrize("value", [pytest.param("Sunday", id="weekday"), pytest.param("8/12/2024", id="slashes")])
 def test_parse_published_refuses_what_it_cannot_read(value: str) -> None:
     with pytest.raises(ParseError):
         parse_published(value)

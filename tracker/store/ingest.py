@@ -236,9 +236,6 @@ def ingest_documents(
                 result.failures.append(item)
                 continue
             digest = content_hash(item.text)
-            if runner.in_transaction(lambda conn, d=digest: _is_stored(conn, d), item.id):
-                result.n_skipped += 1
-                continue
             stored = runner.in_transaction(
                 lambda conn, doc=item, d=digest: _store_new(conn, runner, doc, d), item.id
             )
@@ -296,7 +293,7 @@ def _reextract_one(conn: Connection, runner: _Runner, document_id: int) -> int:
     documents = models.DOCUMENTS
     row = conn.execute(select(documents.c.key, documents.c.text).where(documents.c.id == document_id)).one()
     figures = extract(row.text, doc=row.key)
-    return replace_content(conn, document_id, split_sentences(row.text), figures, runner.sources)
+    return replace_content(conn, document_id, split_sentences(row.text), figures, runner.sources, replace=True)
 
 
 def reextract(db: str | None, *, progress: bool = False) -> IngestResult:

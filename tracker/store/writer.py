@@ -117,8 +117,18 @@ def _sentence_of(starts: Sequence[int], ends: Sequence[int], ids: Sequence[int],
 
 def insert_document(conn: Connection, values: dict[str, Any]) -> int:
     """Insert a document row; its id."""
-    table = models.DOCUMENTS
-    return int(conn.execute(insert(table).values(**values).returning(table.c.id)).scalar_one())
+    return int(conn.execute(_INSERT_DOCUMENT, values).scalar_one())
+
+
+# Statements built once: the ingest runs them for every document.
+_INSERT_DOCUMENT: Final = insert(models.DOCUMENTS).returning(models.DOCUMENTS.c.id)
+_INSERT_SENTENCES: Final = insert(models.SENTENCES).returning(models.SENTENCES.c.id, sort_by_parameter_order=True)
+_INSERT_FIGURES: Final = insert(models.FIGURES).returning(models.FIGURES.c.id, sort_by_parameter_order=True)
+_LINK_FIGURES: Final = (
+    update(models.FIGURES)
+    .where(models.FIGURES.c.id == bindparam("fid"))
+    .values(parent_id=bindparam("pid"), equivalent_of_id=bindparam("eid"))
+)
 
 
 def replace_content(
@@ -127,12 +137,15 @@ def replace_content(
     sentences: Sequence[SplitSentence],
     figures: Sequence[Figure],
     sources: SourceRegistry,
+    *,
+    replace: bool = False,
 ) -> int:
-    """Store (or replace) a document's sentences and figures; the number of figures stored."""
+    """Store a document's sentences and figures (`replace`: delete the old ones first); how many figures."""
     figure_table = models.FIGURES
     sentence_table = models.SENTENCES
-    conn.execute(delete(figure_table).where(figure_table.c.document_id == document_id))
-    conn.execute(delete(sentence_table).where(sentence_table.c.document_id == document_id))
+    if replace:
+        conn.execute(delete(figure_table).where(figure_table.c.document_id == document_id))
+        conn.execute(delete(sentence_table).where(sentence_table.c.document_id == document_id))
 
     sentence_ids: list[int] = []
     if sentences:
@@ -141,8 +154,7 @@ def replace_content(
              "paragraph": s.paragraph}
             for i, s in enumerate(sentences)
         ]
-        statement = insert(sentence_table).returning(sentence_table.c.id, sort_by_parameter_order=True)
-        sentence_ids = [r.id for r in conn.execute(statement, rows)]
+        sentence_ids = [r.id for r in conn.execute(_INSERT_SENTENCES, rows)]
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
 
@@ -165,8 +177,7 @@ def replace_content(
             if figure.source_text:
                 sources.add_alias(conn, source_id, alias_of(figure.source_text))
         figure_rows.append(row)
-    statement = insert(figure_table).returning(figure_table.c.id, sort_by_parameter_order=True)
-    figure_ids = [r.id for r in conn.execute(statement, figure_rows)]
+    figure_ids = [r.id for r in conn.execute(_INSERT_FIGURES, figure_rows)]
     links = [
         {"fid": figure_ids[i], "pid": _id_at(figure_ids, f.parent),
          "eid": _id_at(figure_ids, f.equivalent_of)}
@@ -174,12 +185,7 @@ def replace_content(
         if f.parent is not None or f.equivalent_of is not None
     ]
     if links:
-        conn.execute(
-            update(figure_table)
-            .where(figure_table.c.id == bindparam("fid"))
-            .values(parent_id=bindparam("pid"), equivalent_of_id=bindparam("eid")),
-            links,
-        )
+        conn.execute(_LINK_FIGURES, links)
     return len(figures)
 
 
