@@ -121,7 +121,8 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
         return None
     if is_address(text, n):
         return None
-    if n.spelled and unit is None and entity is None and not n.has_multiplier and n.qualifier == "exact" \
+    if n.spelled and unit is None and entity is None and not n.has_multiplier and not n.fraction \
+            and n.qualifier == "exact" \
             and n.value is not None and n.value < 100:
         return None  # "the bottom three", "the other two": a word, not a statistic
     if is_lone_one(text, n) or is_age_apposition(text, n):
