@@ -22,7 +22,7 @@ CASUALTY_CATEGORIES: Final = CATEGORIES[: CATEGORIES.index("fled") + 1]
 
 SOURCE_KINDS: Final = (
     "monitor", "un_agency", "ministry", "government", "armed_group", "ngo", "news_agency", "hospital",
-    "police", "military", "person", "anonymous", "organization",
+    "police", "military", "person", "anonymous", "organization", "state",
 )
 
 

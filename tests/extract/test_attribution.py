@@ -76,7 +76,7 @@ NAMED_SUBJECT = [
     pytest.param("M23 rebels said on Sunday they had captured 3 towns in North Kivu.",
                  "3 towns", "M23", "armed_group", id="m23-on-sunday"),
     pytest.param("Israel said 40 rockets were fired at its northern towns.",
-                 "40 rockets", "Israel", "government", id="state-as-speaker"),
+                 "40 rockets", "Israel", "state", id="state-as-speaker"),
 ]
 
 

@@ -22,7 +22,7 @@ from tracker.extract.sources import ShortForm, Source, alias_pattern, lookup_ali
 from tracker.figure import Figure
 
 _CUES = "attribution_cues.txt"
-_CUE_ROLES = frozenset({"verb", "after", "possessive", "none", "filler", "place"})
+_CUE_ROLES = frozenset({"verb", "strict_verb", "after", "possessive", "none", "filler", "place"})
 _DETERMINERS = frozenset({
     "a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
     "some", "many", "multiple", "both", "one", "another", "other",
@@ -36,12 +36,15 @@ _PREPOSITIONS = (
 )
 _NAME_PARTICLE = r"(?:al|el|ad|as|ash|at|an|ar|bin|ibn|abu|de|di|da|du|van|von|le|la)"
 _NAME_TOKEN = rf"(?:[A-Z][\w'’.-]*|{_NAME_PARTICLE}-[A-Z][\w'’.-]*)"
-_NAME_JOIN = r"(?:al|el|bin|bint|ibn|abu|de|du|da|di|van|von|der|den|la|le|of|for|the|and|on|in)"
+_NAME_JOIN = r"(?:al|el|bin|bint|ibn|abu|de|du|da|di|van|von|der|den|la|le|of|for|the|and)"
 _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_JOIN}\s+)*{_NAME_TOKEN})*"
 # words between a preposition and the organisation it names: "close to the Lebanese Hezbollah"
 _ORG_EPITHETS = re.compile(
     r"(?:(?:\w+-[\w-]+|[A-Z]\w*(?:an|ese|i|ish|ch)|war|rights|armed|militant)\s+){0,2}"
 )
+_LOCATION = re.compile(rf"^\s+(?:in|at|from)\s+(?:the\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*")
+_LOCATION_END = re.compile(rf"\s+(?:in|at|from)\s+(?:the\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*$")
+_PASSIVE = re.compile(r"(?i:\b(?:was|were|is|are|been|being|be)\s+)$")
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;\"“”]{0,140},\s*$")
 _CHANNEL = re.compile(
     r"\s*(?:to\s+)?(?:(?:state|local|the)\s+)?(?:[A-Z][\w'-]*|reporters|journalists|television|TV)"
@@ -109,7 +112,7 @@ def _grammar() -> _Grammar:
         by_role[role].append(phrase.lower())
         roles[phrase.lower().replace("’", "'")] = role
     lexicon = speakers()
-    cue_words = [p for r in ("verb", "after", "none") for p in by_role[r]]
+    cue_words = [p for r in ("verb", "strict_verb", "after", "none") for p in by_role[r]]
     possessive = [p[3:] for p in by_role["possessive"]]
     filler = trie_pattern(by_role["filler"])
     return _Grammar(
@@ -163,14 +166,14 @@ def _clean_name(raw: str) -> tuple[str, str] | None:
     tokens = tokens[last_title + 1:]
     if not tokens or tokens[0].lower() in _NAME_JOIN.split("|"):
         return None
-    return " ".join(tokens), "person"
+    return " ".join(tokens), "person" if len(tokens) > 1 else "organization"
 
 
-def _person(name: str, history: _History) -> str:
-    """A surname alone resolves to the full name seen earlier ("Jalali" -> "Mohammed Al Jalali")."""
+def _named(name: str, kind: str, history: _History) -> tuple[str, str]:
+    """A surname alone resolves to the person named in full earlier ("Jalali" -> "Mohammed Al Jalali")."""
     if " " not in name and name in history.persons:
-        return history.persons[name]
-    return name
+        return history.persons[name], "person"
+    return name, kind
 
 
 def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Mention],
@@ -201,8 +204,8 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
         determiner = words[-1].lower()
         start -= len(words[-1]) + 1
     org: Source | None = None
-    inside = [a for a in aliases if a.start >= start and a.end <= m.start()]
-    adjacent = [a for a in aliases if a.end <= start and not text[a.end:start].strip()]
+    inside = [a for a in aliases if a.start >= start and a.end <= m.start() and a.kind != "government"]
+    adjacent = [a for a in aliases if a.end <= start and not text[a.end:start].strip() and a.kind != "government"]
     if inside:
         org = Source(inside[-1].name, inside[-1].kind)
     elif adjacent and adjacent[-1].form == "named":
@@ -218,7 +221,8 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
             org, end = Source(target.name, target.kind), target.end
         else:
             named = g.name.match(text, q, s.end)
-            if named and (found := _clean_name(named.group())) and found[1] == "organization":
+            found = _clean_name(named.group()) if named else None
+            if named and found and found[1] == "organization" and " " in found[0]:
                 org, end = Source(*found), named.end()
                 history.named.append(org)
     role = lexicon.nouns[noun.lower()]
@@ -230,7 +234,7 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
         return Mention(start, end, org.name, kind, "named")
     trailing = g.name.match(text, end + 1, s.end) if text[end:end + 1] == " " else None
     if trailing and (found := _clean_name(trailing.group())) and found[1] == "person":
-        return Mention(start, trailing.end(), _person(found[0], history), "person", "person")
+        return Mention(start, trailing.end(), found[0], "person", "person")
     if after and re.match(r"\s+(?:in|at|from)\s", text[end:end + 6]):
         place = g.name.match(text, after.end(), s.end)
         if place:
@@ -296,6 +300,9 @@ def _name_before(text: str, region_start: int, verb_start: int, history: _Histor
             trimmed = trimmed[: m.start(1) + len(tail) - len(last)].rstrip()
             continue
         break
+    located = _LOCATION_END.search(trimmed)
+    if located:
+        trimmed = trimmed[: located.start()]  # "Jyske Bank in Denmark announced"
     word = re.search(r"(\w+)$", trimmed)
     if word and word.group(1).lower() in speakers().pronouns and history.last is not None:
         pos = region_start + word.start(1)
@@ -306,10 +313,8 @@ def _name_before(text: str, region_start: int, verb_start: int, history: _Histor
     found = _clean_name(named.group())
     if not found:
         return None
-    name, kind = found
+    name, kind = _named(*found, history)
     pos = region_start + named.start()
-    if kind == "person":
-        name = _person(name, history)
     return Mention(pos, pos + len(named.group().rstrip()), name, kind, kind)
 
 
@@ -323,8 +328,8 @@ def _subject_after(text: str, s: Sentence, pos: int, mentions: list[Mention],
             break
     named = _grammar().name.match(text, pos + 1, s.end) if text[pos:pos + 1] == " " else None
     if named and (found := _clean_name(named.group())):
-        name = _person(found[0], history) if found[1] == "person" else found[0]
-        return Mention(named.start(), named.end(), name, found[1], found[1])
+        name, kind = _named(*found, history)
+        return Mention(named.start(), named.end(), name, kind, kind)
     return None
 
 
@@ -338,6 +343,7 @@ def _subject_before(text: str, region_start: int, verb_start: int, mentions: lis
     if before:
         m = before[-1]
         gap = text[m.end:verb_start]
+        gap = _LOCATION.sub("", gap, count=1)
         if g.filler_gap.fullmatch(gap) or re.fullmatch(r"\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)\s*", gap) \
                 or g.filler_gap.fullmatch(re.sub(r"^\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)", "", gap)):
             return m
@@ -387,6 +393,9 @@ def _cues(text: str, s: Sentence, mentions: list[Mention], history: _History) ->
             cues.append(Cue(m.start(), subject.end, subject.name, subject.kind, direction,
                             subject.start, subject.end))
         else:
+            if _PASSIVE.search(text, max(s.start, m.start() - 12), m.start()):
+                hedged = True  # "were reported": no one is named
+                continue
             lead = text[boundary:m.start()].rstrip()
             inverted = not lead.strip(" \"“") or lead[-1] in ",\"”'’"
             quote = max(text.rfind(q, boundary, m.start()) for q in "\"“”;:")
@@ -399,8 +408,12 @@ def _cues(text: str, s: Sentence, mentions: list[Mention], history: _History) ->
                                     subject.start, subject.end))
             elif subject is not None:
                 direction = _direction_after(text, s, m.end(), m.group(), mentions)
-                cues.append(Cue(subject.start, m.end(), subject.name, subject.kind, direction,
-                                subject.start, subject.end))
+                if role == "strict_verb" and subject.form in ("person", "organization") \
+                        and direction != "backward":
+                    subject = None  # "Hextar Technologies added 15 sen": not a statement
+                else:
+                    cues.append(Cue(subject.start, m.end(), subject.name, subject.kind, direction,
+                                    subject.start, subject.end))
         if subject is not None:
             boundary = max(boundary, m.end())
             _remember(subject, history)

@@ -9,6 +9,7 @@ Each sentence is searched once for scope phrases; a figure takes the nearest one
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -199,20 +200,29 @@ def find_scopes(text: str, start: int, end: int, published: date | None = None) 
     return out
 
 
+def _nearest(scopes: list[Scope], starts: list[int], f: Figure) -> Scope | None:
+    """The scope nearest the figure that does not overlap it (scopes sorted by start: a few probes)."""
+    k = bisect_left(starts, f.start)
+    candidates = [s for s in scopes[max(0, k - 3):k + 3] if not (s.start < f.end and f.start < s.end)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda s: max(s.start - f.end, f.start - s.end, 0))
+
+
 def resolve_scopes(text: str, sentences: Sequence[Sentence], figures: list[Figure], *,
                    published: date | None = None) -> list[Figure]:
     """The figures with `scope` (text) and `scope_start` (ISO date, when resolvable) set."""
     out = list(figures)
-    cache: dict[int, list[Scope]] = {}
+    cache: dict[int, tuple[list[Scope], list[int]]] = {}
     for i, f in enumerate(figures):
         if f.category in _UNSCOPED_CATEGORIES:
             continue
         if f.sentence_start not in cache:
-            cache[f.sentence_start] = find_scopes(text, f.sentence_start, f.sentence_end, published)
-        scopes = [s for s in cache[f.sentence_start] if not (s.start < f.end and f.start < s.end)]
-        if not scopes:
+            found = find_scopes(text, f.sentence_start, f.sentence_end, published)
+            cache[f.sentence_start] = (found, [s.start for s in found])
+        nearest = _nearest(*cache[f.sentence_start], f)
+        if nearest is None:
             continue
-        nearest = min(scopes, key=lambda s: max(s.start - f.end, f.start - s.end, 0))
         out[i] = f.replace(scope=nearest.text,
                            scope_start=nearest.start_date.isoformat() if nearest.start_date else None)
     return out
