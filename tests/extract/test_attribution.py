@@ -316,3 +316,30 @@ def test_each_document_keeps_its_own_sources() -> None:
 
 def test_no_figures_no_work() -> None:
     assert attribute_figures("The UN said nothing.", split_sentences("The UN said nothing."), []) == []
+
+
+NOT_A_STATEMENT = [
+    pytest.param("Hextar Technologies added 15 sen to RM2.70 in early trade.", "15 sen", None,
+                 id="added-as-a-market-move"),
+    pytest.param("About 800 displaced Syrians were reported to be stuck at the border.",
+                 "About 800 displaced Syrians", None, id="passive-reported"),
+    pytest.param("About 1,100 families stayed in tents provided by the Red Crescent.", "About 1,100 families",
+                 None, id="provided-by-is-not-a-source"),
+    pytest.param("About 25,000 people had been displaced in Kelantan and Terengganu states by the floods.",
+                 "About 25,000 people", None, id="states-as-a-noun"),
+    pytest.param("Hamas released 33 hostages in the first phase of the truce.", "33 hostages", None,
+                 id="released-is-not-a-cue"),
+    pytest.param('"We counted 20 bodies in the street," Kuleba added.', "20 bodies", "Kuleba",
+                 id="added-closing-a-quote"),
+    pytest.param("OCHA in CAR reported 4,000 people displaced near Kaga Bandoro.", "4,000 people",
+                 "United Nations Office for the Coordination of Humanitarian Affairs", id="org-in-place"),
+    pytest.param("Jyske Bank in Denmark announced it would cut 300 jobs.", "300 jobs", "Jyske Bank",
+                 id="unknown-org-in-place"),
+    pytest.param("Pakistan's foreign ministry said 12 soldiers were killed at the border.", "12 soldiers",
+                 "Pakistan's foreign ministry", id="state-possessive-ministry"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "source"), NOT_A_STATEMENT)
+def test_words_that_only_look_like_attribution(text: str, quote: str, source: str | None) -> None:
+    assert source_of(text, quote)[0] == source

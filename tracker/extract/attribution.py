@@ -204,8 +204,8 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
         determiner = words[-1].lower()
         start -= len(words[-1]) + 1
     org: Source | None = None
-    inside = [a for a in aliases if a.start >= start and a.end <= m.start() and a.kind != "government"]
-    adjacent = [a for a in aliases if a.end <= start and not text[a.end:start].strip() and a.kind != "government"]
+    inside = [a for a in aliases if a.start >= start and a.end <= m.start() and a.kind != "state"]
+    adjacent = [a for a in aliases if a.end <= start and not text[a.end:start].strip() and a.kind != "state"]
     if inside:
         org = Source(inside[-1].name, inside[-1].kind)
     elif adjacent and adjacent[-1].form == "named":
