@@ -272,3 +272,24 @@ def test_same_text_under_another_name_is_already_stored(db: str, tmp_path: Path,
     shutil.copy(first, copy)
     result = ingest_paths([first, str(copy)], db)
     assert (result.n_documents, result.n_skipped) == (1, 1)
+
+
+def test_a_broken_analysis_package_does_not_stop_the_documents(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unimportable() -> None:
+        raise ImportError("cannot import name 'x' from 'tracker.analysis.context'")
+
+    monkeypatch.setattr(ingest_module, "find_analyzer", unimportable)
+    result = ingest_paths([_write(tmp_path, "a.txt", KILLED)], db)
+    assert (result.n_documents, result.ok) == (1, False)
+    assert "analysis failed: ImportError" in result.summary_line()
+    assert query(db, "SELECT status FROM runs")[0].status == "partial"
+
+
+def test_progress_bar_goes_to_stderr(
+    db: str, tmp_path: Path, fake_pipeline: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert ingest_paths([_write(tmp_path, "a.txt", KILLED)], db, progress=True).ok
+    captured = capsys.readouterr()
+    assert "doc" in captured.err and captured.out == ""

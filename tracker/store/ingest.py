@@ -163,11 +163,11 @@ class _Runner:
 
     def analyse(self) -> None:
         """Refresh the corpus analysis; a failure is reported in the summary and makes the run not ok."""
-        analyzer = find_analyzer()
-        if analyzer is None:
-            self.result.analysis_message = "analysis not available in this version"
-            return
         try:
+            analyzer = find_analyzer()
+            if analyzer is None:
+                self.result.analysis_message = "analysis not available in this version"
+                return
             analysis = refresh_analysis(self.connection, analyzer, self.sources)
         except Exception as exc:  # the documents are stored; the run reports the analysis failure
             self.result.analysis_failed = True

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
-from tracker.analysis.types import Analysis, DocumentInput, MentionInput
 from tracker.store import models
 from tracker.store.writer import SourceRegistry
+
+if TYPE_CHECKING:  # imported on use: a broken analysis package must not stop documents being stored
+    from tracker.analysis.types import Analysis, DocumentInput, MentionInput
 
 #: Documents read per batch when streaming the corpus to the analysis.
 BATCH_DOCUMENTS: Final = 200
 
-Analyzer = Callable[[Iterable[DocumentInput]], Analysis]
+Analyzer = Callable[[Iterable["DocumentInput"]], "Analysis"]
 
 
 def find_analyzer() -> Analyzer | None:
@@ -32,6 +34,8 @@ def find_analyzer() -> Analyzer | None:
 
 def iter_document_inputs(conn: Connection, batch: int = BATCH_DOCUMENTS) -> Iterator[DocumentInput]:
     """Every stored document as the analysis sees it, in id order, reading `batch` documents at a time."""
+    from tracker.analysis.types import DocumentInput
+
     documents = models.DOCUMENTS
     sentences = models.SENTENCES
     figures = models.FIGURES
@@ -76,6 +80,8 @@ def iter_document_inputs(conn: Connection, batch: int = BATCH_DOCUMENTS) -> Iter
 
 
 def _mention(row: Any) -> MentionInput:
+    from tracker.analysis.types import MentionInput
+
     return MentionInput(
         figure_id=row.id,
         document_id=row.document_id,

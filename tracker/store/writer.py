@@ -7,25 +7,44 @@ import hashlib
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from functools import cache
 from typing import Any, Final
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
+from tracker.data_files import data_rows
 from tracker.errors import StoreError
 from tracker.extract.sentences import Sentence as SplitSentence
 from tracker.figure import Figure
 from tracker.store import models
 from tracker.store.types import check_float, check_int
 
-#: How an attribution is worded around the source's name: "according to X", "X said ...".
-_ALIAS_PATTERNS: Final = (
-    re.compile(r"^(?:according to|data from|figures from|citing)\s+(?P<name>.+?)[\s,.]*$", re.IGNORECASE),
-    re.compile(
-        r"^(?P<name>.+?)\s+(?:said|says|say|reported|reports|report|told|tells|added|stated|states|"
-        r"announced|announces|estimated|estimates|counted|confirmed|put|puts|cited|documented)\b.*$",
-        re.IGNORECASE,
-    ),
-)
+#: Roles of tracker/data/attribution_cues.txt ("phrase | role") that end the source's name ("X said",
+#: "X also confirmed") or open it ("according to X").
+_NAME_ENDS: Final = ("verb", "strict_verb", "filler")
+_NAME_FOLLOWS: Final = ("after",)
+
+
+@cache
+def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(opening cue at the start, first cue that ends a name), from the attribution cues data file."""
+    follows: list[str] = []
+    ends: list[str] = []
+    for _, fields in data_rows("attribution_cues.txt", 2):
+        phrase, role = fields[0], fields[1]
+        if role in _NAME_FOLLOWS:
+            follows.append(phrase)
+        elif role in _NAME_ENDS:
+            ends.append(phrase)
+
+    def alternatives(phrases: list[str]) -> str:
+        ordered = sorted(set(phrases), key=len, reverse=True)
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or "(?!)"
+
+    return (
+        re.compile(rf"^(?:{alternatives(follows)})\s+", re.IGNORECASE),
+        re.compile(rf"\s(?:{alternatives(ends)})\b", re.IGNORECASE),
+    )
 
 
 def content_hash(text: str) -> str:
@@ -35,11 +54,13 @@ def content_hash(text: str) -> str:
 
 def alias_of(source_text: str) -> str:
     """The name part of an attribution as written: "the Observatory said" -> "the Observatory"."""
+    opening, ending = _alias_patterns()
     text = source_text.strip()
-    for pattern in _ALIAS_PATTERNS:
-        if m := pattern.match(text):
-            return m.group("name").strip()
-    return text
+    if m := opening.match(text):
+        return text[m.end():].strip(" ,.;:")
+    if m := ending.search(text):
+        return text[: m.start()].strip(" ,.;:")
+    return text.strip(" ,.;:")
 
 
 class SourceRegistry:
