@@ -343,3 +343,21 @@ NOT_A_STATEMENT = [
 @pytest.mark.parametrize(("text", "quote", "source"), NOT_A_STATEMENT)
 def test_words_that_only_look_like_attribution(text: str, quote: str, source: str | None) -> None:
     assert source_of(text, quote)[0] == source
+
+
+QUOTATIONS = [
+    pytest.param('"We have counted 45 bodies. Another 30 people are missing," the mayor of Derna said.',
+                 ("45 bodies", "30 people"), ("mayor", "mayor"), id="speaker-after-the-quote"),
+    pytest.param("“We have counted 45 bodies. Another 30 people are missing,” said Ahmed Madroud.",
+                 ("45 bodies", "30 people"), ("Ahmed Madroud", "Ahmed Madroud"), id="curly-quotes-said-name"),
+    pytest.param('"We have counted 45 bodies. Another 30 people are missing." The mayor said the situation '
+                 "was dire.", ("45 bodies", "30 people"), (None, None), id="speaker-of-another-statement"),
+    pytest.param('"We have counted 45 bodies."\n\nOfficials said 30 people were missing.',
+                 ("45 bodies", "30 people"), (None, "Officials"), id="quote-closed-in-its-paragraph"),
+]
+
+
+@pytest.mark.parametrize(("text", "quotes", "sources"), QUOTATIONS)
+def test_a_quotation_takes_the_speaker_named_after_it(text: str, quotes: tuple[str, ...],
+                                                      sources: tuple[str | None, ...]) -> None:
+    assert [f.source for f in attribute(text, *quotes)] == list(sources)

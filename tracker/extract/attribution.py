@@ -29,6 +29,9 @@ _DETERMINERS = frozenset({
 })
 #: Figures that only a cue of their own sentence attributes: background durations and distances.
 _LOCAL_ONLY_CATEGORIES = frozenset({"duration", "distance"})
+#: How many sentences a quotation may run before its speaker is named, and how far after it.
+_QUOTE_REACH = 6
+_QUOTE_GAP = 4
 _CONTINUING_MODIFIERS = frozenset({"second", "third", "other", "same"})
 _PREPOSITIONS = (
     r"close\s+to|familiar\s+with|loyal\s+to|affiliated\s+with|linked\s+to|within|inside|from|with|at|for"
@@ -235,10 +238,10 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
     trailing = g.name.match(text, end + 1, s.end) if text[end:end + 1] == " " else None
     if trailing and (found := _clean_name(trailing.group())) and found[1] == "person":
         return Mention(start, trailing.end(), found[0], "person", "person")
-    if after and re.match(r"\s+(?:in|at|from)\s", text[end:end + 6]):
+    if after and re.match(r"\s+(?:in|at|from|of)\s", text[end:end + 6]):
         place = g.name.match(text, after.end(), s.end)
         if place:
-            end = place.end()  # "hospital officials in Khan Younis"
+            end = place.end()  # "hospital officials in Khan Younis", "the mayor of Derna"
     continuing = role == "continuing" and (
         (determiner in ("the", "another") and not mods)
         or (mods and all(w.lower() in _CONTINUING_MODIFIERS for w in mods))
@@ -470,6 +473,33 @@ def _cue_text(text: str, cue: Cue) -> str:
     return " ".join(text[start:cue.end].split())
 
 
+def _quote_open_at_end(text: str, s: Sentence, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of the sentence (straight or curly quotes)."""
+    state = open_before
+    for c in s.text:
+        if c == '"':
+            state = not state
+        elif c == "“":
+            state = True
+        elif c == "”":
+            state = False
+    return state
+
+
+def _quote_closing_cue(text: str, sentences: Sequence[Sentence], k: int, cues: list[list[Cue]]) -> Cue | None:
+    """The cue after the quotation a sentence is part of: '"... 45 bodies. Others are missing," he said.'"""
+    paragraph = sentences[k].paragraph
+    for j in range(k + 1, min(k + _QUOTE_REACH, len(cues))):
+        s = sentences[j]
+        if s.paragraph != paragraph:
+            return None
+        close = min((p for p in (s.text.find('"'), s.text.find("”")) if p >= 0), default=-1)
+        if close >= 0:
+            after = [c for c in cues[j] if c.name is not None and c.start >= s.start + close]
+            return after[0] if after and after[0].start - (s.start + close) <= _QUOTE_GAP else None
+    return None
+
+
 def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> list[Figure]:
     """The figures with `source`, `source_text` and `source_kind` set from the text around them."""
     if not figures:
@@ -481,13 +511,25 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
         k = bisect_right(starts, f.start) - 1
         by_sentence.setdefault(max(k, 0), []).append(i)
     last_needed = max(by_sentence)
+    reach = last_needed + 1
+    while reach < len(sentences) and reach < last_needed + _QUOTE_REACH \
+            and sentences[reach].paragraph == sentences[last_needed].paragraph:
+        reach += 1  # a quotation may close, with its speaker, after the last figure
     history = _History()
+    all_cues: list[list[Cue]] = []
+    hedges: list[bool] = []
+    quoted: list[bool] = []
+    for k, s in enumerate(sentences[:reach]):
+        cues, hedged = _cues(text, s, _mentions(text, s, history), history)
+        all_cues.append(cues)
+        hedges.append(hedged)
+        open_before = bool(quoted) and quoted[-1] and sentences[k - 1].paragraph == s.paragraph
+        quoted.append(_quote_open_at_end(text, s, open_before))
     out = list(figures)
     paragraph_cue: Cue | None = None
     paragraph = -1
     for k, s in enumerate(sentences[: last_needed + 1]):
-        mentions = _mentions(text, s, history)
-        cues, hedged = _cues(text, s, mentions, history)
+        cues, hedged = all_cues[k], hedges[k]
         if s.paragraph != paragraph:
             paragraph, paragraph_cue = s.paragraph, None
         for i in by_sentence.get(k, ()):
@@ -495,6 +537,8 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
             if f.category == "distance" and g.place_after.match(text, f.end, s.end):
                 continue
             cue = _choose(cues, f) if cues else None
+            if cue is None and not cues and not hedged and quoted[k]:
+                cue = _quote_closing_cue(text, sentences, k, all_cues)
             if cue is None and not cues and not hedged and f.category not in _LOCAL_ONLY_CATEGORIES:
                 cue = paragraph_cue
             if cue is not None and cue.name is not None:
