@@ -64,6 +64,8 @@ def test_a_killed_ingest_leaves_only_whole_documents_and_a_rerun_completes(
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+    with Store(db) as store:  # opens cleanly through the API too
+        assert len(store.documents()) >= 20
     by_key = {d["id"]: d["text"] for d in docs}
     stored = query(db, "SELECT id, key, text FROM documents ORDER BY id")
     assert 20 <= len(stored) < 1000

@@ -293,3 +293,19 @@ def test_progress_bar_goes_to_stderr(
     assert ingest_paths([_write(tmp_path, "a.txt", KILLED)], db, progress=True).ok
     captured = capsys.readouterr()
     assert "doc" in captured.err and captured.out == ""
+
+
+def test_an_interrupted_run_is_recorded_as_failed_and_keeps_whole_documents(
+    db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted_on_the_second(text: str, doc: str = "") -> list[Figure]:
+        if doc.endswith("b.txt"):
+            raise KeyboardInterrupt
+        return fake_extract(text, doc)
+
+    monkeypatch.setattr(ingest_module, "extract", interrupted_on_the_second)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_paths([_write(tmp_path, "a.txt", KILLED), _write(tmp_path, "b.txt", DISPLACED)], db)
+    run = query(db, "SELECT status, n_documents, message FROM runs")[0]
+    assert (run.status, run.n_documents, run.message) == ("failed", 1, "run stopped: interrupted")
+    assert row_counts(db)["documents"] == 1

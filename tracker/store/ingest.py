@@ -118,6 +118,7 @@ class _Runner:
         self.conn: Connection | None = None
         self.kind = kind
         self.result = IngestResult(kind=kind, run_id=0)
+        self.finished = False
 
     def __enter__(self) -> _Runner:
         try:
@@ -130,14 +131,42 @@ class _Runner:
                     self.conn.execute(runs.insert().values(**values).returning(runs.c.id)).scalar_one()
                 )
         except SQLAlchemyError as exc:
-            self.engine.dispose()
+            self._close()
             raise StoreError(f"cannot open database {describe(self.url)}: {exc}") from None
+        except BaseException:
+            self._close()
+            raise
+        self.finished = False
         return self
 
-    def __exit__(self, *exc_info: Any) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, _tb: Any) -> None:
+        try:
+            if exc is not None and not self.finished:
+                self._record_abort(exc)
+        finally:
+            self._close()
+
+    def _close(self) -> None:
         if self.conn is not None:
             self.conn.close()
         self.engine.dispose()
+
+    def _record_abort(self, exc: BaseException) -> None:
+        """An interrupted or crashed run is recorded as failed, with the reason (best effort)."""
+        reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"{type(exc).__name__}: {exc}"
+        runs = models.RUNS
+        try:
+            conn = self.connection
+            if conn.in_transaction():
+                conn.rollback()
+            with conn.begin():
+                conn.execute(update(runs).where(runs.c.id == self.result.run_id).values(
+                    finished=_now(), status="failed", n_documents=self.result.n_documents,
+                    n_skipped=self.result.n_skipped, n_failed=len(self.result.failures),
+                    n_figures=self.result.n_figures, message=f"run stopped: {reason}",
+                ))
+        except SQLAlchemyError:
+            pass  # the run row keeps status "running": still truthful
 
     @property
     def connection(self) -> Connection:
@@ -196,6 +225,7 @@ class _Runner:
                     message="\n".join(messages) or None,
                 )
             )
+        self.finished = True
         return result
 
 
