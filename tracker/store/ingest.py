@@ -271,7 +271,7 @@ def ingest_documents(
             )
             if stored is None:
                 continue
-            if stored < 0:  # stored meanwhile by another writer
+            if stored < 0:  # the same text is already stored (under any name)
                 result.n_skipped += 1
                 continue
             result.n_documents += 1
