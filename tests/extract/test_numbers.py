@@ -387,8 +387,28 @@ FRACTIONS = [
 ]
 
 
+# what quantulum3 and pint get wrong: "in" read as inches, "s" as seconds, "m" as metres, "a" as a year
+UNIT_TRAPS = [
+    pytest.param("He bought 3 in total.", "3", exact(3), id="in-is-no-inch"),
+    pytest.param("World War II killed 70 million people.", "70", exact(7e7, entity="people"),
+                 id="roman-numeral-ignored"),
+    pytest.param("He was 6ft tall.", "6", exact(6, "foot", si_value=1.8288), id="ft-attached"),
+    pytest.param("The region got 1,000mm of rain.", "1,000", exact(1000, "millimetre", si_value=1.0),
+                 id="mm-attached"),
+    pytest.param("A 24-hour curfew was imposed.", "24", exact(24, "hour", si_value=86_400), id="hyphenated-24-hour"),
+    pytest.param("A 10-year-old girl was among 3 people killed.", "3", exact(3, category="killed"),
+                 id="age-then-count"),
+    pytest.param("Children aged 12 to 15 were among 40 people detained.", "40", exact(40, entity="people"),
+                 id="age-range-then-count"),
+    pytest.param("It was a one-off payment of $500.", "500", exact(500, "dollar"), id="one-off-then-money"),
+    pytest.param("The budget is \u00a340m this year.", "40", exact(4e7, "pound sterling", si_value=None),
+                 id="m-after-pound-sign-is-million"),
+    pytest.param("The fire burned 2,000 hectares.", "2,000", exact(2000, "hectare", si_value=2e7), id="hectares"),
+]
+
+
 @pytest.mark.parametrize(("sentence", "quote", "expected"),
-                         BOUNDS + VAGUE + RANGES + UNITS_AND_MONEY + TRENDS + FRACTIONS)
+                         BOUNDS + VAGUE + RANGES + UNITS_AND_MONEY + TRENDS + FRACTIONS + UNIT_TRAPS)
 def test_figure_fields(sentence: str, quote: str, expected: dict[str, Any]) -> None:
     check(figure_at(sentence, quote), expected)
 
@@ -420,6 +440,11 @@ NO_FIGURE = [
     pytest.param("The shop is open 24/7.", "24/7", id="twenty-four-seven"),
     pytest.param("It was a 50-50 chance.", "50-50", id="fifty-fifty"),
     pytest.param("He listed 1,2,3,4 as options.", "1,2,3,4", id="list-1-2-3-4"),
+    pytest.param("The 9/11 attacks killed 2,977 people.", "9/11", id="nine-eleven"),
+    pytest.param("They won 3-0 at home.", "3-0", id="score-3-0"),
+    pytest.param("No one was hurt in the blast.", "one", id="no-one"),
+    pytest.param("The number 10 bus was hit.", "10", id="bus-number"),
+    pytest.param("It was a one-off payment of $500.", "one", id="one-off"),
 ]
 
 
