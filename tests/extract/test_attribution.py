@@ -361,3 +361,22 @@ QUOTATIONS = [
 def test_a_quotation_takes_the_speaker_named_after_it(text: str, quotes: tuple[str, ...],
                                                       sources: tuple[str | None, ...]) -> None:
     assert [f.source for f in attribute(text, *quotes)] == list(sources)
+
+
+WIRE_PHRASING = [
+    pytest.param("Strikes kill 40 in Gaza, health ministry says\n\nThe health ministry in Gaza said 12 children "
+                 "were among the dead.", "40", "Gaza Health Ministry", id="headline-short-form-named-later"),
+    pytest.param("Strikes kill 40, ministry says\n\nRescuers searched the rubble.", "40", "ministry",
+                 id="headline-short-form-never-named"),
+    pytest.param("Israeli strikes killed 40 Palestinians, the health ministry in the Hamas-run enclave said.",
+                 "40 Palestinians", "Gaza Health Ministry", id="ministry-in-the-enclave"),
+    pytest.param("Rescuers freed a woman 212 hours after the quake, broadcaster CNN Turk reported.", "212 hours",
+                 "CNN Turk", id="broadcaster-name"),
+    pytest.param("The attack killed more than 100 people, activists and a doctors' group said.",
+                 "more than 100 people", "doctors' group", id="possessive-group"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "source"), WIRE_PHRASING)
+def test_wire_phrasing(text: str, quote: str, source: str) -> None:
+    assert source_of(text, quote)[0] == source

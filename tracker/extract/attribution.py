@@ -18,7 +18,16 @@ from functools import cache
 from tracker.data_files import data_rows
 from tracker.errors import DataFileError
 from tracker.extract.sentences import Sentence
-from tracker.extract.sources import ShortForm, Source, alias_pattern, lookup_alias, speakers, trie_pattern
+from tracker.extract.sources import (
+    ShortForm,
+    Source,
+    alias_pattern,
+    lookup_alias,
+    resolve_source,
+    short_forms,
+    speakers,
+    trie_pattern,
+)
 from tracker.figure import Figure
 
 _CUES = "attribution_cues.txt"
@@ -45,7 +54,9 @@ _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_JOIN}\s+)*{_NAME_TOKEN})*"
 _ORG_EPITHETS = re.compile(
     r"(?:(?:\w+-[\w-]+|[A-Z]\w*(?:an|ese|i|ish|ch)|war|rights|armed|militant)\s+){0,2}"
 )
-_LOCATION = re.compile(rf"^\s+(?:in|at|from)\s+(?:the\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*")
+_LOCATION = re.compile(
+    rf"^\s+(?:in|at|from)\s+(?:(?:the\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*|the\s+(?:[\w'’-]+\s+){{0,2}}[\w'’-]+)"
+)
 _LOCATION_END = re.compile(rf"\s+(?:in|at|from)\s+(?:the\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*$")
 _PASSIVE = re.compile(r"(?i:\b(?:was|were|is|are|been|being|be)\s+)$")
 _RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;\"“”]{0,140},\s*$")
@@ -63,6 +74,7 @@ class Mention:
     name: str
     kind: str
     form: str  # named, anonymous, continuing, person, organization
+    short: ShortForm | None = None  # a short form nothing earlier resolved ("the health ministry")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +88,7 @@ class Cue:
     direction: str  # forward, backward, both
     source_start: int = -1
     source_end: int = -1
+    short: ShortForm | None = None
 
 
 @dataclass(slots=True)
@@ -138,21 +151,20 @@ def _grammar() -> _Grammar:
 # --- mentions ---------------------------------------------------------------------------------------
 
 
-def _resolve_short_form(form: ShortForm, history: _History) -> Source:
+def _fits(form: ShortForm, source: Source) -> bool:
+    """Whether a short form may stand for a source."""
+    return source.kind in form.kinds and (form.must_hold is None or form.must_hold in source.name.lower())
+
+
+def _resolve_short_form(form: ShortForm, history: _History) -> tuple[Source, bool]:
+    """What a short form stands for, and whether an earlier name or the gazetteer resolved it."""
     for source in reversed(history.named[-60:]):
-        if source.kind in form.kinds and (form.must_hold is None or form.must_hold in source.name.lower()):
-            return source
+        if _fits(form, source):
+            return source, True
     if form.fallback is not None:
-        return form.fallback
+        return form.fallback, True
     words = form.phrase.split()
-    return Source(" ".join(words[1:] if words[0].lower() == "the" else words), form.kinds[0])
-
-
-def _alias_source(matched: str, history: _History) -> Source | None:
-    found = lookup_alias(matched)
-    if isinstance(found, ShortForm):
-        return _resolve_short_form(found, history)
-    return found
+    return Source(" ".join(words[1:] if words[0].lower() == "the" else words), form.kinds[0]), False
 
 
 def _clean_name(raw: str) -> tuple[str, str] | None:
@@ -197,7 +209,8 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
             break
         if w.lower() in _DETERMINERS:
             break
-        if w.lower() in lexicon.modifiers or (w[0].isupper() and w not in lexicon.stopwords):
+        if w.lower() in lexicon.modifiers or (w[0].isupper() and w not in lexicon.stopwords) \
+                or (w[-1] in "'’" and w[:-1].isalpha()):  # "a doctors' group"
             mods.insert(0, w)
             words.pop()
             start -= len(w) + 1
@@ -237,6 +250,8 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
         return Mention(start, end, org.name, kind, "named")
     trailing = g.name.match(text, end + 1, s.end) if text[end:end + 1] == " " else None
     if trailing and (found := _clean_name(trailing.group())) and found[1] == "person":
+        if role in ("news_agency", "organization", "ngo", "ministry", "hospital"):
+            return Mention(start, trailing.end(), found[0], role, "organization")  # "broadcaster CNN Turk"
         return Mention(start, trailing.end(), found[0], "person", "person")
     if after and re.match(r"\s+(?:in|at|from|of)\s", text[end:end + 6]):
         place = g.name.match(text, after.end(), s.end)
@@ -251,7 +266,12 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
         return Mention(start, end, previous.name, previous.kind, "continuing")
     kept = [w for w in mods if w.lower() not in _CONTINUING_MODIFIERS]
     kind = "anonymous" if role == "continuing" else role
-    return Mention(start, end, " ".join([*kept, noun]), kind, "anonymous")
+    description = " ".join([*kept, noun])
+    form = short_forms().get("the " + description.lower())
+    if form is not None:  # "health ministry says": the short form without its article
+        meant, resolved = _resolve_short_form(form, history)
+        return Mention(start, end, meant.name, meant.kind, "named", None if resolved else form)
+    return Mention(start, end, description, kind, "anonymous")
 
 
 def _mentions(text: str, s: Sentence, history: _History) -> list[Mention]:
@@ -264,10 +284,17 @@ def _mentions(text: str, s: Sentence, history: _History) -> list[Mention]:
             longer = g.alias.match(text, start + 4, s.end)  # "the health ministry in Gaza"
             if longer and longer.end() > end:
                 start, end, matched = longer.start(), longer.end(), longer.group()
-        found = _alias_source(matched, history)
-        if found is not None and not (aliases and start < aliases[-1].end):
-            aliases.append(Mention(start, end, found.name, found.kind, "named"))
-            history.named.append(found)
+        alias = lookup_alias(matched)
+        if alias is None or (aliases and start < aliases[-1].end):
+            continue
+        short: ShortForm | None = None
+        if isinstance(alias, ShortForm):
+            found, resolved = _resolve_short_form(alias, history)
+            short = None if resolved else alias
+        else:
+            found = alias
+        aliases.append(Mention(start, end, found.name, found.kind, "named", short))
+        history.named.append(found)
     candidates = list(aliases)
     for m in g.noun.finditer(text, s.start, s.end):
         if any(a.start <= m.start() < a.end for a in aliases):
@@ -394,7 +421,7 @@ def _cues(text: str, s: Sentence, mentions: list[Mention], history: _History) ->
             at_start = not text[s.start:m.start()].strip(" \"“")
             direction = "forward" if at_start else "backward" if not tail or tail[0] in ".;!?" else "both"
             cues.append(Cue(m.start(), subject.end, subject.name, subject.kind, direction,
-                            subject.start, subject.end))
+                            subject.start, subject.end, subject.short))
         else:
             if _PASSIVE.search(text, max(s.start, m.start() - 12), m.start()):
                 hedged = True  # "were reported": no one is named
@@ -408,7 +435,7 @@ def _cues(text: str, s: Sentence, mentions: list[Mention], history: _History) ->
                 subject = _subject_after(text, s, m.end(), mentions, history)
                 if subject is not None:
                     cues.append(Cue(m.start(), subject.end, subject.name, subject.kind, "backward",
-                                    subject.start, subject.end))
+                                    subject.start, subject.end, subject.short))
             elif subject is not None:
                 direction = _direction_after(text, s, m.end(), m.group(), mentions)
                 if role == "strict_verb" and subject.form in ("person", "organization") \
@@ -416,14 +443,15 @@ def _cues(text: str, s: Sentence, mentions: list[Mention], history: _History) ->
                     subject = None  # "Hextar Technologies added 15 sen": not a statement
                 else:
                     cues.append(Cue(subject.start, m.end(), subject.name, subject.kind, direction,
-                                    subject.start, subject.end))
+                                    subject.start, subject.end, subject.short))
         if subject is not None:
             boundary = max(boundary, m.end())
             _remember(subject, history)
     for m in g.possessive.finditer(text, s.start, s.end):
         owner = next((x for x in mentions if x.end == m.start()), None)
         if owner is not None:
-            cues.append(Cue(owner.start, m.end(), owner.name, owner.kind, "both", owner.start, owner.end))
+            cues.append(Cue(owner.start, m.end(), owner.name, owner.kind, "both", owner.start, owner.end,
+                            owner.short))
             _remember(owner, history)
     cues.sort(key=lambda c: c.start)
     return cues, hedged
@@ -471,6 +499,15 @@ def _cue_text(text: str, cue: Cue) -> str:
     if article and cue.source_start == cue.start:
         start -= len(article.group())
     return " ".join(text[start:cue.end].split())
+
+
+def _late_resolution(cue: Cue, history: _History) -> tuple[str | None, str | None]:
+    """A short form nothing before it resolved ("health ministry says" in a headline) takes the first
+    gazetteer source it fits named anywhere in the document, else keeps its description."""
+    for source in history.named:
+        if cue.short is not None and _fits(cue.short, source) and resolve_source(source.name) is not None:
+            return source.name, source.kind
+    return cue.name, cue.kind
 
 
 def _quote_open_at_end(text: str, s: Sentence, open_before: bool) -> bool:
@@ -542,7 +579,8 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
             if cue is None and not cues and not hedged and f.category not in _LOCAL_ONLY_CATEGORIES:
                 cue = paragraph_cue
             if cue is not None and cue.name is not None:
-                out[i] = f.replace(source=cue.name, source_kind=cue.kind, source_text=_cue_text(text, cue))
+                name, kind = _late_resolution(cue, history) if cue.short else (cue.name, cue.kind)
+                out[i] = f.replace(source=name, source_kind=kind, source_text=_cue_text(text, cue))
         usable = [c for c in cues if c.name is not None]
         if usable:
             agencies = [c for c in usable if c.kind != "news_agency"]
