@@ -309,3 +309,11 @@ def test_an_interrupted_run_is_recorded_as_failed_and_keeps_whole_documents(
     run = query(db, "SELECT status, n_documents, message FROM runs")[0]
     assert (run.status, run.n_documents, run.message) == ("failed", 1, "run stopped: interrupted")
     assert row_counts(db)["documents"] == 1
+
+
+def test_reextract_refuses_a_missing_database(tmp_path: Path) -> None:
+    from tracker.errors import StoreError
+
+    with pytest.raises(StoreError, match="no tracker database"):
+        reextract(str(tmp_path / "absent.db"))
+    assert not (tmp_path / "absent.db").exists()

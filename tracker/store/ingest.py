@@ -24,7 +24,7 @@ from tracker.errors import InputError, StoreError, TrackerError
 from tracker.extract import extract
 from tracker.extract.sentences import split_sentences
 from tracker.store import models
-from tracker.store.engine import describe, make_engine, resolve_db_url
+from tracker.store.engine import describe, make_engine, resolve_db_url, sqlite_file
 from tracker.store.metadata import metadata_from_text, parse_published
 from tracker.store.migrate import ensure_schema
 from tracker.store.persist_analysis import find_analyzer, refresh_analysis
@@ -328,6 +328,9 @@ def _reextract_one(conn: Connection, runner: _Runner, document_id: int) -> int:
 
 def reextract(db: str | None, *, progress: bool = False) -> IngestResult:
     """`tracker reextract`: extract every stored document again with this version, one transaction each."""
+    path = sqlite_file(resolve_db_url(db))
+    if path is not None and not path.exists():
+        raise StoreError(f"no tracker database at {path}: nothing to re-extract")
     with _Runner(db, "reextract") as runner:
         result = runner.result
         for document_id in _progress(_document_ids(runner.connection), progress, "doc"):
