@@ -501,10 +501,23 @@ def _cue_text(text: str, cue: Cue) -> str:
     return " ".join(text[start:cue.end].split())
 
 
-def _late_resolution(cue: Cue, history: _History) -> tuple[str | None, str | None]:
+def _later_sources(text: str, start: int) -> list[Source]:
+    """The gazetteer sources named in `text[start:]`, in order."""
+    g = _grammar()
+    out: list[Source] = []
+    for m in g.alias.finditer(text, start):
+        found = lookup_alias(m.group())
+        if isinstance(found, ShortForm) and (longer := g.alias.match(text, m.start() + 4)):
+            found = lookup_alias(longer.group())  # "the health ministry in Gaza"
+        if isinstance(found, Source):
+            out.append(found)
+    return out
+
+
+def _late_resolution(cue: Cue, named: Sequence[Source]) -> tuple[str | None, str | None]:
     """A short form nothing before it resolved ("health ministry says" in a headline) takes the first
     gazetteer source it fits named anywhere in the document, else keeps its description."""
-    for source in history.named:
+    for source in named:
         if cue.short is not None and _fits(cue.short, source) and resolve_source(source.name) is not None:
             return source.name, source.kind
     return cue.name, cue.kind
@@ -565,6 +578,7 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
     out = list(figures)
     paragraph_cue: Cue | None = None
     paragraph = -1
+    later: list[Source] | None = None
     for k, s in enumerate(sentences[: last_needed + 1]):
         cues, hedged = all_cues[k], hedges[k]
         if s.paragraph != paragraph:
@@ -579,7 +593,10 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
             if cue is None and not cues and not hedged and f.category not in _LOCAL_ONLY_CATEGORIES:
                 cue = paragraph_cue
             if cue is not None and cue.name is not None:
-                name, kind = _late_resolution(cue, history) if cue.short else (cue.name, cue.kind)
+                if cue.short is not None and later is None:
+                    later = _later_sources(text, sentences[reach - 1].end)
+                named = [*history.named, *(later or ())]
+                name, kind = _late_resolution(cue, named) if cue.short else (cue.name, cue.kind)
                 out[i] = f.replace(source=name, source_kind=kind, source_text=_cue_text(text, cue))
         usable = [c for c in cues if c.name is not None]
         if usable:
