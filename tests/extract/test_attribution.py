@@ -380,3 +380,19 @@ WIRE_PHRASING = [
 @pytest.mark.parametrize(("text", "quote", "source"), WIRE_PHRASING)
 def test_wire_phrasing(text: str, quote: str, source: str) -> None:
     assert source_of(text, quote)[0] == source
+
+
+@pytest.mark.parametrize(("text", "quote", "source", "words"), [
+    pytest.param("The National Disaster Management Authority (NDMA) said 45 people had died.", "45 people",
+                 "National Disaster Management Authority",
+                 "The National Disaster Management Authority (NDMA) said", id="name-and-acronym"),
+    pytest.param("More than 33 million people have been affected, it said.", "More than 33 million people",
+                 None, None, id="pronoun-with-nothing-before"),
+    pytest.param("Floods have killed 982 people, the country's disaster management agency said.", "982 people",
+                 "disaster management agency", "disaster management agency said", id="unnamed-agency"),
+    pytest.param("The strike killed 100 people, a local resident and a rescue worker told AFP.", "100 people",
+                 "rescue worker", "a rescue worker told", id="two-speakers-the-nearest"),
+])
+def test_source_and_its_words(text: str, quote: str, source: str | None, words: str | None) -> None:
+    (figure,) = attribute(text, quote)
+    assert (figure.source, figure.source_text) == (source, words)

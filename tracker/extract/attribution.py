@@ -373,9 +373,12 @@ def _subject_before(text: str, region_start: int, verb_start: int, mentions: lis
     if before:
         m = before[-1]
         gap = text[m.end:verb_start]
-        gap = _LOCATION.sub("", gap, count=1)
+        gap = _LOCATION.sub("", gap.removeprefix(")"), count=1)  # "Authority (NDMA) said"
         if g.filler_gap.fullmatch(gap) or re.fullmatch(r"\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)\s*", gap) \
                 or g.filler_gap.fullmatch(re.sub(r"^\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)", "", gap)):
+            full = before[-2] if len(before) > 1 else None
+            if full and full.name == m.name and re.fullmatch(r"\s*\(", text[full.end:m.start]):
+                return Mention(full.start, m.end, m.name, m.kind, m.form, m.short)  # "Authority (NDMA)"
             return m
     return _name_before(text, region_start, verb_start, history)
 
