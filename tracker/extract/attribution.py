@@ -528,15 +528,10 @@ def _late_resolution(cue: Cue, named: Sequence[Source]) -> tuple[str | None, str
 
 def _quote_open_at_end(text: str, s: Sentence, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence (straight or curly quotes)."""
-    state = open_before
-    for c in s.text:
-        if c == '"':
-            state = not state
-        elif c == "“":
-            state = True
-        elif c == "”":
-            state = False
-    return state
+    opening, closing = s.text.rfind("“"), s.text.rfind("”")
+    if opening >= 0 or closing >= 0:
+        return opening > closing
+    return open_before != (s.text.count('"') % 2 == 1)
 
 
 def _quote_closing_cue(text: str, sentences: Sequence[Sentence], k: int, cues: list[list[Cue]]) -> Cue | None:
