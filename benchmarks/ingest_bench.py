@@ -155,7 +155,10 @@ def main() -> None:
         command = [sys.executable, __file__, "--child", str(size), "--seed", str(args.seed)]
         if args.analysis:
             command.append("--analysis")
-        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        child = subprocess.run(command, check=False, capture_output=True, text=True)
+        if child.returncode != 0:
+            sys.exit(f"size {size} failed:\n{child.stderr}")
+        output = child.stdout
         r = json.loads(output.strip().splitlines()[-1])
         line = (
             f"{int(r['documents']):>7} {int(r['figures']):>8} {r['documents_per_second']:>8.1f} "
