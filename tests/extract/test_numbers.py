@@ -387,6 +387,38 @@ FRACTIONS = [
 ]
 
 
+CATEGORIES = [
+    pytest.param("At least 826 people, mostly combatants but also including 111 civilians, have been killed.",
+                 "826", fig(826, 826, None, "at_least", category="killed"), id="spec-826-killed"),
+    pytest.param("At least 826 people, mostly combatants but also including 111 civilians, have been killed.",
+                 "111", exact(111, entity="civilians", category="killed"), id="spec-111-civilians-killed-far-cue"),
+    pytest.param("Some 40 people were wounded in the attack.", "40", approx(40, category="injured"), id="wounded"),
+    pytest.param("At least 12 people are still missing.", "12", fig(12, 12, None, "at_least", category="missing"),
+                 id="missing"),
+    pytest.param("Police detained 45 protesters.", "45", exact(45, entity="protesters", category="detained"),
+                 id="detained"),
+    pytest.param("The rebels freed 30 hostages.", "30", exact(30, entity="hostages", category="released"),
+                 id="freed-released"),
+    pytest.param("The fighting has displaced 200,000 people.", "200,000", exact(200_000, category="displaced"),
+                 id="displaced"),
+    pytest.param("The country hosts 3.6 million refugees.", "3.6", exact(3.6e6, category="refugees"), id="refugees"),
+    pytest.param("Troops evacuated 1,500 residents from the town.", "1,500", exact(1500, category="evacuated"),
+                 id="evacuated"),
+    pytest.param("The floods affected 2 million people.", "2", exact(2e6, category="affected"), id="affected"),
+    pytest.param("The ministry sent 5,000 troops to the border.", "5,000", exact(5000, category="deployed"),
+                 id="deployed"),
+    pytest.param("More than 10,000 people fled to Lebanon.", "10,000",
+                 fig(10_000, 10_000, None, "more_than", category="fled"), id="fled"),
+    pytest.param("The convoy of 40 aid trucks arrived.", "40", exact(40, category="aid"), id="aid"),
+    pytest.param("The strikes destroyed 120 buildings.", "120", exact(120, category="damage"), id="damage"),
+    pytest.param("The bombing left 17 dead and 40 injured.", "17", exact(17, category="killed"), id="left-dead"),
+    pytest.param("The bombing left 17 dead and 40 injured.", "40", exact(40, category="injured"), id="and-injured"),
+    pytest.param("At least 3 soldiers were killed and 8 wounded.", "8", exact(8, category="injured"),
+                 id="second-number-own-cue"),
+    pytest.param("He scored 2 goals.", "2", exact(2, entity="goals", category="other"), id="other"),
+]
+
+
 # what quantulum3 and pint get wrong: "in" read as inches, "s" as seconds, "m" as metres, "a" as a year
 UNIT_TRAPS = [
     pytest.param("He bought 3 in total.", "3", exact(3), id="in-is-no-inch"),
@@ -408,7 +440,7 @@ UNIT_TRAPS = [
 
 
 @pytest.mark.parametrize(("sentence", "quote", "expected"),
-                         BOUNDS + VAGUE + RANGES + UNITS_AND_MONEY + TRENDS + FRACTIONS + UNIT_TRAPS)
+                         BOUNDS + VAGUE + RANGES + UNITS_AND_MONEY + TRENDS + FRACTIONS + UNIT_TRAPS + CATEGORIES)
 def test_figure_fields(sentence: str, quote: str, expected: dict[str, Any]) -> None:
     check(figure_at(sentence, quote), expected)
 
