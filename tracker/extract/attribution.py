@@ -1,10 +1,12 @@
 """Attribution: who each figure is said to come from ("the Observatory said", "according to the UN").
 
-One pass over the sentences in document order: in each sentence find the source mentions (gazetteer
-names, short forms, unnamed speakers) and the attribution cues (verbs, "according to", "X's tally"),
-resolve short forms against the sources named earlier, then give each figure the cue of its sentence
-that governs it, or failing that the last cue of an earlier sentence of its paragraph. The cue words
-are data (attribution_cues.txt); the sources are data (see tracker.extract.sources).
+First a pass over the sentences in document order: in each sentence find the source mentions
+(gazetteer names, short forms, unnamed speakers) and the attribution cues (verbs, "according to", "X's
+tally"), resolving short forms and "a second source" against what the document named before. Then each
+figure takes the cue of its sentence that governs it; failing that, the speaker named right after the
+quotation it stands in; failing that, the last cue of an earlier sentence of its paragraph, unless a
+hedge ("reportedly", "reports indicate") stands between. The cue words are data (attribution_cues.txt);
+the sources are data (see tracker.extract.sources). Linear in the document's length.
 """
 
 from __future__ import annotations
@@ -54,8 +56,9 @@ _NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_JOIN}\s+)*{_NAME_TOKEN})*"
 _ORG_EPITHETS = re.compile(
     r"(?:(?:\w+-[\w-]+|[A-Z]\w*(?:an|ese|i|ish|ch)|war|rights|armed|militant)\s+){0,2}"
 )
-_LOCATION = re.compile(
-    rf"^\s+(?:in|at|from)\s+(?:(?:the\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*|the\s+(?:[\w'’-]+\s+){{0,2}}[\w'’-]+)"
+_LOCATION = re.compile(  # "in Khan Younis", "in the Hamas-run enclave"
+    rf"^\s+(?:in|at|from)\s+(?:(?:the\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*"
+    rf"|the\s+(?:[\w'’-]+\s+){{0,2}}[\w'’-]+)"
 )
 _LOCATION_END = re.compile(rf"\s+(?:in|at|from)\s+(?:the\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*$")
 _PASSIVE = re.compile(r"(?i:\b(?:was|were|is|are|been|being|be)\s+)$")
@@ -108,7 +111,6 @@ class _Grammar:
     cue: re.Pattern[str]
     possessive: re.Pattern[str]
     filler_gap: re.Pattern[str]
-    filler_prefix: re.Pattern[str]
     place_after: re.Pattern[str]
     roles: dict[str, str]
     name: re.Pattern[str]
@@ -137,7 +139,6 @@ def _grammar() -> _Grammar:
         cue=re.compile(rf"(?<![\w-])(?i:{trie_pattern(cue_words)})(?![\w-])"),
         possessive=re.compile(rf"['’]s\s+(?i:{trie_pattern(possessive)})(?![\w-])"),
         filler_gap=re.compile(rf"(?:\s+|,|(?i:{filler})(?![\w-]))*"),
-        filler_prefix=re.compile(rf"(?:\s+|(?i:{filler})(?![\w-]))*"),
         place_after=re.compile(
             rf"\s*(?:\([^)]{{0,40}}\)\s*)?\)?\s*(?i:{trie_pattern(by_role['place'])})(?![\w-])"
         ),
