@@ -295,6 +295,15 @@ VAGUE = [
                  vague(2000, 9999, entity="families", category="displaced"), id="thousands-mid-sentence"),
     pytest.param("Hundreds of Syrian soldiers crossed into Iraq.", "Hundreds",
                  vague(200, 999, entity="soldiers"), id="hundreds-adjective-noun"),
+    pytest.param("Dozens were killed.", "Dozens", vague(24, 99, entity=None, category="killed"),
+                 id="dozens-without-of"),
+    pytest.param("Thousands were displaced by the floods.", "Thousands",
+                 vague(2000, 9999, category="displaced"), id="thousands-without-of"),
+    pytest.param("Tens of thousands of homes were destroyed.", "Tens",
+                 vague(20_000, 99_999, entity="homes", category="damage"), id="tens-of-thousands-of-homes"),
+    pytest.param("He owns several cars.", "several", vague(3, 9, entity="cars"), id="several-cars"),
+    pytest.param("At least 826 People Were Killed.", "826",
+                 fig(826, 826, None, "at_least", entity="people", category="killed"), id="entity-lower-cased"),
 ]
 
 RANGES = [
