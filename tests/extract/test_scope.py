@@ -126,3 +126,15 @@ def test_since_a_day_resolves_to_the_latest_such_day_not_after_publication(publi
     assert scope.start_date <= published
     assert (scope.start_date.month, scope.start_date.day) == (month, day)
     assert (published - scope.start_date).days < 366
+
+
+@pytest.mark.parametrize(("published", "start"), [
+    pytest.param("2024-12-08", "2024-10-07", id="iso-date"),
+    pytest.param("2024-12-08T12:23:00Z", "2024-10-07", id="iso-timestamp"),
+    pytest.param("Dec 8, 2024 - 12:23", None, id="not-iso-is-ignored"),
+    pytest.param("", None, id="empty"),
+])
+def test_publication_date_may_be_an_iso_string(published: str, start: str | None) -> None:
+    text = "More than 44,000 have been killed since October 7."
+    (f,) = resolve_scopes(text, split_sentences(text), [fig(text, "44,000")], published=published)
+    assert f.scope_start == start

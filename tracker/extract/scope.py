@@ -209,9 +209,24 @@ def _nearest(scopes: list[Scope], starts: list[int], f: Figure) -> Scope | None:
     return min(candidates, key=lambda s: max(s.start - f.end, f.start - s.end, 0))
 
 
+def publication_date(published: date | str | None) -> date | None:
+    """A publication date from a date or a string that starts with an ISO date ("2024-12-08T10:00Z")."""
+    if published is None or isinstance(published, date):
+        return published
+    try:
+        return date.fromisoformat(published.strip()[:10])
+    except ValueError:
+        return None
+
+
 def resolve_scopes(text: str, sentences: Sequence[Sentence], figures: list[Figure], *,
-                   published: date | None = None) -> list[Figure]:
-    """The figures with `scope` (text) and `scope_start` (ISO date, when resolvable) set."""
+                   published: date | str | None = None) -> list[Figure]:
+    """The figures with `scope` (text) and `scope_start` (ISO date, when resolvable) set.
+
+    `published` (a date, or a string starting with an ISO date as in a JSONL input) resolves relative
+    periods ("since October 7", "this year"); without it they keep their text and no start.
+    """
+    published = publication_date(published)
     out = list(figures)
     cache: dict[int, tuple[list[Scope], list[int]]] = {}
     for i, f in enumerate(figures):
