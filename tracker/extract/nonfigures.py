@@ -110,9 +110,9 @@ def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantit
     return capitalised and not followed_by_quantity_word
 
 
-_CAPITALISED_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]*\b(?![ \u00a0]+[a-z]+s\b)")
+_CAPITALISED_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]*\b(?![ \u00a0]+[a-z]{3,}s\b)")
 _ADDRESS_AFTER = re.compile(
-    r"(?:[ \u00a0]+[A-Z][\w.]*){1,3}?[ \u00a0]+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|Blvd)\b"
+    r"(?:[ \u00a0]+[A-Z][\w.]*){0,3}?[ \u00a0]+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|Blvd)\b"
     r"|[ \u00a0]+[A-Z][ \u00a0]+\d")
 
 
@@ -149,7 +149,9 @@ def is_phone_or_code(text: str, n: NumberMatch) -> bool:
     s = n.number_start
     if re.match(r"-\d{2,}-\d", text[e:e + 8]) or re.match(r"[-/]\d{2}[-/]\d", text[e:e + 8]):
         return True
-    if s >= 2 and re.search(r"\d[-/]$", text[max(0, s - 3):s]) and n.qualifier != "range":
+    if s >= 1 and text[s - 1] in "×^":
+        return True  # an exponent: "1.99×10−30", "10^1000"
+    if s >= 2 and re.search(r"\d[-/−–]$", text[max(0, s - 3):s]) and n.qualifier != "range":
         return True  # the tail of "2024-12-08", "2012-13", "89-89"
     if n.qualifier != "range" and re.match(r"[-/]\d", text[e:e + 2]):
         return True  # the head of a score or a season: "89-89", "2-0"

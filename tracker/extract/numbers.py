@@ -253,8 +253,15 @@ def _word_tokens(surface: str) -> list[str]:
     return _TOKEN.findall(surface.lower())
 
 
+_SLASH_FRACTION = re.compile(rf"[/⁄](\d+)(?={_SPACE}+of\b)")
+_SLASH = re.compile(r"[/⁄]\d")
+
+
 def _read_digits(text: str, pos: int, limit: int) -> tuple[float, int] | None:
-    """The digits number starting at `pos` and where it ends, or None when it is not a clean number."""
+    """The digits number starting at `pos` and where it ends, or None when it is not a clean number.
+
+    "1/16 of a pint" is a fraction; other slashes ("24/7", "12/08") make no number.
+    """
     sign = 1.0
     i = pos
     if i < limit and text[i] in "+-\u2212":
@@ -271,6 +278,11 @@ def _read_digits(text: str, pos: int, limit: int) -> tuple[float, int] | None:
     end = m.end()
     if surface.endswith("."):
         end -= 1
+    frac = _SLASH_FRACTION.match(text, end, limit)
+    if frac is not None and m.group("num").isdigit() and int(frac.group(1)) > 0:
+        return sign * value / int(frac.group(1)), frac.end()
+    if _SLASH.match(text, end, limit):
+        return None
     return sign * value, end
 
 
@@ -400,7 +412,7 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
         return None
     if sep == "or" and nxt.spelled != core.spelled:
         return None
-    if sep == "to" and _BY.search(text, max(0, core.start - 4), core.start):
+    if sep == "to" and _BY.search(text, max(0, core.start - 4), core.start) and nxt.value > 3 * core.value:
         return None  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     if ascending_only and nxt.value <= core.value and not nxt.has_multiplier:
         return None  # "2012-13", "89-89": a season or a score, not a range
