@@ -175,3 +175,12 @@ def test_open_refuses_a_database_without_the_schema(tmp_path: Path) -> None:
     sqlite3.connect(path).close()
     with pytest.raises(StoreError, match="tracker db upgrade"):
         tracker.open(str(path))
+
+
+def test_sql_refuses_writes_and_the_store_stays_usable(corpus: str) -> None:
+    with Store(corpus) as store:
+        with pytest.raises(StoreError, match="query failed"):
+            store.sql("DELETE FROM figures")
+        assert len(store.figures()) == 4
+        assert store.sql("SELECT count(*) AS n FROM figures")["n"].iloc[0] == 4
+    assert ingest_paths([], corpus).ok  # a writer still can write afterwards

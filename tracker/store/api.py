@@ -158,14 +158,25 @@ class Store:
             raise StoreError(f"cannot read database {describe(self.url)}: {exc}") from None
 
     def sql(self, query: str, **params: Any) -> pd.DataFrame:
-        """The result of a read-only SQL query (e.g. on the views) as a DataFrame, untyped."""
+        """The result of a SQL query (e.g. on the views) as a DataFrame, untyped; writes are refused."""
         import pandas as pd
         from sqlalchemy import text
 
+        sqlite = self.engine.dialect.name == "sqlite"
         try:
             with self.engine.connect() as conn:
-                result = conn.execute(text(query), params)
-                return pd.DataFrame(result.all(), columns=list(result.keys()))
+                if sqlite:
+                    conn.exec_driver_sql("PRAGMA query_only=ON")
+                else:
+                    conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+                try:
+                    result = conn.execute(text(query), params)
+                    return pd.DataFrame(result.all(), columns=list(result.keys()))
+                finally:
+                    conn.rollback()
+                    if sqlite:
+                        conn.exec_driver_sql("PRAGMA query_only=OFF")
+                        conn.rollback()
         except SQLAlchemyError as exc:
             raise StoreError(f"query failed: {exc}") from None
 
