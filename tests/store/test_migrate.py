@@ -73,3 +73,22 @@ def test_casualty_view_categories_match_the_figure_contract() -> None:
     assert tuple(CASUALTY_CATEGORIES) == CASUALTY_CATEGORIES_0001
     for category in CASUALTY_CATEGORIES:
         assert f"'{category}'" in CURRENT_VIEWS["casualty_figures"]
+
+
+def test_downgrade_to_base_removes_everything_and_upgrade_restores_it(db: str) -> None:
+    from alembic import command
+
+    from tracker.store.migrate import alembic_config
+
+    upgrade(db)
+    engine = make_engine(db)
+    try:
+        with engine.connect() as conn:
+            command.downgrade(alembic_config(conn), "base")
+            conn.commit()
+        inspector = inspect(engine)
+        assert set(inspector.get_table_names()) <= {"alembic_version"}
+        assert inspector.get_view_names() == []
+    finally:
+        engine.dispose()
+    assert "created the store" in upgrade(db)
