@@ -13,16 +13,17 @@ import pandas as pd
 
 from tracker import __version__
 from tracker.errors import ReportError, TrackerError
-from tracker.report.charts import casualty_chart, timeline_chart
+from tracker.report.charts import casualty_chart, timelines_chart
+from tracker.report.export import write_csv
 from tracker.report.formatting import format_date, py
 from tracker.report.manifest import build_manifest, compare_manifests, previous_manifest, write_manifest
-from tracker.report.model import ReportData, ReportSource, load_report_data, provenance_rows
-from tracker.report.render import render_page
+from tracker.report.model import ReportData, ReportSource, load_report_data
+from tracker.report.render import provenance_html, render_page
 from tracker.store import open as open_store
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CHART_FILE = "casualties.png"
-TIMELINE_FILE = "timeline-{n}.png"
+TIMELINES_FILE = "timelines.png"
 CSV_FILES = ("figures.csv", "claims.csv", "discrepancies.csv")
 
 
@@ -115,21 +116,15 @@ def _document_rows(documents: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
-def _write_csv(frame: pd.DataFrame, path: Path, sort_by: str) -> None:
-    ordered = frame.sort_values(sort_by, kind="stable") if sort_by in frame.columns else frame
-    ordered.to_csv(path, index=False, date_format="%Y-%m-%dT%H:%M:%S%z", lineterminator="\n")
-
-
-def _write_charts(data: ReportData, folder: Path) -> list[dict[str, str]]:
-    for stale in folder.glob(TIMELINE_FILE.format(n="*")):
-        stale.unlink()
+def _write_charts(data: ReportData, folder: Path) -> str | None:
+    """Draw the charts into the report folder; the timelines file name, or None when there is none."""
     casualty_chart(data.chart_bars, folder / CHART_FILE, total=data.n_chart_candidates)
-    files = []
-    for n, timeline in enumerate(data.timelines, start=1):
-        name = TIMELINE_FILE.format(n=n)
-        timeline_chart(timeline, folder / name)
-        files.append({"file": name, "label": timeline.label})
-    return files
+    timelines = folder / TIMELINES_FILE
+    if not data.timelines:
+        timelines.unlink(missing_ok=True)
+        return None
+    timelines_chart(data.timelines, timelines)
+    return TIMELINES_FILE
 
 
 def write_report(store: ReportSource, out: str | Path, date: str | None = None, *,
@@ -146,17 +141,18 @@ def write_report(store: ReportSource, out: str | Path, date: str | None = None, 
         manifest = build_manifest(report_date=report_date, built_at=built_at, tracker_version=__version__,
                                   documents=data.documents, figures=data.figures, headline=data.headline)
         changes = compare_manifests(manifest, previous_manifest(out_dir, report_date))
-        timeline_files = _write_charts(data, folder)
-        _write_csv(data.figures, folder / "figures.csv", "figure_id")
-        _write_csv(data.claims, folder / "claims.csv", "claim_id")
-        _write_csv(data.discrepancies, folder / "discrepancies.csv", "discrepancy_id")
+        timelines_file = _write_charts(data, folder)
+        write_csv(data.figures, folder / "figures.csv", "figure_id")
+        write_csv(data.claims, folder / "claims.csv", "claim_id")
+        write_csv(data.discrepancies, folder / "discrepancies.csv", "discrepancy_id")
         page = render_page(
             report_date=report_date, built_at=built_at, tracker_version=__version__,
             n_documents=len(data.documents), n_figures=len(data.figures), n_statistics=len(data.statistics),
             n_claims=len(data.claims), n_discrepancies=len(data.discrepancies),
-            headline=data.headline, changes=changes, chart_file=CHART_FILE, timelines=timeline_files,
+            headline=data.headline, changes=changes, chart_file=CHART_FILE, timelines_file=timelines_file,
+            timeline_labels=[t.label for t in data.timelines],
             discrepancies=data.discrepancy_views, documents=_document_rows(data.documents),
-            provenance=provenance_rows(data.figures),
+            provenance=provenance_html(data.figures),
         )
         index = folder / "index.html"
         index.write_text(page, encoding="utf-8")

@@ -9,6 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.dates import AutoDateLocator, DateFormatter, date2num
 from matplotlib.figure import Figure as MplFigure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
@@ -40,7 +41,8 @@ def _use_log_scale(values: Sequence[float]) -> bool:
 
 def _save(fig: MplFigure, path: Path) -> None:
     FigureCanvasAgg(fig)
-    fig.tight_layout()
+    if fig.get_layout_engine() is None:
+        fig.tight_layout()
     fig.savefig(path, format="png", dpi=DPI, metadata=PNG_METADATA)
 
 
@@ -102,31 +104,52 @@ def casualty_chart(bars: Sequence[ChartBar], path: Path, *, total: int | None = 
     _save(fig, path)
 
 
-def timeline_chart(timeline: Timeline, path: Path) -> None:
-    """One statistic over time: each mention at its publication date, a marker per source, with bounds."""
-    fig = MplFigure(figsize=(10, 3.6))
-    ax = fig.add_subplot()
-    ax.set_title(wrap_label(f"Over time: {timeline.label}", 90), loc="left", fontsize=11)
+def _draw_timeline(ax: Axes, timeline: Timeline, styles: dict[str, tuple[str, str]]) -> None:
+    ax.set_title(wrap_label(timeline.label, 60), loc="left", fontsize=9)
     values = [v for p in timeline.points for v in (p.value, p.low, p.high) if v is not None]
     if not _style_value_axis(ax, values, "y"):
         ax.set_ylim(0, max(values, default=1) * 1.15)
-    sources = sorted({p.source for p in timeline.points})
-    for i, source in enumerate(sources):
+    for source in sorted({p.source for p in timeline.points}):
+        colour, marker = styles[source]
         points = [p for p in timeline.points if p.source == source]
         whens = [float(date2num(p.when.to_pydatetime())) for p in points]
-        ax.plot(whens, [p.value for p in points], SOURCE_MARKERS[i % len(SOURCE_MARKERS)] + "-",
-                label=wrap_label(source, 40), alpha=0.85)
-        for p, when in zip(points, whens, strict=True):
-            if p.low is not None and p.high is not None and p.high > p.low:
-                ax.vlines(when, p.low, p.high, alpha=0.5)
-            if p.open_upper:
-                ax.plot([when], [p.value], "^", color="black", markersize=5)
-    ax.set_xlabel("publication date (UTC)")
-    ax.set_ylabel("people (count)")
+        ax.plot(whens, [p.value for p in points], marker=marker, color=colour, alpha=0.85, markersize=4,
+                linewidth=1)
+        ranged = [(w, p.low, p.high) for w, p in zip(whens, points, strict=True)
+                  if p.low is not None and p.high is not None and p.high > p.low]
+        if ranged:
+            xs, lows, highs = zip(*ranged, strict=True)
+            ax.vlines(xs, lows, highs, color=colour, alpha=0.5)
+        opened = [(w, p.value) for w, p in zip(whens, points, strict=True) if p.open_upper]
+        if opened:
+            xs, ys = zip(*opened, strict=True)
+            ax.plot(xs, ys, "^", color="black", markersize=4, linestyle="none")
+    ax.set_ylabel("people (count)", fontsize=8)
+    ax.tick_params(labelsize=8)
     ax.grid(alpha=0.3)
-    ax.legend(title="source (\u25b2 = at least)", fontsize=8, loc="best")
-    ax.xaxis.set_major_locator(AutoDateLocator(maxticks=8))
+    ax.xaxis.set_major_locator(AutoDateLocator(maxticks=6))
     ax.xaxis.set_major_formatter(DateFormatter("%Y-%m-%d"))
     ax.margins(x=0.08)
-    fig.autofmt_xdate()
+
+
+def timelines_chart(timelines: Sequence[Timeline], path: Path) -> None:
+    """Small multiples, one panel per statistic: its mentions by publication date, a colour per source."""
+    n = len(timelines)
+    cols = 1 if n == 1 else 2
+    rows = -(-n // cols)
+    fig = MplFigure(figsize=(11, 2.6 * rows + 1.4), layout="constrained")
+    fig.suptitle("Casualty statistics over time (publication date, UTC)", x=0.01, ha="left", fontsize=12)
+    axes = fig.subplots(rows, cols, squeeze=False, sharex=True)
+    sources = sorted({p.source for t in timelines for p in t.points})
+    styles = {s: (f"C{i % 10}", SOURCE_MARKERS[i % len(SOURCE_MARKERS)]) for i, s in enumerate(sources)}
+    for ax, timeline in zip(axes.flat, timelines, strict=False):
+        _draw_timeline(ax, timeline, styles)
+    for ax in list(axes.flat)[n:]:
+        ax.set_axis_off()
+    for ax in axes[-1]:
+        ax.tick_params(axis="x", labelbottom=True, labelrotation=30)
+    handles = [Line2D([], [], color=c, marker=m, label=wrap_label(s, 40)) for s, (c, m) in styles.items()]
+    handles.append(Line2D([], [], color="black", marker="^", linestyle="none", label="open upper bound"))
+    fig.legend(handles=handles, loc="outside lower center", ncol=min(len(handles), 4), fontsize=8,
+               title="source", frameon=False)
     _save(fig, path)

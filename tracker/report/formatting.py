@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any
 
 import pandas as pd
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from tracker.data_files import data_rows
 from tracker.errors import DataFileError
@@ -25,14 +25,24 @@ EN_DASH = "\u2013"
 
 def py(value: Any) -> Any:
     """A DataFrame cell as a plain Python value: NA, NaN and NaT become None."""
-    if value is None:
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
+    if isinstance(value, str | int):
+        return value
+    if isinstance(value, float):
+        return None if value != value else value
     try:
         if pd.isna(value):
             return None
     except (TypeError, ValueError):
         return value
     return value
+
+
+def escape_text(text: str) -> str:
+    """Text made safe inside HTML elements and quoted attributes (the same entities as markupsafe)."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
 
 
 def to_float(value: Any) -> float | None:
@@ -102,20 +112,27 @@ def representative_value(value: Any, low: Any, high: Any) -> float | None:
     return None
 
 
+def highlight_html(sentence: str, text: str, start: int | None, end: int | None,
+                   sentence_start: int | None) -> str:
+    """The sentence as escaped HTML with the figure's text in <mark>, located by the offsets (else searched)."""
+    a = b = -1
+    if sentence_start is not None and start is not None and end is not None:
+        a, b = start - sentence_start, end - sentence_start
+    if not (0 <= a <= b <= len(sentence)) or (text and sentence[a:b] != text):
+        a = sentence.find(text) if text else -1
+        b = a + len(text)
+    if a < 0 or a == b:
+        return escape_text(sentence)
+    return (f"{escape_text(sentence[:a])}<mark>{escape_text(sentence[a:b])}</mark>"
+            f"{escape_text(sentence[b:])}")
+
+
 def highlight(sentence: Any, text: Any, start: Any, end: Any, sentence_start: Any) -> Markup:
     """The sentence, escaped, with the figure's text wrapped in <mark> (located by the sentence offsets)."""
-    sent = py(sentence) or ""
-    fig = py(text) or ""
-    a = b = -1
     s0, s, e = py(sentence_start), py(start), py(end)
-    if s0 is not None and s is not None and e is not None:
-        a, b = int(s) - int(s0), int(e) - int(s0)
-    if not (0 <= a <= b <= len(sent)) or (fig and sent[a:b] != fig):
-        a = sent.find(fig) if fig else -1
-        b = a + len(fig)
-    if a < 0 or a == b:
-        return escape(sent)
-    return escape(sent[:a]) + Markup("<mark>") + escape(sent[a:b]) + Markup("</mark>") + escape(sent[b:])
+    return Markup(highlight_html(str(py(sentence) or ""), str(py(text) or ""),  # noqa: S704 - escaped inside
+                                 None if s is None else int(s), None if e is None else int(e),
+                                 None if s0 is None else int(s0)))
 
 
 def format_date(value: Any) -> str:

@@ -317,27 +317,6 @@ def discrepancy_views(discrepancies: pd.DataFrame, claims: pd.DataFrame,
     return views
 
 
-def provenance_rows(figures: pd.DataFrame) -> list[dict[str, Any]]:
-    """Every figure as a row of the provenance appendix (sentence highlighted), in document order."""
-    frame = figures.sort_values(["published", "doc", "index"], na_position="last", kind="stable")
-    columns = ["figure_id", "doc", "outlet", "published", "source", "category", "text", "sentence",
-               "start", "end", "sentence_start", "value", "low", "high", "qualifier", "unit"]
-    rows = []
-    for (figure_id, doc, outlet, published, source, category, text, sentence, start, end, s0,
-         value, low, high, qualifier, unit) in zip(*(frame[c].tolist() for c in columns), strict=True):
-        rows.append({
-            "figure_id": figure_id,
-            "sentence": highlight(sentence, text, start, end, s0),
-            "doc": _text(doc),
-            "outlet": _text(outlet),
-            "published": format_date(published),
-            "source": _text(source),
-            "category": _text(category),
-            "bounds": format_bounds(value, low, high, qualifier, unit),
-        })
-    return rows
-
-
 def wrap_label(label: str, width: int = 38) -> str:
     """A long chart label broken onto lines of at most `width` characters."""
     return "\n".join(textwrap.wrap(label, width)) or label
