@@ -111,6 +111,7 @@ class _Grammar:
     cue: re.Pattern[str]
     possessive: re.Pattern[str]
     filler_gap: re.Pattern[str]
+    filler_words: re.Pattern[str]
     place_after: re.Pattern[str]
     roles: dict[str, str]
     name: re.Pattern[str]
@@ -139,6 +140,7 @@ def _grammar() -> _Grammar:
         cue=re.compile(rf"(?<![\w-])(?i:{trie_pattern(cue_words)})(?![\w-])"),
         possessive=re.compile(rf"['’]s\s+(?i:{trie_pattern(possessive)})(?![\w-])"),
         filler_gap=re.compile(rf"(?:\s+|,|(?i:{filler})(?![\w-]))*"),
+        filler_words=re.compile(rf"(?:\s+|(?i:{filler})(?![\w-]))*"),
         place_after=re.compile(
             rf"\s*(?:\([^)]{{0,40}}\)\s*)?\)?\s*(?i:{trie_pattern(by_role['place'])})(?![\w-])"
         ),
@@ -228,6 +230,11 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
     elif adjacent and adjacent[-1].form == "named":
         org = Source(adjacent[-1].name, adjacent[-1].kind)
         start = adjacent[-1].start
+    role = lexicon.nouns[noun.lower()]
+    if org is None and mods and role in ("continuing", "anonymous") \
+            and all(w[0].isupper() for w in mods) and any(w in lexicon.org_words for w in mods):
+        org = Source(" ".join(mods), "organization")  # "Nepal Police spokesman ..."
+        history.named.append(org)
     # what follows: "close to X", "of X", or a name ("spokesman James Elder")
     after = g.preposition.match(text, end, s.end)
     if org is None and after:
@@ -242,7 +249,6 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
             if named and found and found[1] == "organization" and " " in found[0]:
                 org, end = Source(*found), named.end()
                 history.named.append(org)
-    role = lexicon.nouns[noun.lower()]
     if org is not None:
         trailing = g.name.match(text, end + 1, s.end) if text[end:end + 1] == " " else None
         if trailing and trailing.group()[0].isupper() and not after:
@@ -335,7 +341,9 @@ def _name_before(text: str, region_start: int, verb_start: int, history: _Histor
     if located:
         trimmed = trimmed[: located.start()]  # "Jyske Bank in Denmark announced"
     word = re.search(r"(\w+)$", trimmed)
-    if word and word.group(1).lower() in speakers().pronouns and history.last is not None:
+    if word and word.group(1).lower() in speakers().pronouns:
+        if history.last is None:
+            return None  # "He said" with no one named before
         pos = region_start + word.start(1)
         return Mention(pos, pos + len(word.group(1)), history.last.name, history.last.kind, "continuing")
     named = g.name_before.search(trimmed)
@@ -387,7 +395,7 @@ def _subject_before(text: str, region_start: int, verb_start: int, mentions: lis
 def _direction_after(text: str, s: Sentence, pos: int, verb: str, mentions: list[Mention]) -> str:
     """Whether a verb cue reaches forward (its clause follows) or backward (it closes the clause)."""
     g = _grammar()
-    rest = g.filler_gap.match(text, pos, s.end)
+    rest = g.filler_words.match(text, pos, s.end)
     q = rest.end() if rest else pos
     if verb.lower() in ("told", "tells", "tell", "informed") or re.match(r"\s*to\s", text[q:q + 4]):
         channel = next((m for m in mentions if q <= m.start <= q + 4), None)  # "told AFP": the channel
@@ -395,7 +403,7 @@ def _direction_after(text: str, s: Sentence, pos: int, verb: str, mentions: list
             q = channel.end
         elif named := _CHANNEL.match(text, q, s.end):
             q = named.end()
-        rest = g.filler_gap.match(text, q, s.end)
+        rest = g.filler_words.match(text, q, s.end)
         q = rest.end() if rest else q
     if q >= s.end or text[q] in ".,;!?\"”)":
         return "backward"

@@ -440,6 +440,11 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | No
 # words that PDF-extracted text often glues to the number after them ("with14,593", "some2,000")
 _GLUED_WORD = re.compile(r"(?<![A-Za-z])(?:with|about|around|some|nearly|almost|than|least|of|to|and|by)$")
 _MINUS = re.compile(rf"(?i)\bminus[{_SPACE[1:-1]}-]?$")
+# "gave up 517 yards", "shut down 3 plants": the particle belongs to the verb, the number is no change
+_PHRASAL_VERB = re.compile(
+    rf"(?i)\b(?:gave|give|gives|giving|given|set|picked|ended|wound|made|make|shut|signed|broke|turned|called|"
+    rf"showed|put|took|taken|used|paid|held|let|cut|step|stepped|broken|back){_SPACE}+(?:up|down)\b"
+)
 _BY = re.compile(rf"\bby{_SPACE}+[$€£]?$")
 _BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}+$")
 _FROM = re.compile(rf"(?i)\bfrom{_SPACE}+$")
@@ -576,7 +581,7 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
         start = qstart
     tw = _trend_words()
     tm = tw[1].search(text, max(floor, start - 20), start)
-    if tm is not None:
+    if tm is not None and not _PHRASAL_VERB.search(text, max(floor, tm.start() - 12), tm.end()):
         trend = tw[0][tm.group(1).lower()]
     elif text[core.start] == "+" and core.start == left:
         trend = "up"

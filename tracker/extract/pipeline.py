@@ -167,6 +167,21 @@ def _inherit_subset_categories(text: str, figures: list[Figure]) -> list[Figure]
     return out
 
 
+_BY_BEFORE = re.compile(r"\bby[ \t\u00a0]+$")
+
+
+def _inherit_trends(text: str, figures: list[Figure]) -> list[Figure]:
+    """"down 2.3%, Burlington by 2.6%": a bare "by N" continues the change of the figure before it."""
+    out: list[Figure] = []
+    for f in figures:
+        prev = out[-1] if out else None
+        if f.trend is None and prev is not None and prev.trend is not None and prev.unit == f.unit \
+                and prev.sentence_start == f.sentence_start and _BY_BEFORE.search(text, max(0, f.start - 4), f.start):
+            f = f.replace(trend=prev.trend)
+        out.append(f)
+    return out
+
+
 def _resolve_restatements(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
     """A figure that restates the one before it ("put the figure at 2,000") takes its category."""
     starts = [s.start for s in sentences]
@@ -200,6 +215,7 @@ def extract(text: str, doc: str = "") -> list[Figure]:
             if fig is not None:
                 figures.append(fig)
     figures = _inherit_subset_categories(text, _resolve_restatements(figures, sentences))
+    figures = _inherit_trends(text, figures)
     figures = attribute_figures(text, sentences, figures)
     figures = link_figures(text, figures)
     return resolve_scopes(text, sentences, figures)
