@@ -396,3 +396,14 @@ def test_wire_phrasing(text: str, quote: str, source: str) -> None:
 def test_source_and_its_words(text: str, quote: str, source: str | None, words: str | None) -> None:
     (figure,) = attribute(text, quote)
     assert (figure.source, figure.source_text) == (source, words)
+
+
+@pytest.mark.parametrize(("text", "quote", "source"), [
+    pytest.param("He told reporters that 20 people had died.", "20 people", None, id="pronoun-without-antecedent"),
+    pytest.param("More than 60 people were killed, the UN said in a statement on Tuesday, citing local "
+                 "authorities.", "More than 60 people", "United Nations", id="speaker-before-citing"),
+    pytest.param("The death toll rose to 85, the Kathmandu Valley Police spokesman told Reuters.", "85",
+                 "Kathmandu Valley Police", id="capitalised-organisation-before-spokesman"),
+])
+def test_more_subjects(text: str, quote: str, source: str | None) -> None:
+    assert source_of(text, quote)[0] == source

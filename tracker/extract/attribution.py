@@ -231,7 +231,7 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
         org = Source(adjacent[-1].name, adjacent[-1].kind)
         start = adjacent[-1].start
     role = lexicon.nouns[noun.lower()]
-    if org is None and mods and role in ("continuing", "anonymous") \
+    if org is None and len(mods) > 1 and role in ("continuing", "anonymous") \
             and all(w[0].isupper() for w in mods) and any(w in lexicon.org_words for w in mods):
         org = Source(" ".join(mods), "organization")  # "Nepal Police spokesman ..."
         history.named.append(org)
