@@ -36,15 +36,14 @@ def group_claims(mentions: Sequence[MentionInput]) -> list[ClaimGroup]:
         by_source[m.source or ""].append(m)
     claims: list[ClaimGroup] = []
     for source in sorted(by_source):
-        unknown = [m for m in by_source[source] if not mention_interval(m).known]
+        intervals = [(mention_interval(m), m) for m in by_source[source]]
+        unknown = [m for interval, m in intervals if not interval.known]
         known = sorted(
-            (m for m in by_source[source] if mention_interval(m).known),
-            key=lambda m: (mention_interval(m).low, mention_interval(m).high, mention_order(m)),
+            ((i, m) for i, m in intervals if i.known), key=lambda item: (item[0].low, item[0].high, mention_order(item[1]))
         )
         current: list[MentionInput] = []
         together = Interval(0.0, 0.0, known=False)
-        for m in known:
-            interval = mention_interval(m)
+        for interval, m in known:
             if current and together.overlaps(interval):
                 current.append(m)
                 together = together.intersection(interval)

@@ -13,10 +13,12 @@ Linked mentions are joined with union-find; the linking rule is:
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.analysis.bounds import Interval, magnitude, magnitude_ratio, mention_interval
 from tracker.analysis.context import (
@@ -24,8 +26,9 @@ from tracker.analysis.context import (
     excluded_stems,
     parse_scope,
     scopes_conflict,
-    sentence_words,
+    sentence_stems,
     source_words,
+    surface_forms,
 )
 from tracker.analysis.families import entity_family, family_words
 from tracker.analysis.types import DocumentInput, MentionInput
@@ -34,16 +37,15 @@ from tracker.analysis.types import DocumentInput, MentionInput
 MIN_OWN_CONTEXT_WORDS = 3
 #: Figures whose sizes differ more than this many times are never one statistic.
 MAX_MAGNITUDE_RATIO = 20.0
-#: (shared words, rarity-weighted overlap) needed to link: same value, compatible bounds, disagreeing bounds.
-LINK_SAME_VALUE = (1, 2.0)
-LINK_COMPATIBLE = (2, 4.0)
-LINK_DISAGREEING = (3, 6.0)
-#: Bounds that disagree also need this share of the smaller context in common (overlap coefficient).
-MIN_OVERLAP_DISAGREEING = 0.6
+#: What linking needs, for the same value, compatible bounds, disagreeing bounds: (shared words,
+#: rarity-weighted overlap, share of the smaller context in common).
+LINK_SAME_VALUE = (1, 2.0, 0.3)
+LINK_COMPATIBLE = (2, 4.0, 0.4)
+LINK_DISAGREEING = (3, 6.0, 0.6)
 #: Candidate search: the rarest words of a mention looked up, and the most recent entries read per word.
-QUERY_WORDS = 6
-POSTING_WINDOW = 64
-MAX_CANDIDATES = 24
+QUERY_WORDS = 5
+POSTING_WINDOW = 24
+MAX_CANDIDATES = 8
 
 
 @dataclass(slots=True)
@@ -53,7 +55,7 @@ class Unit:
     bucket: tuple[str, str | None]
     family: str | None
     words: frozenset[str]
-    surface: dict[str, str]
+    sentences: tuple[str, ...]  # where the words come from: the sentence, and the one before if borrowed
     scope: Scope | None
     interval: Interval
     magnitude: float | None
@@ -89,25 +91,35 @@ class _ContextBuilder:
     """Context words of mentions, borrowing the previous sentence when a sentence says too little."""
 
     def __init__(self, docs: Sequence[DocumentInput]) -> None:
+        self.docs = {doc.document_id: doc for doc in docs}
         self.previous: dict[int, dict[str, str]] = {}
-        for doc in docs:
-            prev: dict[str, str] = {}
-            for before, sentence in zip(("", *doc.sentences), doc.sentences, strict=False):
-                prev.setdefault(sentence, before)
-            self.previous[doc.document_id] = prev
 
-    def words(self, m: MentionInput, family: str | None) -> dict[str, str]:
-        """Stem -> surface form of the mention's informative context words."""
-        counted = family_words(family) if m.unit == "count" else frozenset({m.unit, m.unit + "s"})
-        drop = excluded_stems(counted) | source_words(m.source)
-        own = {s: w for s, w in sentence_words(m.sentence).surface.items() if s not in drop}
+    def previous_sentence(self, m: MentionInput) -> str:
+        """The sentence before the mention's in its document ("" when first or not found)."""
+        prev = self.previous.get(m.document_id)
+        if prev is None:
+            prev = self.previous[m.document_id] = {}
+            sentences = self.docs[m.document_id].sentences if m.document_id in self.docs else ()
+            for before, sentence in zip(("", *sentences), sentences, strict=False):
+                prev.setdefault(sentence, before)
+        return prev.get(m.sentence, "")
+
+    def words(self, m: MentionInput, family: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The stems of the mention's informative context words, and the sentences they come from."""
+        drop = _dropped_words(m.unit, family, m.source)
+        own = sentence_stems(m.sentence) - drop
         if len(own) < MIN_OWN_CONTEXT_WORDS:
-            before = self.previous.get(m.document_id, {}).get(m.sentence, "")
+            before = self.previous_sentence(m)
             if before:
-                for s, w in sentence_words(before).surface.items():
-                    if s not in drop:
-                        own.setdefault(s, w)
-        return own
+                return own | (sentence_stems(before) - drop), (m.sentence, before)
+        return own, (m.sentence,)
+
+
+@lru_cache(maxsize=4096)
+def _dropped_words(unit: str, family: str | None, source: str | None) -> frozenset[str]:
+    """Words left out of a context: the counted noun's family (or the unit) and the source's name."""
+    counted = family_words(family) if unit == "count" else frozenset({unit, unit + "s"})
+    return excluded_stems(counted) | source_words(source)
 
 
 def _units(docs: Sequence[DocumentInput]) -> list[Unit]:
@@ -119,15 +131,15 @@ def _units(docs: Sequence[DocumentInput]) -> list[Unit]:
     )
     units: dict[tuple[object, ...], Unit] = {}
     for m in mentions:
-        bucket, family = bucket_of(m)
-        surface = builder.words(m, family)
-        words = frozenset(surface)
-        scope = parse_scope(m.scope, m.sentence)
-        interval = mention_interval(m)
-        key = (bucket, words, scope, interval, m.qualifier, m.source, m.parent_figure_id is None)
+        # copies of one sentence (wire stories) are one unit: the first copy's context stands for all
+        key = (m.category, m.unit, m.entity, m.sentence, m.scope, m.value, m.low, m.high, m.qualifier,
+               m.source, m.parent_figure_id is None)
         unit = units.get(key)
         if unit is None:
-            unit = units[key] = Unit(bucket, family, words, surface, scope, interval, magnitude(m), m.value)
+            bucket, family = bucket_of(m)
+            words, sentences = builder.words(m, family)
+            unit = units[key] = Unit(bucket, family, words, sentences, parse_scope(m.scope, m.sentence),
+                                     mention_interval(m), magnitude(m), m.value)
         unit.mentions.append(m)
     return list(units.values())
 
@@ -136,10 +148,18 @@ class _Components:
     """Union-find over units that also remembers which figures each component holds (subset links)."""
 
     def __init__(self, units: Sequence[Unit]) -> None:
+        self.units = units
         self.parent = list(range(len(units)))
-        self.figures = [{m.figure_id for m in u.mentions} for u in units]
-        self.parents = [{m.parent_figure_id for m in u.mentions if m.parent_figure_id is not None}
-                        for u in units]
+        self.members = [[i] for i in range(len(units))]
+        # the figures each component is a subset of (empty for almost all: built only where needed)
+        self.parents: list[set[int]] = [set() for _ in units]
+        for i, u in enumerate(units):
+            for m in u.mentions:
+                if m.parent_figure_id is not None:
+                    self.parents[i].add(m.parent_figure_id)
+
+    def _holds_any(self, root: int, figure_ids: set[int]) -> bool:
+        return any(m.figure_id in figure_ids for i in self.members[root] for m in self.units[i].mentions)
 
     def find(self, x: int) -> int:
         """The root of x's component."""
@@ -154,60 +174,72 @@ class _Components:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
-        subset = self.parents[ra] & self.figures[rb] or self.parents[rb] & self.figures[ra]
-        if subset:
+        if (self.parents[ra] and self._holds_any(rb, self.parents[ra])) or (
+            self.parents[rb] and self._holds_any(ra, self.parents[rb])
+        ):
             return
-        if len(self.figures[ra]) < len(self.figures[rb]):
+        if len(self.members[ra]) < len(self.members[rb]):
             ra, rb = rb, ra
         self.parent[rb] = ra
-        self.figures[ra] |= self.figures[rb]
-        self.parents[ra] |= self.parents[rb]
-        self.figures[rb] = set()
-        self.parents[rb] = set()
+        self.members[ra].extend(self.members[rb])
+        self.members[rb] = []
+        if self.parents[rb]:
+            self.parents[ra] |= self.parents[rb]
+            self.parents[rb] = set()
 
 
 def _should_link(a: Unit, b: Unit, idf: dict[str, float]) -> bool:
     """Whether two units of one bucket measure the same thing (the rule in the module docstring)."""
-    if scopes_conflict(a.scope, b.scope):
-        return False
-    if magnitude_ratio(a.magnitude, b.magnitude) > MAX_MAGNITUDE_RATIO:
-        return False
     shared = a.words & b.words
-    weight = sum(idf[w] for w in shared)
     if a.value is not None and a.value == b.value:
         need = LINK_SAME_VALUE
     elif a.interval.overlaps(b.interval):
         need = LINK_COMPATIBLE
     else:
-        smaller = min(len(a.words), len(b.words))
-        if not smaller or len(shared) / smaller < MIN_OVERLAP_DISAGREEING:
-            return False
         need = LINK_DISAGREEING
-    return len(shared) >= need[0] and weight >= need[1]
+    if len(shared) < need[0] or len(shared) < need[2] * min(len(a.words), len(b.words)):
+        return False
+    if scopes_conflict(a.scope, b.scope) or magnitude_ratio(a.magnitude, b.magnitude) > MAX_MAGNITUDE_RATIO:
+        return False
+    return sum(idf[w] for w in shared) >= need[1]
 
 
-def _cluster_bucket(units: Sequence[Unit], idf: dict[str, float], df: Counter[str]) -> list[list[int]]:
+def _cluster_bucket(units: Sequence[Unit], idf: dict[str, float], rank: dict[str, int]) -> list[list[int]]:
     """Components of linked units within one bucket, as lists of positions in `units`."""
     components = _Components(units)
     postings: dict[str, list[int]] = defaultdict(list)
-    by_value: dict[float, list[int]] = defaultdict(list)
+    find = components.find
     for i, unit in enumerate(units):
-        hits: Counter[int] = Counter()
-        keys = sorted((w for w in unit.words if df[w] > 1), key=lambda w: (df[w], w))[:QUERY_WORDS]
-        for w in keys:
+        indexed = [w for w in unit.words if w in rank]
+        pool: list[int] = []
+        for w in sorted(indexed, key=rank.__getitem__)[:QUERY_WORDS]:
             if w in postings:
-                hits.update(postings[w][-POSTING_WINDOW:])
-        if unit.value is not None and unit.value in by_value:
-            hits.update(by_value[unit.value][-POSTING_WINDOW:])
-        if hits:
-            ranked = sorted(hits.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
-            for j, _ in ranked:
-                if components.find(i) != components.find(j) and _should_link(unit, units[j], idf):
+                pool.extend(postings[w][-POSTING_WINDOW:])
+        if pool:
+            # one shared rare word is enough to look only when the value is the same (see LINK_*)
+            value = unit.value
+            candidates = [
+                (-n, j) for j, n in Counter(pool).items()
+                if n >= LINK_COMPATIBLE[0] or (value is not None and units[j].value == value)
+            ]
+            if len(candidates) > 4 * MAX_CANDIDATES:
+                candidates = heapq.nsmallest(4 * MAX_CANDIDATES, candidates)
+            else:
+                candidates.sort()
+            root = find(i)
+            tried: set[int] = set()
+            for _, j in candidates:
+                r = find(j)
+                if r == root or r in tried:
+                    continue  # the best candidate of each component: one link joins the component
+                tried.add(r)
+                if _should_link(unit, units[j], idf):
                     components.union(i, j)
-        for w in unit.words:
+                    root = find(i)
+                if len(tried) >= MAX_CANDIDATES:
+                    break
+        for w in indexed:
             postings[w].append(i)
-        if unit.value is not None:
-            by_value[unit.value].append(i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(units)):
         groups[components.find(i)].append(i)
@@ -217,14 +249,18 @@ def _cluster_bucket(units: Sequence[Unit], idf: dict[str, float], df: Counter[st
 def _shared_context(units: Sequence[Unit], idf: dict[str, float], limit: int = 6) -> tuple[str, ...]:
     """The context words most shared among a statistic's units (all of them for a single unit)."""
     counts: Counter[str] = Counter()
-    surface: dict[str, str] = {}
     for unit in units:
         counts.update(unit.words)
-        for s, w in unit.surface.items():
-            surface.setdefault(s, w)
     least = 2 if len(units) > 1 else 1
     ranked = sorted((s for s, n in counts.items() if n >= least), key=lambda s: (-counts[s], -idf[s], s))
-    return tuple(surface[s] for s in ranked[:limit])
+    chosen = ranked[:limit]
+    surface = surface_forms(chosen, _context_sentences(units))
+    return tuple(surface.get(s, s) for s in chosen)
+
+
+def _context_sentences(units: Sequence[Unit]) -> list[str]:
+    """The sentences a statistic's context words come from."""
+    return sorted({s for u in units for s in u.sentences})
 
 
 def group_statistics(docs: Sequence[DocumentInput]) -> list[StatisticGroup]:
@@ -235,13 +271,15 @@ def group_statistics(docs: Sequence[DocumentInput]) -> list[StatisticGroup]:
         df.update(unit.words)
     n = len(units)
     idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+    # the words worth looking up, rarest first (a word in one unit only links nothing)
+    rank = {w: i for i, w in enumerate(sorted((w for w, c in df.items() if c > 1), key=lambda w: (df[w], w)))}
     buckets: dict[tuple[str, str | None], list[Unit]] = defaultdict(list)
     for unit in units:
         buckets[unit.bucket].append(unit)
     groups: list[StatisticGroup] = []
     for bucket in sorted(buckets, key=lambda b: (b[0], b[1] or "")):
         members = buckets[bucket]
-        for component in _cluster_bucket(members, idf, df):
+        for component in _cluster_bucket(members, idf, rank):
             chosen = [members[i] for i in component]
             mentions = tuple(sorted((m for u in chosen for m in u.mentions),
                                     key=lambda m: (m.document_id, m.index, m.figure_id)))
