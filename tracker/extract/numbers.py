@@ -81,7 +81,11 @@ def _qualifiers() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Patte
         out += [re.escape(p) for p in symbols]
         return "|".join(out)
 
-    before_re = re.compile(rf"(?i)(?:{alt(before)}){_SPACE}*-?$")
+    # matched against the reversed text before the number: one anchored attempt instead of a search
+    words = [p[::-1] for p in before if p[0].isalnum()]
+    symbols = [re.escape(p[::-1]) for p in before if not p[0].isalnum()]
+    rev = rf"(?i)-?{_SPACE}*(?:(?:{trie_pattern(words, space=_SPACE + '+')})(?!\w)|{'|'.join(symbols)})"
+    before_re = re.compile(rev)
     after_re = re.compile(rf"(?i){_SPACE}*(?:{alt(after)})\b")
     return table, before_re, after_re
 
@@ -89,7 +93,14 @@ def _qualifiers() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Patte
 @cache
 def _trend_words() -> tuple[dict[str, str], re.Pattern[str]]:
     table = {w.lower(): t for _, (w, t) in data_rows("trend_words.txt", 2)}
-    return table, re.compile(rf"(?i)\b({trie_pattern(table)})(?:{_SPACE}+by)?{_SPACE}*$")
+    # matched against the reversed text before the number (see _qualifiers)
+    rev = rf"(?i){_SPACE}*(?:yb{_SPACE}+)?({trie_pattern(w[::-1] for w in table)})(?!\w)"
+    return table, re.compile(rev)
+
+
+def _ending_before(pattern: re.Pattern[str], text: str, start: int, floor: int, width: int) -> re.Match[str] | None:
+    """`pattern` (written for reversed text) matched against the `width` characters before `start`."""
+    return pattern.match(text[max(floor, start - width):start][::-1])
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -426,15 +437,14 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
 
 def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
     table, before_re, _ = _qualifiers()
-    lo = max(floor, start - 24)
-    m = before_re.search(text, lo, start)
+    m = _ending_before(before_re, text, start, floor, 24)
     if not m:
         return None
-    phrase = " ".join(m.group().lower().rstrip("- \t\u00a0").split())
+    phrase = " ".join(m.group()[::-1].lower().rstrip("- \t\u00a0").split())
     entry = table.get(phrase)
     if entry is None:
         return None
-    return entry[0], m.start()
+    return entry[0], start - m.end()
 
 
 # words that PDF-extracted text often glues to the number after them ("with14,593", "some2,000")
@@ -580,9 +590,9 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
                 low = None
         start = qstart
     tw = _trend_words()
-    tm = tw[1].search(text, max(floor, start - 20), start)
-    if tm is not None and not _PHRASAL_VERB.search(text, max(floor, tm.start() - 12), tm.end()):
-        trend = tw[0][tm.group(1).lower()]
+    tm = _ending_before(tw[1], text, start, floor, 20)
+    if tm is not None and not _PHRASAL_VERB.search(text, max(floor, start - tm.end() - 12), start):
+        trend = tw[0][tm.group(1)[::-1].lower()]
     elif text[core.start] == "+" and core.start == left:
         trend = "up"
     return NumberMatch(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker import __version__
@@ -95,7 +96,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
-                 cues: list[CategoryCue]) -> Figure | None:
+                 cues: Callable[[], list[CategoryCue]]) -> Figure | None:
     """One figure record for a number, or None when the number is not a figure."""
     if n.value is not None and abs(n.value) > 1e15:
         return None
@@ -141,7 +142,7 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     if n.fraction and unit is None:
         unit_name = "fraction"
     kind = None if unit is None else unit.kind
-    category = categorize(kind, entity, (n.start, end), cues)
+    category = categorize(kind, entity, (n.start, end), cues() if unit is None else [])
     value = n.value
     return Figure(
         doc=doc, start=n.start, end=end, text=text[n.start:end],
@@ -202,16 +203,26 @@ def _resolve_restatements(figures: list[Figure], sentences: list[Sentence]) -> l
     return out
 
 
+def _cues_once(text: str, sent: Sentence) -> Callable[[], list[CategoryCue]]:
+    """The sentence's category cues, found on first use: figures with a unit never need them."""
+    found: list[list[CategoryCue]] = []
+
+    def cues() -> list[CategoryCue]:
+        if not found:
+            found.append(find_cues(text, sent.start, sent.end))
+        return found[0]
+
+    return cues
+
+
 def extract(text: str, doc: str = "") -> list[Figure]:
     """Every figure in a document's text, in text order."""
     sentences = split_sentences(text)
     figures: list[Figure] = []
     for sent in sentences:
-        cues: list[CategoryCue] | None = None
+        sentence_cues = _cues_once(text, sent)
         for n in find_numbers(text, sent.start, sent.end):
-            if cues is None:
-                cues = find_cues(text, sent.start, sent.end)
-            fig = _figure_from(text, doc, sent, n, cues)
+            fig = _figure_from(text, doc, sent, n, sentence_cues)
             if fig is not None:
                 figures.append(fig)
     figures = _inherit_subset_categories(text, _resolve_restatements(figures, sentences))
