@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -53,29 +52,35 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
               help="table: a readable table for people; jsonl: one figure record per line (the contract).")
+@click.option("--jobs", type=int, default=0, show_default=True,
+              help="Processes for jsonl output; 0 picks one per core for large inputs, 1 for small ones.")
 @one_line_errors
-def extract_command(paths: Sequence[str], fmt: str) -> None:
+def extract_command(paths: Sequence[str], fmt: str, jobs: int) -> None:
     """Print the figures in PATHS (.txt: one document; .jsonl: one {"id", "text"} document per line).
 
     A path that cannot be read gets one line on stderr; the others are still processed and the exit
     status is 1.
     """
     from tracker.documents import read_documents
-    from tracker.extract import extract
+    from tracker.extract.batch import default_jobs, extract_documents, extract_jsonl
     from tracker.extract.table import format_table
 
     failed = False
     out = sys.stdout
-    for item in read_documents(paths):
-        if isinstance(item, InputError):
-            fail(str(item))
-            failed = True
-            continue
-        figures = extract(item.text, doc=item.id)
-        if fmt == "jsonl":
-            out.writelines(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in figures)
-        else:
-            out.write(format_table(item.id, figures))
+    if fmt == "jsonl":
+        for chunk in extract_jsonl(read_documents(paths), jobs or default_jobs(paths)):
+            if isinstance(chunk, InputError):
+                fail(str(chunk))
+                failed = True
+            elif isinstance(chunk, str):
+                out.write(chunk)
+    else:
+        for result in extract_documents(read_documents(paths)):
+            if isinstance(result, InputError):
+                fail(str(result))
+                failed = True
+            else:
+                out.write(format_table(result[0].id, result[1]))
     out.flush()
     if failed:
         sys.exit(1)
