@@ -384,6 +384,11 @@ TRENDS = [
 ]
 
 FRACTIONS = [
+    pytest.param("A quarter of the population fled.", "quarter", exact(0.25, "fraction"), id="a-quarter-of"),
+    pytest.param("Two-thirds of the homes were destroyed.", "Two", exact(2 / 3, "fraction", category="damage"),
+                 id="two-thirds-of"),
+    pytest.param("Half of the residents fled.", "Half", exact(0.5, "fraction"), id="half-of"),
+    pytest.param("A third of the city was flooded.", "third", exact(1 / 3, "fraction"), id="a-third-of"),
     pytest.param("About a quarter of the population fled.", "quarter", approx(0.25, "fraction"),
                  id="about-a-quarter-of"),
     pytest.param("Three quarters of voters agreed.", "Three", exact(0.75, "fraction", entity="voters"),
@@ -482,6 +487,7 @@ NO_FIGURE = [
     pytest.param("It was a 50-50 chance.", "50-50", id="fifty-fifty"),
     pytest.param("He listed 1,2,3,4 as options.", "1,2,3,4", id="list-1-2-3-4"),
     pytest.param("The 9/11 attacks killed 2,977 people.", "9/11", id="nine-eleven"),
+    pytest.param("The value 10^1000 is huge.", "10^1000", id="power-notation-no-exponent-figure"),
     pytest.param("They won 3-0 at home.", "3-0", id="score-3-0"),
     pytest.param("No one was hurt in the blast.", "one", id="no-one"),
     pytest.param("The number 10 bus was hit.", "10", id="bus-number"),
