@@ -46,6 +46,7 @@ def _configure_sqlite(engine: Engine, *, immediate: bool) -> None:
 
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        """Every new connection: driver transactions off, foreign keys, busy timeout, WAL."""
         # pysqlite's own transaction handling breaks SAVEPOINT and runs DDL outside transactions:
         # switch it off and emit BEGIN ourselves (see the "begin" listener).
         dbapi_connection.isolation_level = None
@@ -62,6 +63,7 @@ def _configure_sqlite(engine: Engine, *, immediate: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
+        """Emit BEGIN ourselves (IMMEDIATE for writers: take the write lock up front)."""
         connection.exec_driver_sql(begin)
 
 

@@ -170,6 +170,7 @@ class _Runner:
 
     @property
     def connection(self) -> Connection:
+        """The run's open connection."""
         assert self.conn is not None  # noqa: S101 - set by __enter__
         return self.conn
 

@@ -38,6 +38,7 @@ def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             ends.append(phrase)
 
     def alternatives(phrases: list[str]) -> str:
+        """A regex alternation of the phrases, longest first, any white space between words."""
         ordered = sorted(set(phrases), key=len, reverse=True)
         return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or "(?!)"
 
