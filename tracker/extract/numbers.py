@@ -47,6 +47,7 @@ class NumberMatch:
     trend: str | None = None
     currency: str | None = None  # canonical currency from a prefix symbol ("$5"), if any
     currency_start: int | None = None
+    inner_unit: str | None = None  # a range's unit written after its first end only ("from 208 pounds to 193")
 
 
 @cache
@@ -397,7 +398,7 @@ _UNIT_GAP = re.compile(rf"{_SPACE}?")
 
 
 def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, between: bool,
-                        from_: bool) -> tuple[_Core, str] | None:
+                        from_: bool) -> tuple[_Core, str, str | None] | None:
     from tracker.extract.units import match_unit
 
     m = _RANGE_SEP.match(text, core.end, limit)
@@ -408,9 +409,13 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
         unit_between = match_unit(text, gap.end() if gap else core.end)
         if unit_between is not None:
             m = _RANGE_SEP.match(text, unit_between.end, limit)
+    if not m and from_:
+        # "from 20 miles per gallon in 2008 to 29 mpg": a few words may stand between the ends
+        after = unit_between.end if unit_between is not None else core.end
+        m = _FROM_TO_GAP.match(text, after, min(limit, after + 40))
     if not m:
         return None
-    sep = m.group().strip(" \t\u00a0\u202f$€£").lower()
+    sep = m.group().strip(" \t\u00a0\u202f$€£").lower().rsplit(None, 1)[-1]
     if sep == "and" and not between:
         return None
     ascending_only = not from_
@@ -430,9 +435,9 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
     if unit_between is not None:
         gap = _UNIT_GAP.match(text, nxt.end, limit)
         again = match_unit(text, gap.end() if gap else nxt.end)
-        if again is None or again.unit.name != unit_between.unit.name:
-            return None
-    return nxt, sep
+        if again is None and not from_ or again is not None and again.unit.name != unit_between.unit.name:
+            return None  # "from 208 pounds to 193" may leave the unit out; "5 km to 3 people" is no range
+    return nxt, sep, unit_between.unit.name if unit_between is not None else None
 
 
 def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
@@ -455,6 +460,7 @@ _PHRASAL_VERB = re.compile(
     rf"(?i)\b(?:gave|give|gives|giving|given|set|picked|ended|wound|made|make|shut|signed|broke|turned|called|"
     rf"showed|put|took|taken|used|paid|held|let|cut|step|stepped|broken|back){_SPACE}+(?:up|down)\b"
 )
+_FROM_TO_GAP = re.compile(rf"(?:{_SPACE}+[\w.′']+){{1,4}}?{_SPACE}+to{_SPACE}*(?:[$€£]{_SPACE}?)?(?=[\d.])")
 _BY = re.compile(rf"\bby{_SPACE}+[$€£]?$")
 _BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}+$")
 _FROM = re.compile(rf"(?i)\bfrom{_SPACE}+$")
@@ -543,6 +549,7 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
     between = bool(_BETWEEN.search(text, max(floor, left - 9), left))
     from_ = bool(_FROM.search(text, max(floor, left - 6), left))
     rng = _range_continuation(text, core, limit, currency is not None, between=between, from_=from_)
+    inner_unit = None
     value: float | None = core.value
     low: float | None = core.value
     high: float | None = core.value
@@ -551,7 +558,7 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
     start = left
     has_mult = core.has_multiplier
     if rng is not None:
-        second, sep = rng
+        second, sep, inner_unit = rng
         first_value = core.value
         if second.has_multiplier and not core.has_multiplier and not core.spelled:
             _, _mult_end = second.start, second.end
@@ -601,6 +608,7 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
         number_start=core.start, number_end=end, trend=trend,
         currency=currency.unit.name if currency else None,
         currency_start=currency.start if currency else None,
+        inner_unit=inner_unit if qualifier == "range" else None,
     )
 
 

@@ -72,6 +72,8 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
             if found is not None and found.end <= limit:
                 unit, pos = found.unit, found.end
                 break
+    if unit is None and n.inner_unit is not None:
+        unit = unit_named(n.inner_unit)  # "from 208 pounds to 193": the unit is written once, inside
     if unit is None:
         return _UnitRead(None, n.end)
     per = _PER.match(text, pos, limit)
