@@ -435,7 +435,7 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
     if unit_between is not None:
         gap = _UNIT_GAP.match(text, nxt.end, limit)
         again = match_unit(text, gap.end() if gap else nxt.end)
-        if again is None and not from_ or again is not None and again.unit.name != unit_between.unit.name:
+        if (again is None and not from_) or (again is not None and again.unit.name != unit_between.unit.name):
             return None  # "from 208 pounds to 193" may leave the unit out; "5 km to 3 people" is no range
     return nxt, sep, unit_between.unit.name if unit_between is not None else None
 
