@@ -407,3 +407,17 @@ def test_source_and_its_words(text: str, quote: str, source: str | None, words: 
 ])
 def test_more_subjects(text: str, quote: str, source: str | None) -> None:
     assert source_of(text, quote)[0] == source
+
+
+@pytest.mark.parametrize(("text", "quote", "source"), [
+    pytest.param("Rami Abdel Rahman, who heads the Observatory, told AFP that 50 soldiers had defected.",
+                 "50 soldiers", "Syrian Observatory for Human Rights", id="who-heads-the-organisation"),
+    pytest.param("Syrian state news agency SANA reported that 12 people were killed.", "12 people",
+                 "Syrian Arab News Agency", id="agency-named-after-its-description"),
+    pytest.param("UN refugee agency chief Filippo Grandi said 1 million people could return.", "1 million people",
+                 "United Nations High Commissioner for Refugees", id="agency-chief-name"),
+    pytest.param("The UN's World Food Programme said 3 million people needed food aid.", "3 million people",
+                 "World Food Programme", id="possessive-un-agency"),
+])
+def test_people_speaking_for_organisations(text: str, quote: str, source: str) -> None:
+    assert source_of(text, quote)[0] == source

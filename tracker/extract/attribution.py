@@ -62,7 +62,9 @@ _LOCATION = re.compile(  # "in Khan Younis", "in the Hamas-run enclave"
 )
 _LOCATION_END = re.compile(rf"\s+(?:in|at|from)\s+(?:the\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*$")
 _PASSIVE = re.compile(r"(?i:\b(?:was|were|is|are|been|being|be)\s+)$")
-_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;\"“”]{0,140},\s*$")
+_RELATIVE_ASIDE = re.compile(
+    r",\s*(?:which|whose|where|who(?!\s+(?:heads|leads|runs|directs|chairs)\b))\b[^,;\"“”]{0,140},\s*$"
+)
 _CHANNEL = re.compile(
     r"\s*(?:to\s+)?(?:(?:state|local|the)\s+)?(?:[A-Z][\w'-]*|reporters|journalists|television|TV)"
 )
