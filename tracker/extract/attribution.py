@@ -275,7 +275,10 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
         return Mention(start, end, previous.name, previous.kind, "continuing")
     kept = [w for w in mods if w.lower() not in _CONTINUING_MODIFIERS]
     kind = "anonymous" if role == "continuing" else role
-    description = " ".join([*kept, noun])
+    words = [*kept, noun]
+    if words[0].lower() in lexicon.modifiers or words[0].lower() in lexicon.nouns:
+        words[0] = words[0].lower()  # "Residents told AFP" -> "residents"
+    description = " ".join(words)
     form = short_forms().get("the " + description.lower())
     if form is not None:  # "health ministry says": the short form without its article
         meant, resolved = _resolve_short_form(form, history)
