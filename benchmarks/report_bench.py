@@ -8,6 +8,8 @@ extractor. The target: under 30 seconds.
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import random
 import tempfile
 import time
@@ -109,11 +111,31 @@ def build_store(db: str, n_figures: int, seed: int = 1) -> None:
     engine.dispose()
 
 
+PHASES = {
+    "store: figures()": ("api.py", "figures"), "store: statistics()": ("api.py", "statistics"),
+    "store: claims()": ("api.py", "claims"), "store: documents()": ("api.py", "documents"),
+    "report: model": ("model.py", "load_report_data"), "report: charts": ("build.py", "_write_charts"),
+    "report: CSVs": ("export.py", "write_csv"), "report: provenance rows": ("render.py", "provenance_html"),
+    "report: page": ("render.py", "render_page"),
+}
+
+
+def print_phases(db: str, out: str) -> None:
+    """Build the report again under cProfile and print the cumulative time of each phase."""
+    profile = cProfile.Profile()
+    profile.runcall(build_report, db, out, None)
+    stats: Any = pstats.Stats(profile).stats
+    for phase, (filename, function) in PHASES.items():
+        total = sum(v[3] for (f, _line, name), v in stats.items() if f.endswith(filename) and name == function)
+        print(f"  {phase:<26} {total:6.1f} s (profiled)")
+
+
 def main() -> None:
     """Build the store, then time the report; prints one line per phase."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--figures", type=int, default=100_000)
     parser.add_argument("--keep", help="folder to keep the store and report in (default: a temporary one)")
+    parser.add_argument("--phases", action="store_true", help="also print where the time goes (cProfile)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         where = Path(args.keep or tmp)
@@ -125,6 +147,8 @@ def main() -> None:
         t0 = time.perf_counter()
         result = build_report(db, str(where / "reports"), None)
         elapsed = time.perf_counter() - t0
+        if args.phases:
+            print_phases(db, str(where / "reports-profiled"))
         size = result.path.stat().st_size / 1e6
         print(f"report: {elapsed:.1f} s ({result.summary_line()}; index.html {size:.1f} MB)")
         print("OK: under 30 s" if elapsed < 30 else "SLOW: 30 s or more")
