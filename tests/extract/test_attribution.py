@@ -421,3 +421,14 @@ def test_more_subjects(text: str, quote: str, source: str | None) -> None:
 ])
 def test_people_speaking_for_organisations(text: str, quote: str, source: str) -> None:
     assert source_of(text, quote)[0] == source
+
+
+@pytest.mark.parametrize(("text", "quote", "source"), [
+    pytest.param("UNICEF released a report on Monday. The report said 30 percent of children were "
+                 "malnourished.", "30 percent", "United Nations Children's Fund", id="the-report"),
+    pytest.param("The Israeli military issued a statement. The statement said 12 soldiers were wounded.",
+                 "12 soldiers", "Israel Defense Forces", id="the-statement"),
+    pytest.param("The statement said 12 soldiers were killed.", "12 soldiers", None, id="statement-of-no-one"),
+])
+def test_documents_speak_for_whoever_issued_them(text: str, quote: str, source: str | None) -> None:
+    assert source_of(text, quote)[0] == source

@@ -197,7 +197,7 @@ def _named(name: str, kind: str, history: _History) -> tuple[str, str]:
 
 
 def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Mention],
-                     history: _History) -> Mention:
+                     history: _History) -> Mention | None:
     """The mention around a speaker noun: "an Iraqi security source", "a source close to Hezbollah"."""
     g = _grammar()
     lexicon = speakers()
@@ -233,6 +233,12 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
         org = Source(adjacent[-1].name, adjacent[-1].kind)
         start = adjacent[-1].start
     role = lexicon.nouns[noun.lower()]
+    if role == "document" and org is None:  # "the statement said": whoever issued it
+        issuer = history.last or next((n for n in reversed(history.named[-60:])
+                                       if n.kind not in ("state", "news_agency")), None)
+        if issuer is None:
+            return None
+        return Mention(start, end, issuer.name, issuer.kind, "continuing")
     if org is None and len(mods) > 1 and role in ("continuing", "anonymous") \
             and all(w[0].isupper() for w in mods) and any(w in lexicon.org_words for w in mods):
         org = Source(" ".join(mods), "organization")  # "Nepal Police spokesman ..."
@@ -311,7 +317,9 @@ def _mentions(text: str, s: Sentence, history: _History) -> list[Mention]:
     for m in g.noun.finditer(text, s.start, s.end):
         if any(a.start <= m.start() < a.end for a in aliases):
             continue
-        candidates.append(_speaker_mention(text, s, m, aliases, history))
+        speaker = _speaker_mention(text, s, m, aliases, history)
+        if speaker is not None:
+            candidates.append(speaker)
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
     kept: list[Mention] = []
     for c in candidates:

@@ -164,7 +164,7 @@ def speakers() -> Speakers:
     nouns: dict[str, str] = {}
     roles: dict[str, set[str]] = {role: set() for role in _SPEAKER_ROLES}
     for lineno, (word, role) in ((n, f[:2]) for n, f in data_rows(_SPEAKERS, 2)):
-        if role == "continuing" or role in SOURCE_KINDS:
+        if role in ("continuing", "document") or role in SOURCE_KINDS:
             nouns[word.lower()] = role
         elif role in roles:
             roles[role].add(word if role in ("stopword", "title", "org_word") else word.lower())
