@@ -107,14 +107,17 @@ def sentence_stems(sentence: str) -> frozenset[str]:
 
 
 def surface_forms(stems: Iterable[str], sentences: Iterable[str]) -> dict[str, str]:
-    """Stem -> how the sentences write it (lower case; the alphabetically first form when several)."""
+    """Stem -> how the sentences write it: the first form met, reading the sentences in the order given."""
     wanted = set(stems)
     out: dict[str, str] = {}
     for sentence in sentences:
         for token in _tokens(sentence):
             word = _TOKENS.get(token)
-            if word is not None and word[0] in wanted and (word[0] not in out or word[1] < out[word[0]]):
+            if word is not None and word[0] in wanted:
+                wanted.discard(word[0])
                 out[word[0]] = word[1]
+        if not wanted:
+            break
     return out
 
 

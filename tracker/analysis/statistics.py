@@ -43,8 +43,8 @@ LINK_SAME_VALUE = (1, 2.0, 0.3)
 LINK_COMPATIBLE = (2, 4.0, 0.4)
 LINK_DISAGREEING = (3, 6.0, 0.6)
 #: Candidate search: the rarest words of a mention looked up, and the most recent entries read per word.
-QUERY_WORDS = 5
-POSTING_WINDOW = 24
+QUERY_WORDS = 4
+POSTING_WINDOW = 16
 MAX_CANDIDATES = 8
 
 
@@ -209,19 +209,18 @@ def _cluster_bucket(units: Sequence[Unit], idf: dict[str, float], rank: dict[str
     components = _Components(units)
     postings: dict[str, list[int]] = defaultdict(list)
     find = components.find
+    ranked_words = rank.keys()
+    values = [math.nan if u.value is None else u.value for u in units]  # NaN equals nothing
     for i, unit in enumerate(units):
-        indexed = [w for w in unit.words if w in rank]
+        indexed = unit.words & ranked_words
         pool: list[int] = []
         for w in sorted(indexed, key=rank.__getitem__)[:QUERY_WORDS]:
             if w in postings:
                 pool.extend(postings[w][-POSTING_WINDOW:])
         if pool:
             # one shared rare word is enough to look only when the value is the same (see LINK_*)
-            value = unit.value
-            candidates = [
-                (-n, j) for j, n in Counter(pool).items()
-                if n >= LINK_COMPATIBLE[0] or (value is not None and units[j].value == value)
-            ]
+            value = values[i]
+            candidates = [(-n, j) for j, n in Counter(pool).items() if n >= 2 or values[j] == value]
             if len(candidates) > 4 * MAX_CANDIDATES:
                 candidates = heapq.nsmallest(4 * MAX_CANDIDATES, candidates)
             else:
