@@ -39,7 +39,8 @@ def group_claims(mentions: Sequence[MentionInput]) -> list[ClaimGroup]:
         intervals = [(mention_interval(m), m) for m in by_source[source]]
         unknown = [m for interval, m in intervals if not interval.known]
         known = sorted(
-            ((i, m) for i, m in intervals if i.known), key=lambda item: (item[0].low, item[0].high, mention_order(item[1]))
+            ((i, m) for i, m in intervals if i.known),
+            key=lambda item: (item[0].low, item[0].high, mention_order(item[1])),
         )
         current: list[MentionInput] = []
         together = Interval(0.0, 0.0, known=False)
