@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -84,20 +85,23 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
     """
     if unit_kind is not None and unit_kind != "count":
         return KIND_CATEGORY.get(unit_kind, "other")
+    events = [c for c in cues if c.kind != "noun"]  # cues come in text order
+    restated = next((c for c in events if c.kind == "restate"), None)
     best: tuple[int, str] | None = None
-    for cue in cues:
-        if cue.kind == "noun":
-            continue
-        if cue.end <= span[0]:
-            distance = span[0] - cue.end
-        elif cue.start >= span[1]:
-            distance = cue.start - span[1]
-        else:
-            distance = 0
-        if cue.kind == "restate":
-            distance = -1  # "put the figure at 2,000": the restatement decides
-        if best is None or distance < best[0]:
-            best = (distance, cue.category)
+    if restated is not None:
+        best = (-1, restated.category)  # "put the figure at 2,000": the restatement decides
+    elif events:
+        # the nearest event word is the last one starting before the figure's end or the first after it
+        i = bisect_left([c.start for c in events], span[1])
+        for cue in events[max(0, i - 2):i + 1]:
+            if cue.end <= span[0]:
+                distance = span[0] - cue.end
+            elif cue.start >= span[1]:
+                distance = cue.start - span[1]
+            else:
+                distance = 0
+            if best is None or distance < best[0]:
+                best = (distance, cue.category)
     if best is not None:
         return best[1]
     if entity:

@@ -12,19 +12,19 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # a number right after a month name ("November 27", "Dec 8, 2024") or right before one ("8 March",
 # "8th Dec"), with an optional range partner ("between 1 and 16 March")
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}[ \u00a0]+(?:the[ \u00a0]+)?$")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}[ \u00a0]+(?:the[ \u00a0]+)?\Z")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0,]+{_MONTH}(?![a-z])")
-_DAY_MONTH_COMMA_YEAR = re.compile(rf"\b{_MONTH}[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \u00a0]+$")
+_DAY_MONTH_COMMA_YEAR = re.compile(rf"\b{_MONTH}[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \u00a0]+\Z")
 _TIME_AFTER = re.compile(r"(?:[:.]\d{2})?[ \u00a0]?(?:(?i:[ap]\.?m\.?)|GMT|UTC|[A-Z]{1,2}T)\b")
 _CLOCK = re.compile(r":\d{2}")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _YEAR_WORDS = re.compile(
     r"(?:\b(?:in|since|of|from|until|till|by|before|after|during|early|late|mid|between|and|to|year|"
-    r"fiscal|season|the|a|spring|summer|autumn|fall|winter|circa)[ \u00a0]+|mid-|\()$",
+    r"fiscal|season|the|a|spring|summer|autumn|fall|winter|circa)[ \u00a0]+|mid-|\()\Z",
     re.IGNORECASE,
 )
 _COUNT_NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z]+)\b")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w&'’.]*)[ \u00a0]*[#-]?$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w&'’.]*)[ \u00a0]*[#-]?\Z")
 
 
 @cache
@@ -121,7 +121,7 @@ def is_address(text: str, n: NumberMatch) -> bool:
     return not n.spelled and n.start == n.number_start and bool(_ADDRESS_AFTER.match(text, n.number_end))
 
 
-_AGE = re.compile(r"[A-Z][a-z]+,[ \u00a0]$")
+_AGE = re.compile(r"[A-Z][a-z]+,[ \u00a0]\Z")
 
 
 def is_age_apposition(text: str, n: NumberMatch) -> bool:
@@ -138,9 +138,44 @@ def is_lone_one(text: str, n: NumberMatch) -> bool:
     return text[n.number_start:n.number_end].lower() in ("one", "a", "an")
 
 
+_COUNTERS = r"comments?|shares?|likes?|views?|reactions?"
+_COUNTER_BEFORE = re.compile(rf"(?i)\b(?:{_COUNTERS}|page|pages)(?:[:\s]*|\s+\d+\s+of\s+)\Z")
+_COUNTER_AFTER = re.compile(
+    rf"(?i)[ \u00a0]*(?:k|m)?[ \u00a0]*(?:{_COUNTERS}|min(?:ute)?s?[ \u00a0]+read|of[ \u00a0]+\d+)\b"
+)
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{1,5}(?:[ .-]\d{2,5}){1,4}"
+)
+_PHONE_CUE = re.compile(r"(?i)\b(?:tel|telephone|phone|call|fax|hotline|whatsapp|mobile)\b[.:]?[ \u00a0]*\Z")
+
+
 def is_page_furniture(text: str, n: NumberMatch, line_start: int, line_end: int) -> bool:
-    """Whether the number stands alone on its line (comment and share counters, page numbers)."""
-    return not text[line_start:n.start].strip() and not text[n.end:line_end].strip()
+    """Whether the number is page furniture: alone on its line, or a counter ("345 comments", "Page 2 of 3")."""
+    if not text[line_start:n.start].strip() and not text[n.end:line_end].strip():
+        return True
+    if line_end - line_start > 60:
+        return False  # counters live on short lines of their own
+    return bool(_COUNTER_BEFORE.search(text, line_start, n.start) or _COUNTER_AFTER.match(text, n.number_end))
+
+
+def is_phone_number(text: str, n: NumberMatch, line_start: int) -> bool:
+    """Whether the digits are part of a phone number ("+1 555-0100", "(555) 123-4567", "Tel. 020 7946 0958")."""
+    if n.spelled:
+        return False
+    lo = max(line_start, n.number_start - 24)
+    for m in _PHONE.finditer(text, lo, min(len(text), n.number_end + 24)):
+        if not (m.start() <= n.number_start < m.end()):
+            continue
+        surface = m.group()
+        digits = sum(c.isdigit() for c in surface)
+        if digits < 7:
+            continue
+        if surface.startswith("+") or "(" in surface or re.search(r"\d-\d{3,4}-\d{4}|\d{3}-\d{4}\b", surface):
+            return True
+        before = text[max(line_start, m.start() - 16):m.start()]
+        if _PHONE_CUE.search(before) or (m.start() > 0 and text[m.start() - 1] in "+("):
+            return True
+    return False
 
 
 def is_phone_or_code(text: str, n: NumberMatch) -> bool:

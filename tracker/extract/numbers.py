@@ -155,6 +155,9 @@ def parse_word_tokens(tokens: list[str]) -> float | None:
             pending_a = True
             i += 1
             continue
+        if tok == "of" and i + 1 < n and tokens[i + 1] in ("a", "an") and seen_number:
+            i += 1  # "a quarter of a million"
+            continue
         if tok == "and":
             # "one and a half", "a hundred and two"; "and" must lead to another number word
             if i + 1 >= n or not seen_number:
@@ -208,6 +211,7 @@ def parse_word_tokens(tokens: list[str]) -> float | None:
 
 
 _TOKEN = re.compile(r"[a-z]+")
+_SCALES = "hundred|thousand|million|billion|trillion"
 
 
 def parse_number(surface: str) -> float:
@@ -251,7 +255,8 @@ def _core_re() -> re.Pattern[str]:
     word_alt = trie_pattern(number_words())
     word_run = (
         rf"(?:(?:an?|one){_SPACE}+)?(?:{word_alt})"
-        rf"(?:(?:{_SPACE}*-{_SPACE}*|{_SPACE}+)(?:and{_SPACE}+)?(?:an?{_SPACE}+)?(?:{word_alt}))*"
+        rf"(?:(?:{_SPACE}*-{_SPACE}*|{_SPACE}+)(?:and{_SPACE}+|of{_SPACE}+(?=an?{_SPACE}+(?:{_SCALES})\b))?"
+        rf"(?:an?{_SPACE}+)?(?:{word_alt}))*"
     )
     vague_alt = trie_pattern(_vague()[0], space=_SPACE + "+")
     return re.compile(
@@ -312,7 +317,7 @@ def _apply_multiplier(text: str, end: int, limit: int, money: bool) -> tuple[flo
         attached = m.group(1) == ""
         if when == "attached" and not attached:
             break
-        if when == "money" and not money:
+        if when == "money" and not (money or _MILLION_NOUN_AFTER.match(text, m.end(), limit)):
             break
         if m.group(1).strip() == "-" and when != "always":
             break
@@ -394,6 +399,8 @@ _RANGE_SEP = re.compile(rf"{_SPACE}*(?:-|–|—|to|and|or){_SPACE}*(?:[$€£]{
 _DASH_SEP = re.compile(r"[-–—]")
 
 
+# "1.5m people", "300m dollars": a bare "m" is million, not metres, before a plural noun
+_MILLION_NOUN_AFTER = re.compile(rf"{_SPACE}+(?:people|[a-z]{{2,}}[^s\W]s)\b")
 _UNIT_GAP = re.compile(rf"{_SPACE}?")
 
 
@@ -453,17 +460,17 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | No
 
 
 # words that PDF-extracted text often glues to the number after them ("with14,593", "some2,000")
-_GLUED_WORD = re.compile(r"(?<![A-Za-z])(?:with|about|around|some|nearly|almost|than|least|of|to|and|by)$")
-_MINUS = re.compile(rf"(?i)\bminus[{_SPACE[1:-1]}-]?$")
+_GLUED_WORD = re.compile(r"(?<![A-Za-z])(?:with|about|around|some|nearly|almost|than|least|of|to|and|by)\Z")
+_MINUS = re.compile(rf"(?i)\bminus[{_SPACE[1:-1]}-]?\Z")
 # "gave up 517 yards", "shut down 3 plants": the particle belongs to the verb, the number is no change
 _PHRASAL_VERB = re.compile(
     rf"(?i)\b(?:gave|give|gives|giving|given|set|picked|ended|wound|made|make|shut|signed|broke|turned|called|"
     rf"showed|put|took|taken|used|paid|held|let|cut|step|stepped|broken|back){_SPACE}+(?:up|down)\b"
 )
 _FROM_TO_GAP = re.compile(rf"(?:{_SPACE}+[\w.′']+){{1,4}}?{_SPACE}+to{_SPACE}*(?:[$€£]{_SPACE}?)?(?=[\d.])")
-_BY = re.compile(rf"\bby{_SPACE}+[$€£]?$")
-_BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}+$")
-_FROM = re.compile(rf"(?i)\bfrom{_SPACE}+$")
+_BY = re.compile(rf"\bby{_SPACE}+[$€£]?\Z")
+_BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}+\Z")
+_FROM = re.compile(rf"(?i)\bfrom{_SPACE}+\Z")
 
 
 @cache

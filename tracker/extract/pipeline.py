@@ -19,6 +19,7 @@ from tracker.extract.nonfigures import (
     is_lone_one,
     is_ordinal,
     is_page_furniture,
+    is_phone_number,
     is_phone_or_code,
     is_year,
     is_year_range,
@@ -57,9 +58,20 @@ class _UnitRead:
     end: int
 
 
+_OF_CURRENCY = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+")
+
+
 def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
     """The unit written after the number (or the currency before it), with compound "per" units."""
     pos = n.end
+    after = _AFTER_QUALIFIER.match(text, pos, limit)
+    if after is not None:
+        pos = after.end()  # "300 or so people"
+    if n.currency is None and (n.vague or n.has_multiplier):
+        of = _OF_CURRENCY.match(text, pos, limit)
+        money = match_currency_suffix(text, of.end()) if of else None
+        if money is not None:
+            return _UnitRead(money.unit, money.end)  # "millions of dollars"
     unit: Unit | None = unit_named(n.currency) if n.currency else None
     if unit is not None:
         gap = _GAP.match(text, pos, limit)
@@ -75,7 +87,7 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
     if unit is None and n.inner_unit is not None:
         unit = unit_named(n.inner_unit)  # "from 208 pounds to 193": the unit is written once, inside
     if unit is None:
-        return _UnitRead(None, n.end)
+        return _UnitRead(None, pos)
     per = _PER.match(text, pos, limit)
     if per:
         denominator = match_unit(text, per.end())
@@ -105,11 +117,14 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     line_start, line_end = _line_bounds(text, n.number_start)
     if is_page_furniture(text, n, line_start, line_end) and n.value is not None and not n.currency:
         return None
-    if is_date_or_time(text, n, line_start) or is_ordinal(text, n) or is_phone_or_code(text, n):
+    if is_date_or_time(text, n, line_start) or is_ordinal(text, n) or is_phone_or_code(text, n) \
+            or is_phone_number(text, n, line_start):
         return None
     read = _read_unit(text, n, sent.end)
     unit = read.unit
     end = read.end
+    if unit is not None and unit.name == "pound-mass" and n.has_multiplier and n.currency is None:
+        unit = unit_named("pound sterling")  # "a 1.2bn pound budget": money, not weight
     if unit is None and not n.spelled and not n.vague and n.number_end < len(text) \
             and _GLUED_LETTER.match(text, n.number_end):
         return None  # "3s", "1990s", "5G": a name or a label
@@ -155,7 +170,7 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     )
 
 
-_SUBSET_BEFORE = re.compile(r"(?:including|among them|of whom|of which|among whom)[ \t\u00a0]+$", re.IGNORECASE)
+_SUBSET_BEFORE = re.compile(r"(?:including|among them|of whom|of which|among whom)[ \t\u00a0]+\Z", re.IGNORECASE)
 
 
 def _inherit_subset_categories(text: str, figures: list[Figure]) -> list[Figure]:
@@ -170,7 +185,7 @@ def _inherit_subset_categories(text: str, figures: list[Figure]) -> list[Figure]
     return out
 
 
-_BY_BEFORE = re.compile(r"\bby[ \t\u00a0]+$")
+_BY_BEFORE = re.compile(r"\bby[ \t\u00a0]+\Z")
 
 
 def _inherit_trends(text: str, figures: list[Figure]) -> list[Figure]:

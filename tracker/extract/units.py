@@ -100,7 +100,7 @@ def tables() -> _Tables:
     unit_re = re.compile(rf"(?:{_alias_pattern(all_aliases)}){_AFTER_WORD}")
     prefix_alt = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
     # a prefix ends right before the number (a space is allowed after a code such as "USD 5")
-    prefix_re = re.compile(rf"(?:{prefix_alt})\s?$")
+    prefix_re = re.compile(rf"(?:{prefix_alt})[ \u00a0]?\Z")
     suffix_re = re.compile(rf"(?:{_alias_pattern(suffix_aliases)}){_AFTER_WORD}")
     return _Tables(units, by_alias, folded, unit_re, prefix_re, suffix_re, prefixes, suffixes, suffixes_folded)
 
