@@ -28,8 +28,8 @@ from tracker.extract.sources import (
     resolve_source,
     short_forms,
     speakers,
-    trie_pattern,
 )
+from tracker.extract.trie import trie_pattern
 from tracker.figure import Figure
 
 _CUES = "attribution_cues.txt"

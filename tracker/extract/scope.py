@@ -18,7 +18,7 @@ from functools import cache
 from tracker.data_files import data_rows
 from tracker.errors import DataFileError
 from tracker.extract.sentences import Sentence
-from tracker.extract.sources import trie_pattern
+from tracker.extract.trie import trie_pattern
 from tracker.figure import Figure
 
 _SCOPE = "attribution_scope.txt"

@@ -7,14 +7,12 @@ into regular expressions built as tries, so that matching hundreds of aliases st
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from tracker.data_files import data_rows
 from tracker.errors import DataFileError
+from tracker.extract.trie import trie_pattern
 from tracker.figure import SOURCE_KINDS
 
 _GAZETTEER = "sources.txt"
@@ -64,36 +62,6 @@ def normalize_name(name: str) -> str:
 def is_acronym(alias: str) -> bool:
     """Whether an alias matches only in its exact letter case (it has no lower-case letter)."""
     return not any(c.islower() for c in alias)
-
-
-def _char_pattern(c: str) -> str:
-    if c == " ":
-        return r"\s+"
-    if c in "'’":
-        return "['’]"
-    return re.escape(c)
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching any of `words`, longest first, built as a trie (fast on many words)."""
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for c in word.replace("’", "'"):
-            node = node.setdefault(" " if c.isspace() else c, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        ends = "" in node
-        branches = [_char_pattern(c) + build(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return f"(?:{body})?"
-        return body
-
-    return build(root)
 
 
 @cache

@@ -4,32 +4,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 
-def trie_pattern(words: Iterable[str], space: str | None = None) -> str:
+def _char_pattern(c: str, space: str) -> str:
+    if c == " ":
+        return f"(?:{space})"
+    if c == "'":
+        return "['’]"  # typewriter and typographic apostrophes alike
+    return re.escape(c)
+
+
+def trie_pattern(words: Iterable[str], space: str = r"\s+") -> str:
     """A regex alternation matching any of `words`, factored by common prefixes (longest first).
 
-    With `space`, each space in a word matches that pattern instead (e.g. any run of blanks).
+    Each space in a word matches `space` (by default any run of white space); "'" and "’" match
+    each other.
     """
-    trie: dict[str, dict] = {}  # type: ignore[type-arg, unused-ignore]
+    root: dict[str, Any] = {}
     for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
+        node = root
+        for c in word.replace("’", "'"):
+            node = node.setdefault(" " if c.isspace() else c, {})
         node[""] = {}
-    pattern = _render(trie)
-    if space is not None:
-        pattern = pattern.replace(re.escape(" "), f"(?:{space})")
-    return pattern
 
+    def build(node: dict[str, Any]) -> str:
+        branches = [_char_pattern(c, space) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # longer continuations are tried before the shorter word that ends here
+        return f"(?:{body})?" if "" in node else body
 
-def _render(node: dict[str, dict]) -> str:  # type: ignore[type-arg, unused-ignore]
-    ends = "" in node
-    branches = [re.escape(ch) + _render(child) for ch, child in sorted(node.items()) if ch != ""]
-    if not branches:
-        return ""
-    # longer continuations are tried before the shorter word ends here
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends:
-        body = f"(?:{body})?"
-    return body
+    return build(root)
