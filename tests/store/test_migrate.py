@@ -92,3 +92,11 @@ def test_downgrade_to_base_removes_everything_and_upgrade_restores_it(db: str) -
     finally:
         engine.dispose()
     assert "created the store" in upgrade(db)
+
+
+def test_cli_database_errors_are_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["db", "upgrade", "--db", str(tmp_path / "no" / "such" / "dir.db")])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1
+    assert result.output.startswith("tracker: cannot migrate database")
+    assert "unable to open database file" in result.output

@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from tracker.errors import ParseError, StoreError
 from tracker.figure import CATEGORIES, QUALIFIERS, SOURCE_KINDS
 from tracker.store import models
-from tracker.store.engine import describe, make_engine, resolve_db_url, sqlite_file
+from tracker.store.engine import describe, error_text, make_engine, resolve_db_url, sqlite_file
 from tracker.store.metadata import parse_published
 from tracker.store.migrate import current_revision, head_revision
 
@@ -131,7 +131,7 @@ class Store:
                 revision = current_revision(conn)
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise StoreError(f"cannot open database {describe(self.url)}: {exc}") from None
+            raise StoreError(f"cannot open database {describe(self.url)}: {error_text(exc)}") from None
         if revision != head_revision():
             self.engine.dispose()
             state = "has no tracker schema" if revision is None else f"is at schema revision {revision}"
@@ -155,7 +155,7 @@ class Store:
             with self.engine.connect() as conn:
                 return list(conn.execute(statement).all())
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot read database {describe(self.url)}: {exc}") from None
+            raise StoreError(f"cannot read database {describe(self.url)}: {error_text(exc)}") from None
 
     def sql(self, query: str, **params: Any) -> pd.DataFrame:
         """The result of a SQL query (e.g. on the views) as a DataFrame, untyped; writes are refused."""
@@ -178,7 +178,7 @@ class Store:
                         conn.exec_driver_sql("PRAGMA query_only=OFF")
                         conn.rollback()
         except SQLAlchemyError as exc:
-            raise StoreError(f"query failed: {exc}") from None
+            raise StoreError(f"query failed: {error_text(exc)}") from None
 
     def figures(
         self,

@@ -80,8 +80,16 @@ def make_engine(db: str | None, *, writer: bool = False) -> Engine:
         else:
             engine = create_engine(url, pool_pre_ping=True)
     except (ArgumentError, SQLAlchemyError, ImportError, ValueError) as exc:
-        raise StoreError(f"cannot open database {url}: {exc}") from None
+        raise StoreError(f"cannot open database {url}: {error_text(exc)}") from None
     return engine
+
+
+def error_text(exc: BaseException) -> str:
+    """One line saying what went wrong in the database (the driver's message, without SQLAlchemy's notes)."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    return f"{type(orig).__name__}: {first}" if orig is not None else first
 
 
 def describe(url: str) -> str:

@@ -24,7 +24,7 @@ from tracker.errors import InputError, StoreError, TrackerError
 from tracker.extract import extract
 from tracker.extract.sentences import split_sentences
 from tracker.store import models
-from tracker.store.engine import describe, make_engine, resolve_db_url, sqlite_file
+from tracker.store.engine import describe, error_text, make_engine, resolve_db_url, sqlite_file
 from tracker.store.metadata import metadata_from_text, parse_published
 from tracker.store.migrate import ensure_schema
 from tracker.store.persist_analysis import find_analyzer, refresh_analysis
@@ -104,7 +104,7 @@ def _store_error_message(exc: Exception) -> str:
     if isinstance(exc, StatementError) and isinstance(exc.orig, TrackerError):
         return str(exc.orig)
     if isinstance(exc, SQLAlchemyError):
-        return f"cannot be stored: {type(exc).__name__}: {str(exc).splitlines()[0]}"
+        return f"cannot be stored: {error_text(exc)}"
     return str(exc)
 
 
@@ -132,7 +132,7 @@ class _Runner:
                 )
         except SQLAlchemyError as exc:
             self._close()
-            raise StoreError(f"cannot open database {describe(self.url)}: {exc}") from None
+            raise StoreError(f"cannot open database {describe(self.url)}: {error_text(exc)}") from None
         except BaseException:
             self._close()
             raise

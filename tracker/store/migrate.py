@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.errors import StoreError
-from tracker.store.engine import describe, make_engine, resolve_db_url
+from tracker.store.engine import describe, error_text, make_engine, resolve_db_url
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -49,7 +49,7 @@ def upgrade_engine(engine: Engine) -> tuple[str | None, str]:
             after = current_revision(connection)
             connection.commit()
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot migrate database {describe(str(engine.url))}: {exc}") from None
+        raise StoreError(f"cannot migrate database {describe(str(engine.url))}: {error_text(exc)}") from None
     return before, after or ""
 
 
