@@ -17,12 +17,13 @@ PARALLEL_MIN_BYTES = 256 * 1024
 _CHUNK = 32
 
 
-def jsonl_lines(doc_id: str, text: str) -> str:
+def jsonl_lines(doc_id: str, text: str, published: str | None = None) -> str:
     """The figure records of one document as JSONL text (the `tracker extract --format jsonl` contract)."""
-    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in extract(text, doc=doc_id))
+    figures = extract(text, doc=doc_id, published=published)
+    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in figures)
 
 
-def _work(item: tuple[str, str]) -> str:
+def _work(item: tuple[str, str, str | None]) -> str:
     return jsonl_lines(*item)
 
 
@@ -46,7 +47,7 @@ def extract_jsonl(items: Iterable[Document | InputError], jobs: int = 1) -> Iter
     """
     if jobs <= 1:
         for item in items:
-            yield item if isinstance(item, InputError) else jsonl_lines(item.id, item.text)
+            yield item if isinstance(item, InputError) else jsonl_lines(item.id, item.text, item.published)
         return
     ctx = multiprocessing.get_context("fork")
     extract("")  # load the tables once, before forking, so every worker inherits them
@@ -54,7 +55,7 @@ def extract_jsonl(items: Iterable[Document | InputError], jobs: int = 1) -> Iter
         pending: list[Document | InputError] = []
 
         def flush() -> Iterator[InputError | str]:
-            docs = [(d.id, d.text) for d in pending if isinstance(d, Document)]
+            docs = [(d.id, d.text, d.published) for d in pending if isinstance(d, Document)]
             results = iter(pool.imap(_work, docs, chunksize=max(1, len(docs) // (jobs * 4))))
             for d in pending:
                 yield d if isinstance(d, InputError) else next(results)
@@ -70,4 +71,7 @@ def extract_jsonl(items: Iterable[Document | InputError], jobs: int = 1) -> Iter
 def extract_documents(items: Iterable[Document | InputError]) -> Iterator[tuple[Document, list[Figure]] | InputError]:
     """(document, figures) for each document, and errors as they come, in input order (one process)."""
     for item in items:
-        yield item if isinstance(item, InputError) else (item, extract(item.text, doc=item.id))
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield item, extract(item.text, doc=item.id, published=item.published)

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from tracker import __version__
 from tracker.extract.attribution import attribute_figures
@@ -232,8 +233,11 @@ def _cues_once(text: str, sent: Sentence) -> Callable[[], list[CategoryCue]]:
     return cues
 
 
-def extract(text: str, doc: str = "") -> list[Figure]:
-    """Every figure in a document's text, in text order."""
+def extract(text: str, doc: str = "", *, published: date | str | None = None) -> list[Figure]:
+    """Every figure in a document's text, in text order.
+
+    `published` (the document's date, or an ISO string) resolves relative scopes ("since October 7").
+    """
     sentences = split_sentences(text)
     figures: list[Figure] = []
     for sent in sentences:
@@ -246,4 +250,4 @@ def extract(text: str, doc: str = "") -> list[Figure]:
     figures = _inherit_trends(text, figures)
     figures = attribute_figures(text, sentences, figures)
     figures = link_figures(text, figures)
-    return resolve_scopes(text, sentences, figures)
+    return resolve_scopes(text, sentences, figures, published=published)

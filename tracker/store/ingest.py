@@ -292,9 +292,10 @@ def _store_new(conn: Connection, runner: _Runner, doc: Document, digest: str) ->
     """Extract and store one new document; its number of figures, or -1 when it is already stored."""
     if _is_stored(conn, digest):
         return -1
-    figures = extract(doc.text, doc=doc.id)
+    values = document_values(doc, digest, runner.result.run_id)
+    figures = extract(doc.text, doc=doc.id, published=values["published"])
     sentences = split_sentences(doc.text)
-    document_id = insert_document(conn, document_values(doc, digest, runner.result.run_id))
+    document_id = insert_document(conn, values)
     return replace_content(conn, document_id, sentences, figures, runner.sources)
 
 
@@ -322,8 +323,10 @@ def _document_ids(conn: Connection) -> Iterator[int]:
 
 def _reextract_one(conn: Connection, runner: _Runner, document_id: int) -> int:
     documents = models.DOCUMENTS
-    row = conn.execute(select(documents.c.key, documents.c.text).where(documents.c.id == document_id)).one()
-    figures = extract(row.text, doc=row.key)
+    row = conn.execute(
+        select(documents.c.key, documents.c.text, documents.c.published).where(documents.c.id == document_id)
+    ).one()
+    figures = extract(row.text, doc=row.key, published=row.published)
     return replace_content(conn, document_id, split_sentences(row.text), figures, runner.sources, replace=True)
 
 
