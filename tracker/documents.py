@@ -53,44 +53,62 @@ def _optional_str(record: dict[str, object], key: str) -> str | None:
     return None if value is None else str(value)
 
 
+def _jsonl_document(line: str, where: str, shown: str) -> Document | InputError:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return InputError(where, f"invalid JSON ({exc.msg})")
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return InputError(where, 'a JSONL line must be an object with a string "text"')
+    doc_id = record.get("id")
+    return Document(
+        id=str(doc_id) if doc_id is not None else where,
+        text=record["text"],
+        path=shown,
+        title=_optional_str(record, "title"),
+        url=_optional_str(record, "url"),
+        outlet=_optional_str(record, "outlet"),
+        published=_optional_str(record, "published"),
+    )
+
+
 def parse_jsonl(text: str, shown: str) -> Iterator[Document | InputError]:
     """Documents of a JSONL text, one `{"id", "text", ...}` object per line; bad lines become errors."""
     for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{shown}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"invalid JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield InputError(where, 'a JSONL line must be an object with a string "text"')
-            continue
-        doc_id = record.get("id")
-        yield Document(
-            id=str(doc_id) if doc_id is not None else where,
-            text=record["text"],
-            path=shown,
-            title=_optional_str(record, "title"),
-            url=_optional_str(record, "url"),
-            outlet=_optional_str(record, "outlet"),
-            published=_optional_str(record, "published"),
-        )
+        if line.strip():
+            yield _jsonl_document(line, f"{shown}:{lineno}", shown)
+
+
+def _stream_jsonl(path: Path, shown: str) -> Iterator[Document | InputError]:
+    """Documents of a JSONL file read line by line, so a large file never sits in memory whole."""
+    try:
+        with path.open("rb") as f:
+            for lineno, raw in enumerate(f, start=1):
+                where = f"{shown}:{lineno}"
+                try:
+                    line = decode_text(raw, where)
+                except InputError as exc:
+                    yield exc
+                    continue
+                if line.strip():
+                    yield _jsonl_document(line, where, shown)
+    except OSError as exc:
+        yield InputError(shown, exc.strerror or "cannot be read")
 
 
 def read_path(path: str) -> Iterator[Document | InputError]:
     """The documents of one file path (a `.jsonl` file gives one per line); errors are yielded, not raised."""
+    p = Path(path)
+    if path.endswith(".jsonl") and p.is_file():
+        yield from _stream_jsonl(p, path)
+        return
     try:
-        data = _read_bytes(Path(path), path)
+        data = _read_bytes(p, path)
         text = decode_text(data, path)
     except InputError as exc:
         yield exc
         return
-    if path.endswith(".jsonl"):
-        yield from parse_jsonl(text, path)
-    else:
-        yield Document(id=path, text=text, path=path)
+    yield Document(id=path, text=text, path=path)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
