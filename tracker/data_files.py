@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 
@@ -33,3 +33,16 @@ def data_rows(name: str, columns: int, sep: str = "|") -> Iterator[tuple[int, li
         if len(fields) < columns:
             raise DataFileError(f"data file {name}, line {lineno}: expected {columns} fields: {line!r}")
         yield lineno, fields
+
+
+def data_role_rows(name: str, roles: Iterable[str]) -> Iterator[tuple[int, str, str, list[str]]]:
+    """(line number, phrase with its blanks folded, role, further fields) of a `phrase | role | ...` file.
+
+    A role outside `roles` is a `DataFileError` naming the file and the line.
+    """
+    known = frozenset(roles)
+    for lineno, fields in data_rows(name, 2):
+        phrase, role = " ".join(fields[0].split()), fields[1]
+        if role not in known:
+            raise DataFileError(f"data file {name}, line {lineno}: unknown role {role!r}")
+        yield lineno, phrase, role, fields[2:]

@@ -17,8 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from tracker.data_files import data_rows
-from tracker.errors import DataFileError
+from tracker.data_files import data_role_rows
 from tracker.extract.sentences import Sentence
 from tracker.extract.sources import (
     ShortForm,
@@ -126,10 +125,7 @@ def _grammar() -> _Grammar:
     """The compiled cue and mention expressions (built once)."""
     by_role: dict[str, list[str]] = {role: [] for role in _CUE_ROLES}
     roles: dict[str, str] = {}
-    for lineno, fields in data_rows(_CUES, 2):
-        phrase, role = " ".join(fields[0].split()), fields[1]
-        if role not in _CUE_ROLES:
-            raise DataFileError(f"data file {_CUES}, line {lineno}: unknown role {role!r}")
+    for _, phrase, role, _ in data_role_rows(_CUES, _CUE_ROLES):
         by_role[role].append(phrase.lower())
         roles[phrase.lower().replace("’", "'")] = role
     lexicon = speakers()

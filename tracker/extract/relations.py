@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tracker.data_files import data_rows
-from tracker.errors import DataFileError
+from tracker.data_files import data_role_rows
 from tracker.extract.sources import trie_pattern
 from tracker.extract.units import tables
 from tracker.figure import Figure
@@ -46,10 +45,8 @@ class _Grammar:
 def _grammar() -> _Grammar:
     """The compiled linking words (built once)."""
     phrases: dict[str, list[str]] = {role: [] for role in _ROLES}
-    for lineno, fields in data_rows(_RELATIONS, 2):
-        if fields[1] not in phrases:
-            raise DataFileError(f"data file {_RELATIONS}, line {lineno}: unknown role {fields[1]!r}")
-        phrases[fields[1]].append(" ".join(fields[0].lower().split()))
+    for _, phrase, role, _ in data_role_rows(_RELATIONS, _ROLES):
+        phrases[role].append(phrase.lower())
     before, after, restate = (trie_pattern(phrases[r]) for r in _ROLES)
     return _Grammar(
         subset_before=re.compile(rf"(?<![\w-])(?i:{before})[\s,:]*$"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from tracker.data_files import data_rows
+from tracker.data_files import data_role_rows, data_rows
 from tracker.errors import DataFileError
 from tracker.extract.sentences import Sentence
 from tracker.extract.trie import trie_pattern
@@ -74,12 +74,9 @@ def _grammar() -> _Grammar:
     weekdays: dict[str, int] = {}
     periods: dict[str, tuple[str, int]] = {}
     units: dict[str, tuple[str, int]] = {}
-    for lineno, fields in data_rows(_SCOPE, 2):
-        word, role = " ".join(fields[0].split()), fields[1]
-        if role not in words:
-            raise DataFileError(f"data file {_SCOPE}, line {lineno}: unknown role {role!r}")
+    for lineno, word, role, rest in data_role_rows(_SCOPE, _ROLES):
         words[role].append(word)
-        value = fields[2] if len(fields) > 2 else ""
+        value = rest[0] if rest else ""
         try:
             if role == "month":
                 months[word.lower()] = int(value)
