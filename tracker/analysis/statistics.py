@@ -284,4 +284,31 @@ def group_statistics(docs: Sequence[DocumentInput]) -> list[StatisticGroup]:
                                     key=lambda m: (m.document_id, m.index, m.figure_id)))
             groups.append(StatisticGroup(bucket[0], chosen[0].family, mentions[0].unit, mentions,
                                          _shared_context(chosen, idf)))
-    return groups
+    return _merge_equal_subsets(groups)
+
+
+def _merge_equal_subsets(groups: list[StatisticGroup]) -> list[StatisticGroup]:
+    """Join statistics that state one value as a subset of one statistic ("including 111 civilians" of the
+    same "at least 826 killed" in two articles): their own sentences may share too few words to link."""
+    group_of = {m.figure_id: i for i, g in enumerate(groups) for m in g.mentions}
+    first: dict[tuple[object, ...], int] = {}
+    merged: dict[int, list[MentionInput]] = {}
+    for i, g in enumerate(groups):
+        parents = {group_of[m.parent_figure_id] for m in g.mentions if m.parent_figure_id in group_of}
+        values = {m.value for m in g.mentions}
+        if len(parents) != 1 or len(values) != 1 or None in values:
+            continue
+        key = (g.category, g.family, g.unit, values.pop(), parents.pop())
+        if key in first:
+            merged.setdefault(first[key], list(groups[first[key]].mentions)).extend(g.mentions)
+            merged[i] = []  # folded into the first
+        else:
+            first[key] = i
+    out: list[StatisticGroup] = []
+    for i, g in enumerate(groups):
+        if i not in merged:
+            out.append(g)
+        elif merged[i]:
+            mentions = tuple(sorted(merged[i], key=lambda m: (m.document_id, m.index, m.figure_id)))
+            out.append(StatisticGroup(g.category, g.family, g.unit, mentions, g.context))
+    return out
