@@ -63,8 +63,6 @@ def counted_entity(text: str, pos: int, limit: int, *, after_of: bool = False) -
         low = word.lower()
         if low in stop:
             break
-        if words and word[0].isupper() and not words[-1][0][0].isupper():
-            break  # a new name starts: "2,000 fighters Syria"
         words.append((word, m.end()))
         i = m.end()
         if _is_plural(word) and (not word[0].isupper() or _ACRONYM_PLURAL.fullmatch(word)):
