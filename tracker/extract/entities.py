@@ -8,7 +8,6 @@ from functools import cache
 from tracker.data_files import data_lines
 
 _MAX_WORDS = 4
-_WORD = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?|[A-Za-z][A-Za-z'’\-]*")
 _TOKEN = re.compile(r"([ \t\u00a0]*)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 _OF = re.compile(r"[ \t\u00a0]+of(?=[ \t\u00a0])")

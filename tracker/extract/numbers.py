@@ -396,7 +396,6 @@ def _word_core(text: str, start: int, end: int) -> _Core | None:
 
 
 _RANGE_SEP = re.compile(rf"{_SPACE}*(?:-|–|—|to|and|or){_SPACE}*(?:[$€£]{_SPACE}?)?", re.IGNORECASE)
-_DASH_SEP = re.compile(r"[-–—]")
 
 
 # "1.5m people", "300m dollars": a bare "m" is million, not metres, before a plural noun

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 
-from tracker.data_files import data_lines, data_rows
+from tracker.data_files import data_rows
 from tracker.errors import DataFileError
 from tracker.extract.trie import trie_pattern
 
@@ -195,11 +195,6 @@ def render_si_factors(factors: dict[str, tuple[float, float]]) -> str:
     ]
     lines += [f"{name} | {f!r} | {o!r}" for name, (f, o) in sorted(factors.items())]
     return "\n".join(lines) + "\n"
-
-
-def is_blank_data(name: str) -> bool:
-    """Whether a data file has no rows (used by tests)."""
-    return not any(True for _ in data_lines(name))
 
 
 if __name__ == "__main__":
