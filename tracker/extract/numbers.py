@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from tracker.data_files import data_rows
+from tracker.data_files import data_lines, data_rows
 from tracker.errors import ParseError
 from tracker.extract.trie import trie_pattern
 
@@ -87,8 +87,15 @@ def _qualifiers() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Patte
     symbols = [re.escape(p[::-1]) for p in before if not p[0].isalnum()]
     rev = rf"(?i)-?{_SPACE}*(?:(?:{trie_pattern(words, space=_SPACE + '+')})(?!\w)|{'|'.join(symbols)})"
     before_re = re.compile(rev)
-    after_re = re.compile(rf"(?i){_SPACE}*(?:{alt(after)})\b")
+    after_re = re.compile(rf"(?i){_SPACE}*-?(?:{alt(after)})\b")
     return table, before_re, after_re
+
+
+@cache
+def _phrasal_verb() -> re.Pattern[str]:
+    """Verbs whose "up"/"down" is a particle, not a change ("gave up 517 yards"): data/phrasal_verbs.txt."""
+    verbs = [line.lower() for _, line in data_lines("phrasal_verbs.txt")]
+    return re.compile(rf"(?i)\b(?:{trie_pattern(verbs)}){_SPACE}+(?:up|down)\b")
 
 
 @cache
@@ -219,14 +226,13 @@ def parse_number(surface: str) -> float:
     s = " ".join(surface.strip().split())
     if not s:
         raise ParseError("empty number")
-    m = _DIGITS.match(s.lstrip("+-\u2212"))
-    if m and m.end() == len(s.lstrip("+-\u2212")) - 0:
+    unsigned = s.lstrip("+-\u2212")
+    m = _DIGITS.match(unsigned)
+    if m and m.end() == len(unsigned):
         return parse_digits(s)
     if m:
-        head = s[: len(s) - len(s.lstrip("+-\u2212")) + m.end()]
+        head = s[: len(s) - len(unsigned) + m.end()]
         rest = s[len(head):].strip().lower()
-        if m.group("eurodec"):
-            head = head + ""
         value = parse_digits(head)
         rest_tokens = _TOKEN.findall(rest.replace("-", " "))
         table, _ = _multipliers()
@@ -446,6 +452,17 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
     return nxt, sep, unit_between.unit.name if unit_between is not None else None
 
 
+def qualifier_after(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """(qualifier, end) of a bounding word written after a number ("300 or so", "50 or more", "50-plus")."""
+    table, _, after_re = _qualifiers()
+    m = after_re.match(text, pos, limit)
+    if not m:
+        return None
+    phrase = " ".join(m.group().lower().lstrip("- \t\u00a0").split())
+    entry = table.get(phrase)
+    return (entry[0], m.end()) if entry else None
+
+
 def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | None:
     table, before_re, _ = _qualifiers()
     m = _ending_before(before_re, text, start, floor, 24)
@@ -462,10 +479,6 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | No
 _GLUED_WORD = re.compile(r"(?<![A-Za-z])(?:with|about|around|some|nearly|almost|than|least|of|to|and|by)\Z")
 _MINUS = re.compile(rf"(?i)\bminus[{_SPACE[1:-1]}-]?\Z")
 # "gave up 517 yards", "shut down 3 plants": the particle belongs to the verb, the number is no change
-_PHRASAL_VERB = re.compile(
-    rf"(?i)\b(?:gave|give|gives|giving|given|set|picked|ended|wound|made|make|shut|signed|broke|turned|called|"
-    rf"showed|put|took|taken|used|paid|held|let|cut|step|stepped|broken|back){_SPACE}+(?:up|down)\b"
-)
 _FROM_TO_GAP = re.compile(rf"(?:{_SPACE}+[\w.′']+){{1,4}}?{_SPACE}+to{_SPACE}*(?:[$€£]{_SPACE}?)?(?=[\d.])")
 _BY = re.compile(rf"\bby{_SPACE}+[$€£]?\Z")
 _BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}+\Z")
@@ -604,7 +617,7 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
         start = qstart
     tw = _trend_words()
     tm = _ending_before(tw[1], text, start, floor, 20)
-    if tm is not None and not _PHRASAL_VERB.search(text, max(floor, start - tm.end() - 12), start):
+    if tm is not None and not _phrasal_verb().search(text, max(floor, start - tm.end() - 12), start):
         trend = tw[0][tm.group(1)[::-1].lower()]
     elif text[core.start] == "+" and core.start == left:
         trend = "up"

@@ -7,8 +7,10 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from tracker import __version__
+from tracker.data_files import data_lines
 from tracker.extract.attribution import attribute_figures
 from tracker.extract.categories import CategoryCue, categorize, find_cues
 from tracker.extract.entities import counted_entity
@@ -25,7 +27,7 @@ from tracker.extract.nonfigures import (
     is_year,
     is_year_range,
 )
-from tracker.extract.numbers import NumberMatch, find_numbers
+from tracker.extract.numbers import NumberMatch, find_numbers, qualifier_after
 from tracker.extract.relations import link_figures
 from tracker.extract.scope import resolve_scopes
 from tracker.extract.sentences import Sentence, split_sentences
@@ -43,14 +45,13 @@ _GAP = re.compile(r"[ \t\u00a0\u202f]?-?")
 _PER = re.compile(r"(?:[ \t\u00a0]*(?:per|an|a)[ \t\u00a0]+|[ \t\u00a0]*/[ \t\u00a0]*)(?=[A-Za-z])", re.IGNORECASE)
 _NOT_A_RATE = re.compile(r"[ \t\u00a0]+(?:earlier|ago|later|before|after|on|from)\b", re.IGNORECASE)
 _PER_NOUN = re.compile(r"[A-Za-z]+")
-_AFTER_QUALIFIER = re.compile(r"[ \t\u00a0]*(?:or[ \t\u00a0]+more|or[ \t\u00a0]+so|-?plus)\b", re.IGNORECASE)
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
-# nouns that may follow "per" / "a" in a compound unit ("$3 a share", "$80 per barrel")
-_PER_NOUNS = frozenset({
-    "share", "barrel", "gallon", "ounce", "gram", "kilo", "kilogram", "tonne", "ton", "pound", "day", "week",
-    "month", "year", "hour", "minute", "second", "person", "capita", "head", "unit", "night", "litre",
-    "liter", "century", "decade", "mmbtu", "square",
-})
+
+
+@cache
+def _per_nouns() -> frozenset[str]:
+    """Nouns that may follow "per" / "a" in a compound unit ("$3 a share"): data/per_nouns.txt."""
+    return frozenset(line.lower() for _, line in data_lines("per_nouns.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +66,9 @@ _OF_CURRENCY = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+")
 def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
     """The unit written after the number (or the currency before it), with compound "per" units."""
     pos = n.end
-    after = _AFTER_QUALIFIER.match(text, pos, limit)
+    after = qualifier_after(text, pos, limit)
     if after is not None:
-        pos = after.end()  # "300 or so people"
+        pos = after[1]  # "300 or so people"
     if n.currency is None and (n.vague or n.has_multiplier):
         of = _OF_CURRENCY.match(text, pos, limit)
         money = match_currency_suffix(text, of.end()) if of else None
@@ -97,7 +98,7 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
             return _UnitRead(Unit(f"{unit.name} per {denominator.unit.name}", unit.kind, None),
                              denominator.end)
         word = _PER_NOUN.match(text, per.end(), limit)
-        if word and word.group().lower() in _PER_NOUNS and not _NOT_A_RATE.match(text, word.end(), limit):
+        if word and word.group().lower() in _per_nouns() and not _NOT_A_RATE.match(text, word.end(), limit):
             name = lookup_alias(word.group())
             den = name.name if name else word.group().lower()
             return _UnitRead(Unit(f"{unit.name} per {den}", unit.kind, None), word.end())
@@ -147,15 +148,12 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     if is_lone_one(text, n) or is_age_apposition(text, n):
         return None
     qualifier, low, high = n.qualifier, n.low, n.high
-    after = _AFTER_QUALIFIER.match(text, n.end, sent.end)
-    if after and qualifier == "exact":
-        word = after.group().lower()
-        if "more" in word or "plus" in word:
-            qualifier, high = "at_least", None
-        else:
-            qualifier = "approximately"
-        if after.end() > end:
-            end = after.end()
+    after = qualifier_after(text, n.end, sent.end)
+    if after is not None and qualifier == "exact":
+        qualifier = after[0]
+        if qualifier == "at_least":
+            high = None
+        end = max(end, after[1])
     unit_name = "count" if unit is None else unit.name
     if n.fraction and unit is None:
         unit_name = "fraction"
