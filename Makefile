@@ -10,6 +10,9 @@ INSTALLED := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
 DB ?= tracker.db
 OUT ?= reports
+# An editable install leaves the package uncompiled; with PYTHONDONTWRITEBYTECODE set every run would then
+# compile tracker/ again (about 70 ms a run). Writing the bytecode once, as pip does for a normal install, avoids it.
+COMPILE = $(BIN)/python -m compileall -q tracker
 
 .PHONY: nightly report test bench clean
 
@@ -21,10 +24,12 @@ $(BIN)/python:
 
 $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	$(COMPILE)
 	touch $@
 
 $(INSTALLED_DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(COMPILE)
 	touch $@ $(INSTALLED)
 
 nightly: $(INSTALLED)

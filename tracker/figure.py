@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Final, Literal
 
 Qualifier = Literal[
@@ -57,7 +58,7 @@ class Figure:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a plain dict, in field order (the JSONL contract)."""
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        return dict(zip(FIELD_NAMES, _field_values(self), strict=True))
 
     def replace(self, **changes: Any) -> Figure:
         """A copy with some fields changed."""
@@ -65,3 +66,4 @@ class Figure:
 
 
 FIELD_NAMES: Final = tuple(f.name for f in dataclasses.fields(Figure))
+_field_values = attrgetter(*FIELD_NAMES)

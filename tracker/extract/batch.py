@@ -15,12 +15,13 @@ from tracker.figure import Figure
 #: Inputs smaller than this are extracted in this process: starting workers would cost more.
 PARALLEL_MIN_BYTES = 256 * 1024
 _CHUNK = 32
+_JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with options builds a new one per call
 
 
 def jsonl_lines(doc_id: str, text: str, published: str | None = None) -> str:
     """The figure records of one document as JSONL text (the `tracker extract --format jsonl` contract)."""
     figures = extract(text, doc=doc_id, published=published)
-    return "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in figures)
+    return "".join(_JSON.encode(f.to_dict()) + "\n" for f in figures)
 
 
 def _work(item: tuple[str, str, str | None]) -> str:

@@ -128,16 +128,23 @@ _DIGITS = re.compile(
 )
 
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+")
+
+
 def parse_digits(surface: str) -> float:
     """The value of a run of digits with separators: "1,234.5", "1.234.567", ".5", "2,5" (decimal comma)."""
     s = surface.strip().replace("\u2212", "-")
     sign = -1.0 if s.startswith("-") else 1.0
     s = s.lstrip("+-")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}", s):
+    if s.isdigit():
+        pass  # the common case: no separator to read
+    elif _DOT_THOUSANDS.fullmatch(s):
         s = s.replace(".", "")
-    elif re.fullmatch(r"\d+,\d{1,2}", s):
+    elif _DECIMAL_COMMA.fullmatch(s):
         s = s.replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+", s):
+    elif _COMMA_THOUSANDS.fullmatch(s):
         s = s.replace(",", "")
     else:
         raise ParseError(f"not a number: {surface!r}")
@@ -270,6 +277,18 @@ def _core_re() -> re.Pattern[str]:
         rf"|(?P<digits>(?<![\d.,])[+\-\u2212]?(?:\d|\.\d)[\d,.]*)"
         rf"|(?P<words>\b{word_run}\b)"
     )
+
+
+@cache
+def _core_search_re() -> re.Pattern[str]:
+    """`_core_re` for searching lower-cased text: without IGNORECASE, and skipping quickly to a possible start."""
+    return re.compile(r"(?=[\d.+\-\u2212a-z])(?:" + _core_re().pattern.removeprefix("(?i)") + ")")
+
+
+def lowered(text: str) -> str | None:
+    """`text` in lower case for `find_numbers`, or None when lower-casing would move offsets ("İ")."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
 
 
 def _word_tokens(surface: str) -> list[str]:
@@ -485,6 +504,9 @@ _BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}+\Z")
 _FROM = re.compile(rf"(?i)\bfrom{_SPACE}+\Z")
 
 
+_OF_AFTER = re.compile(rf"{_SPACE}+of\b")
+
+
 @cache
 def _vague_bounds() -> dict[str, tuple[float, float]]:
     return _vague()[0]
@@ -498,7 +520,7 @@ def _vague_match(text: str, m: re.Match[str]) -> NumberMatch | None:
     end = m.end()
     word = phrase.split()[-1]
     # "scores of": the "of" is required and belongs to the phrase; "dozens"/"thousands" may stand alone
-    of = re.match(rf"{_SPACE}+of\b", text[end:end + 8])
+    of = _OF_AFTER.match(text, end, end + 8)
     if phrase == "several" and of:
         return None  # "several of them": not a count
     if word in ("scores",) and not of:
@@ -507,24 +529,25 @@ def _vague_match(text: str, m: re.Match[str]) -> NumberMatch | None:
                        qualifier="vague", vague=True, number_start=m.start(), number_end=end)
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> Iterator[NumberMatch]:
-    """Every number in `text[start:end]` with its qualifier, range partner, multiplier and trend."""
+def find_numbers(text: str, start: int = 0, end: int | None = None, *,
+                 lower: str | None = None) -> Iterator[NumberMatch]:
+    """Every number in `text[start:end]` with its qualifier, range partner, multiplier and trend.
+
+    `lower` is `lowered(text)`, when the caller scans many slices of one text: searching it is faster.
+    """
     limit = len(text) if end is None else end
     pos = start
-    core_re = _core_re()
+    searched, core_re = (lower, _core_search_re()) if lower is not None else (text, _core_re())
     from tracker.extract.units import match_currency_prefix
 
     while True:
-        m = core_re.search(text, pos, limit)
+        m = core_re.search(searched, pos, limit)
         if not m:
             return
         if m.group("vague"):
             vm = _vague_match(text, m)
             pos = m.end()
             if vm is not None:
-                q = _qualifier_before(text, vm.start, start)
-                if q and q[0] != "exact":
-                    pass  # "more than a dozen" style is not vague any more; keep vague bounds
                 yield vm
             continue
         if m.group("words"):

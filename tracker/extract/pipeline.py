@@ -27,7 +27,7 @@ from tracker.extract.nonfigures import (
     is_year,
     is_year_range,
 )
-from tracker.extract.numbers import NumberMatch, find_numbers, qualifier_after
+from tracker.extract.numbers import NumberMatch, find_numbers, lowered, qualifier_after
 from tracker.extract.relations import link_figures
 from tracker.extract.scope import resolve_scopes
 from tracker.extract.sentences import Sentence, split_sentences
@@ -237,10 +237,11 @@ def extract(text: str, doc: str = "", *, published: date | str | None = None) ->
     `published` (the document's date, or an ISO string) resolves relative scopes ("since October 7").
     """
     sentences = split_sentences(text)
+    lower = lowered(text)
     figures: list[Figure] = []
     for sent in sentences:
         sentence_cues = _cues_once(text, sent)
-        for n in find_numbers(text, sent.start, sent.end):
+        for n in find_numbers(text, sent.start, sent.end, lower=lower):
             fig = _figure_from(text, doc, sent, n, sentence_cues)
             if fig is not None:
                 figures.append(fig)
