@@ -318,6 +318,8 @@ RANGES = [
     pytest.param("10 or 11 people died.", "10", rng(10, 11), id="digits-or-digits"),
     pytest.param("Between 1,000 and 2,000 people fled.", "1,000", rng(1000, 2000), id="between-thousands"),
     pytest.param("Between 2 and 3 million people fled.", "2", rng(2e6, 3e6), id="between-shared-million"),
+    pytest.param("when between159,000 and 192,000 people were displaced", "159,000", rng(159_000, 192_000),
+                 id="between-glued-to-digits-pdf"),
     pytest.param("2-3 million people fled.", "2", rng(2e6, 3e6), id="hyphen-shared-million"),
     pytest.param("$5-6 billion was lost.", "5", rng(5e9, 6e9, "dollar", category="money"),
                  id="money-range-shared-billion"),
@@ -381,6 +383,20 @@ TRENDS = [
                  id="percentage-points-fell"),
     pytest.param("The blast killed 826 people.", "826", exact(826, trend=None), id="no-trend-for-a-count"),
     pytest.param("Turnout was 65 percent.", "65", exact(65, "percent", trend=None), id="no-trend-for-a-level"),
+    # the verb's object may stand between the verb and "by"
+    pytest.param("The firm expects to grow sales by 35 per cent.", "35", exact(35, "percent", trend="up"),
+                 id="grow-object-by"),
+    pytest.param("The mill cut its workforce by 1,200 jobs.", "1,200", exact(1200, trend="down", entity="jobs"),
+                 id="cut-object-by"),
+    pytest.param("The utility raised its prices by 4%.", "4", exact(4, "percent", trend="up"),
+                 id="raised-object-by"),
+    pytest.param("Prices went up in March by 0.5 percent.", "0.5", exact(0.5, "percent", trend="up"),
+                 id="up-in-month-by"),
+    pytest.param("The boy was hit by 3 bullets.", "3", exact(3, trend=None, entity="bullets"), id="by-without-change"),
+    # market reports: "ended down" is a change ("ended up at a motel" has no number after it)
+    pytest.param("The TA-25 index ended down 1% at 1,463 points.", "1%", exact(1, "percent", trend="down"),
+                 id="ended-down"),
+    pytest.param("The FTSE ended up 0.4% on Friday.", "0.4", exact(0.4, "percent", trend="up"), id="ended-up"),
 ]
 
 FRACTIONS = [
@@ -398,6 +414,15 @@ FRACTIONS = [
     pytest.param("Less than half of the homes survived.", "half", fig(0.5, None, 0.5, "less_than", "fraction"),
                  id="less-than-half"),
     pytest.param("Half a dozen people were hurt.", "Half", exact(6, entity="people"), id="half-a-dozen-people"),
+    # a fraction of one unit is a measure in that unit
+    pytest.param("A pint is 1/8 of a gallon.", "1/8", exact(0.125, "gallon", category="other"), id="slash-of-a-unit"),
+    pytest.param("One fluid ounce is 1/16 of a US pint.", "1/16", exact(0.0625, "pint", category="other"),
+                 id="slash-of-a-us-unit"),
+    pytest.param("They waited a quarter of an hour.", "quarter", exact(0.25, "hour", category="duration"),
+                 id="quarter-of-an-hour"),
+    pytest.param("The town is a third of a mile away.", "third", exact(1 / 3, "mile", category="distance"),
+                 id="third-of-a-mile"),
+    pytest.param("About 3/4 of the budget went on fuel.", "3/4", approx(0.75, "fraction"), id="slash-share-of"),
 ]
 
 

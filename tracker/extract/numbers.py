@@ -98,11 +98,16 @@ def _phrasal_verb() -> re.Pattern[str]:
     return re.compile(rf"(?i)\b(?:{trie_pattern(verbs)}){_SPACE}+(?:up|down)\b")
 
 
+_TREND_WINDOW = 48  # characters before a number searched for a trend word ("raised its prices by")
+
+
 @cache
 def _trend_words() -> tuple[dict[str, str], re.Pattern[str]]:
     table = {w.lower(): t for _, (w, t) in data_rows("trend_words.txt", 2)}
-    # matched against the reversed text before the number (see _qualifiers)
-    rev = rf"(?i){_SPACE}*(?:yb{_SPACE}+)?({trie_pattern(w[::-1] for w in table)})(?!\w)"
+    # matched against the reversed text before the number (see _qualifiers); "by" may follow the verb's
+    # object: "grow sales by 35 per cent", "cut its workforce by 1,200"
+    words = trie_pattern(w[::-1] for w in table)
+    rev = rf"(?i){_SPACE}*(?:yb{_SPACE}+(?:[a-z'’]+{_SPACE}+){{0,3}}?)?({words})(?!\w)"
     return table, re.compile(rev)
 
 
@@ -299,8 +304,8 @@ _SLASH_FRACTION = re.compile(rf"[/⁄](\d+)(?={_SPACE}+of\b)")
 _SLASH = re.compile(r"[/⁄]\d")
 
 
-def _read_digits(text: str, pos: int, limit: int) -> tuple[float, int] | None:
-    """The digits number starting at `pos` and where it ends, or None when it is not a clean number.
+def _read_digits(text: str, pos: int, limit: int) -> tuple[float, int, bool] | None:
+    """(value, end, is a fraction) of the digits number at `pos`, or None when it is not a clean number.
 
     "1/16 of a pint" is a fraction; other slashes ("24/7", "12/08") make no number.
     """
@@ -322,10 +327,10 @@ def _read_digits(text: str, pos: int, limit: int) -> tuple[float, int] | None:
         end -= 1
     frac = _SLASH_FRACTION.match(text, end, limit)
     if frac is not None and m.group("num").isdigit() and int(frac.group(1)) > 0:
-        return sign * value / int(frac.group(1)), frac.end()
+        return sign * value / int(frac.group(1)), frac.end(), True
     if _SLASH.match(text, end, limit):
         return None
-    return sign * value, end
+    return sign * value, end, False
 
 
 def _apply_multiplier(text: str, end: int, limit: int, money: bool) -> tuple[float, int] | None:
@@ -374,11 +379,11 @@ def _read_core(text: str, pos: int, limit: int, money: bool) -> _Core | None:
         got = _read_digits(text, pos, limit)
         if got is None:
             return None
-        value, end = got
+        value, end, fraction = got
         mult = _apply_multiplier(text, end, limit, money)
         if mult:
             return _Core(pos, mult[1], value * mult[0], False, True, False)
-        return _Core(pos, end, value, False, False, False)
+        return _Core(pos, end, value, False, False, fraction)
     m = _core_re().match(text, pos, limit)
     if not m or not m.group("words"):
         return None
@@ -495,12 +500,12 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | No
 
 
 # words that PDF-extracted text often glues to the number after them ("with14,593", "some2,000")
-_GLUED_WORD = re.compile(r"(?<![A-Za-z])(?:with|about|around|some|nearly|almost|than|least|of|to|and|by)\Z")
+_GLUED_WORD = re.compile(r"(?<![A-Za-z])(?:with|about|around|some|nearly|almost|than|least|of|to|and|by|between)\Z")
 _MINUS = re.compile(rf"(?i)\bminus[{_SPACE[1:-1]}-]?\Z")
 # "gave up 517 yards", "shut down 3 plants": the particle belongs to the verb, the number is no change
 _FROM_TO_GAP = re.compile(rf"(?:{_SPACE}+[\w.′']+){{1,4}}?{_SPACE}+to{_SPACE}*(?:[$€£]{_SPACE}?)?(?=[\d.])")
 _BY = re.compile(rf"\bby{_SPACE}+[$€£]?\Z")
-_BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}+\Z")
+_BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}*\Z")  # "between159,000" in text taken from a PDF
 _FROM = re.compile(rf"(?i)\bfrom{_SPACE}+\Z")
 
 
@@ -639,7 +644,7 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
                 low = None
         start = qstart
     tw = _trend_words()
-    tm = _ending_before(tw[1], text, start, floor, 20)
+    tm = _ending_before(tw[1], text, start, floor, _TREND_WINDOW)
     if tm is not None and not _phrasal_verb().search(text, max(floor, start - tm.end() - 12), start):
         trend = tw[0][tm.group(1)[::-1].lower()]
     elif text[core.start] == "+" and core.start == left:

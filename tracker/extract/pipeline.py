@@ -42,7 +42,9 @@ from tracker.extract.units import (
 from tracker.figure import Figure
 
 _GAP = re.compile(r"[ \t\u00a0\u202f]?-?")
-_PER = re.compile(r"(?:[ \t\u00a0]*(?:per|an|a)[ \t\u00a0]+|[ \t\u00a0]*/[ \t\u00a0]*)(?=[A-Za-z])", re.IGNORECASE)
+# "$3 a share", "50 km per hour", "9 m/s", "a 52,000 barrel-a-day refinery"
+_PER = re.compile(r"(?:[ \t\u00a0]*(?:per|an|a)[ \t\u00a0]+|-(?:per|an|a)-|[ \t\u00a0]*/[ \t\u00a0]*)(?=[A-Za-z])",
+                  re.IGNORECASE)
 _NOT_A_RATE = re.compile(r"[ \t\u00a0]+(?:earlier|ago|later|before|after|on|from)\b", re.IGNORECASE)
 _PER_NOUN = re.compile(r"[A-Za-z]+")
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
@@ -61,6 +63,9 @@ class _UnitRead:
 
 
 _OF_CURRENCY = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+")
+# "a quarter of an hour", "1/16 of a US pint": a fraction of one unit is a measure in that unit
+_OF_ONE_UNIT = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+an?[ \t\u00a0]+(?:(?:US|U\.S\.|UK|imperial)[ \t\u00a0]+)?",
+                          re.IGNORECASE)
 
 
 def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
@@ -69,6 +74,11 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
     after = qualifier_after(text, pos, limit)
     if after is not None:
         pos = after[1]  # "300 or so people"
+    if n.fraction and n.currency is None:
+        of = _OF_ONE_UNIT.match(text, pos, limit)
+        found = match_unit(text, of.end()) if of else None
+        if found is not None and found.end <= limit and found.unit.kind not in ("money", "percent"):
+            return _UnitRead(found.unit, found.end)
     if n.currency is None and (n.vague or n.has_multiplier):
         of = _OF_CURRENCY.match(text, pos, limit)
         money = match_currency_suffix(text, of.end()) if of else None
