@@ -7,19 +7,11 @@ from collections.abc import Iterable
 from typing import Any
 
 
-def _char_pattern(c: str, space: str) -> str:
-    if c == " ":
-        return f"(?:{space})"
-    if c == "'":
-        return "['’]"  # typewriter and typographic apostrophes alike
-    return re.escape(c)
-
-
 def trie_pattern(words: Iterable[str], space: str = r"\s+") -> str:
     """A regex alternation matching any of `words`, factored by common prefixes (longest first).
 
     Each space in a word matches `space` (by default any run of white space); "'" and "’" match
-    each other.
+    each other. No words give a pattern that matches nothing.
     """
     root: dict[str, Any] = {}
     for word in words:
@@ -27,13 +19,24 @@ def trie_pattern(words: Iterable[str], space: str = r"\s+") -> str:
         for c in word.replace("’", "'"):
             node = node.setdefault(" " if c.isspace() else c, {})
         node[""] = {}
+    pieces = {" ": f"(?:{space})", "'": "['’]"}  # typewriter and typographic apostrophes alike
+
+    def piece(c: str) -> str:
+        p = pieces.get(c)
+        if p is None:
+            p = pieces[c] = re.escape(c)
+        return p
 
     def build(node: dict[str, Any]) -> str:
-        branches = [_char_pattern(c, space) + build(child) for c, child in sorted(node.items()) if c]
+        chain = []  # a run of nodes with one child each is written without recursing
+        while len(node) == 1 and "" not in node:
+            ((c, node),) = node.items()
+            chain.append(piece(c))
+        branches = [piece(c) + build(child) for c, child in sorted(node.items()) if c]
         if not branches:
-            return ""
+            return "".join(chain)
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         # longer continuations are tried before the shorter word that ends here
-        return f"(?:{body})?" if "" in node else body
+        return "".join(chain) + (f"(?:{body})?" if "" in node else body)
 
-    return build(root)
+    return build(root) if root else "(?!)"
