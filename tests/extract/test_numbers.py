@@ -393,6 +393,13 @@ TRENDS = [
     pytest.param("Prices went up in March by 0.5 percent.", "0.5", exact(0.5, "percent", trend="up"),
                  id="up-in-month-by"),
     pytest.param("The boy was hit by 3 bullets.", "3", exact(3, trend=None, entity="bullets"), id="by-without-change"),
+    # "raised" + amount is money collected; only "raised ... by" is a change
+    pytest.param("The appeal raised $1.2 billion.", "1.2", exact(1.2e9, "dollar", trend=None, category="money"),
+                 id="raised-money-is-no-change"),
+    pytest.param("The firm plans to raise $50 million from investors.", "50",
+                 exact(5e7, "dollar", trend=None, category="money"), id="raise-money-is-no-change"),
+    pytest.param("The bank raised rates by 0.5 percent.", "0.5", exact(0.5, "percent", trend="up"),
+                 id="raised-by-is-a-change"),
     # market reports: "ended down" is a change ("ended up at a motel" has no number after it)
     pytest.param("The TA-25 index ended down 1% at 1,463 points.", "1%", exact(1, "percent", trend="down"),
                  id="ended-down"),

@@ -101,14 +101,31 @@ def _phrasal_verb() -> re.Pattern[str]:
 _TREND_WINDOW = 48  # characters before a number searched for a trend word ("raised its prices by")
 
 
+@dataclass(frozen=True, slots=True)
+class _TrendWord:
+    trend: str
+    by_only: bool  # "raised $280 million" is money collected; "raised prices by 4%" is a change
+
+
 @cache
-def _trend_words() -> tuple[dict[str, str], re.Pattern[str]]:
-    table = {w.lower(): t for _, (w, t) in data_rows("trend_words.txt", 2)}
+def _trend_words() -> tuple[dict[str, _TrendWord], re.Pattern[str]]:
+    table = {fields[0].lower(): _TrendWord(fields[1], fields[2:3] == ["by-only"])
+             for _, fields in data_rows("trend_words.txt", 2)}
     # matched against the reversed text before the number (see _qualifiers); "by" may follow the verb's
     # object: "grow sales by 35 per cent", "cut its workforce by 1,200"
     words = trie_pattern(w[::-1] for w in table)
-    rev = rf"(?i){_SPACE}*(?:yb{_SPACE}+(?:[a-z'’]+{_SPACE}+){{0,3}}?)?({words})(?!\w)"
+    rev = rf"(?i){_SPACE}*(?P<by>yb{_SPACE}+(?:[a-z'’]+{_SPACE}+){{0,3}}?)?(?P<word>{words})(?!\w)"
     return table, re.compile(rev)
+
+
+def _trend_before(text: str, start: int, floor: int) -> str | None:
+    """The trend ("up"/"down") a word right before the number gives it ("rose 5%", "cut ... by 1,200")."""
+    table, pattern = _trend_words()
+    m = _ending_before(pattern, text, start, floor, _TREND_WINDOW)
+    if m is None or _phrasal_verb().search(text, max(floor, start - m.end() - 12), start):
+        return None
+    word = table[m.group("word")[::-1].lower()]
+    return None if word.by_only and m.group("by") is None else word.trend
 
 
 def _ending_before(pattern: re.Pattern[str], text: str, start: int, floor: int, width: int) -> re.Match[str] | None:
@@ -643,11 +660,8 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
             elif qual in ("at_most", "less_than", "up_to"):
                 low = None
         start = qstart
-    tw = _trend_words()
-    tm = _ending_before(tw[1], text, start, floor, _TREND_WINDOW)
-    if tm is not None and not _phrasal_verb().search(text, max(floor, start - tm.end() - 12), start):
-        trend = tw[0][tm.group(1)[::-1].lower()]
-    elif text[core.start] == "+" and core.start == left:
+    trend = _trend_before(text, start, floor)
+    if trend is None and text[core.start] == "+" and core.start == left:
         trend = "up"
     return NumberMatch(
         start=start, end=end, value=value, low=low, high=high, qualifier=qualifier,
