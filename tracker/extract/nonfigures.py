@@ -17,6 +17,10 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0,]+{_MONTH
 _DAY_MONTH_COMMA_YEAR = re.compile(rf"\b{_MONTH}[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \u00a0]+\Z")
 _TIME_AFTER = re.compile(r"(?:[:.]\d{2})?[ \u00a0]?(?:(?i:[ap]\.?m\.?)|GMT|UTC|[A-Z]{1,2}T)\b")
 _CLOCK = re.compile(r":\d{2}")
+_SPACES = frozenset(" \u00a0")
+#: The characters _MONTH_AFTER and _TIME_AFTER can start with (an empty string is in neither set).
+_MONTH_AFTER_FIRST = frozenset("snrt ,\u00a0")
+_TIME_AFTER_FIRST = frozenset(":. \u00a0apAP")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _YEAR_WORDS = re.compile(
     r"(?:\b(?:in|since|of|from|until|till|by|before|after|during|early|late|mid|between|and|to|year|"
@@ -40,14 +44,19 @@ def _designators() -> frozenset[str]:
 def is_date_or_time(text: str, n: NumberMatch, line_start: int) -> bool:
     """Whether the number is part of a date or a clock time."""
     s, e = n.number_start, n.number_end
-    lo = max(line_start, s - 16)
-    if _MONTH_BEFORE.search(text, lo, s) or _MONTH_AFTER.match(text, e):
+    # each pattern needs a particular character next to the number: most numbers are ruled out by a look
+    if s > line_start and text[s - 1] in _SPACES and (
+            _MONTH_BEFORE.search(text, max(line_start, s - 16), s)
+            or _DAY_MONTH_COMMA_YEAR.search(text, max(line_start, s - 24), s)):
         return True
-    if _DAY_MONTH_COMMA_YEAR.search(text, max(line_start, s - 24), s):
+    after = text[e:e + 1]
+    if after in _MONTH_AFTER_FIRST and _MONTH_AFTER.match(text, e):
         return True
-    if _TIME_AFTER.match(text, e) and not n.spelled:
+    if not n.spelled and (after in _TIME_AFTER_FIRST or "A" <= after <= "Z") and _TIME_AFTER.match(text, e):
         return True
-    return bool(_CLOCK.match(text, e) or (s > 0 and text[s - 1] == ":" and s > 1 and text[s - 2].isdigit()))
+    if after == ":" and _CLOCK.match(text, e):
+        return True
+    return s > 1 and text[s - 1] == ":" and text[s - 2].isdigit()
 
 
 def is_year(text: str, n: NumberMatch, has_unit: bool) -> bool:
@@ -146,6 +155,8 @@ _COUNTER_AFTER = re.compile(
 _PHONE = re.compile(
     r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{1,5}(?:[ .-]\d{2,5}){1,4}"
 )
+_PHONE_PUNCTUATION = frozenset(" .()+-")
+_PHONE_DASHES = re.compile(r"\d-\d{3,4}-\d{4}|\d{3}-\d{4}\b")
 _PHONE_CUE = re.compile(r"(?i)\b(?:tel|telephone|phone|call|fax|hotline|whatsapp|mobile)\b[.:]?[ \u00a0]*\Z")
 
 
@@ -158,19 +169,32 @@ def is_page_furniture(text: str, n: NumberMatch, line_start: int, line_end: int)
     return bool(_COUNTER_BEFORE.search(text, line_start, n.start) or _COUNTER_AFTER.match(text, n.number_end))
 
 
+def _is_phone_character(c: str) -> bool:
+    return c.isdecimal() or c in _PHONE_PUNCTUATION  # isdecimal: what \d matches
+
+
 def is_phone_number(text: str, n: NumberMatch, line_start: int) -> bool:
     """Whether the digits are part of a phone number ("+1 555-0100", "(555) 123-4567", "Tel. 020 7946 0958")."""
     if n.spelled:
         return False
-    lo = max(line_start, n.number_start - 24)
-    for m in _PHONE.finditer(text, lo, min(len(text), n.number_end + 24)):
-        if not (m.start() <= n.number_start < m.end()):
+    # a phone number is written with digits and " .()+-" only: look at the run of those around the number
+    s = n.number_start
+    run_start = run_end = s
+    lo, hi = max(line_start, s - 24), min(len(text), n.number_end + 24)
+    while run_start > lo and _is_phone_character(text[run_start - 1]):
+        run_start -= 1
+    while run_end < hi and _is_phone_character(text[run_end]):
+        run_end += 1
+    if sum(map(str.isdecimal, text[run_start:run_end])) < 7:
+        return False
+    for m in _PHONE.finditer(text, run_start, run_end):
+        if not (m.start() <= s < m.end()):
             continue
         surface = m.group()
         digits = sum(c.isdigit() for c in surface)
         if digits < 7:
             continue
-        if surface.startswith("+") or "(" in surface or re.search(r"\d-\d{3,4}-\d{4}|\d{3}-\d{4}\b", surface):
+        if surface.startswith("+") or "(" in surface or _PHONE_DASHES.search(surface):
             return True
         before = text[max(line_start, m.start() - 16):m.start()]
         if _PHONE_CUE.search(before) or (m.start() > 0 and text[m.start() - 1] in "+("):
@@ -178,16 +202,28 @@ def is_phone_number(text: str, n: NumberMatch, line_start: int) -> bool:
     return False
 
 
+_DATE_OR_SCORE_AFTER = re.compile(r"-\d{2,}-\d|[-/]\d{2}[-/]\d")  # "2024-12-08", "12/08/2024"
+_DATE_OR_SCORE_TAIL = re.compile(r"\d[-/−–]$")
+_DATE_OR_SCORE_HEAD = re.compile(r"[-/]\d")
+_EXPONENT_AFTER = re.compile(r"[\^]|e\d|×10")
+_DASHES = frozenset("-/")
+#: The last character before a tail of a date or a score ("$" may match before a final newline).
+_TAIL_LAST = frozenset("-/−–\n")
+_EXPONENT_FIRST = frozenset("^e×")
+
+
 def is_phone_or_code(text: str, n: NumberMatch) -> bool:
     """Whether the digits are part of a phone number, an ISO date or a code ("+1 555-0100", "2024-12-08")."""
     e = n.number_end
     s = n.number_start
-    if re.match(r"-\d{2,}-\d", text[e:e + 8]) or re.match(r"[-/]\d{2}[-/]\d", text[e:e + 8]):
+    after = text[e:e + 1]
+    if after in _DASHES and _DATE_OR_SCORE_AFTER.match(text, e, e + 8):
         return True
     if s >= 1 and text[s - 1] in "×^":
         return True  # an exponent: "1.99×10−30", "10^1000"
-    if s >= 2 and re.search(r"\d[-/−–]$", text[max(0, s - 3):s]) and n.qualifier != "range":
-        return True  # the tail of "2024-12-08", "2012-13", "89-89"
-    if n.qualifier != "range" and re.match(r"[-/]\d", text[e:e + 2]):
-        return True  # the head of a score or a season: "89-89", "2-0"
-    return bool(re.match(r"[\^]|e\d|×10", text[e:e + 4]))
+    if n.qualifier != "range":
+        if s >= 2 and text[s - 1] in _TAIL_LAST and _DATE_OR_SCORE_TAIL.search(text, max(0, s - 3), s):
+            return True  # the tail of "2024-12-08", "2012-13", "89-89"
+        if after in _DASHES and _DATE_OR_SCORE_HEAD.match(text, e, e + 2):
+            return True  # the head of a score or a season: "89-89", "2-0"
+    return after in _EXPONENT_FIRST and bool(_EXPONENT_AFTER.match(text, e, e + 4))
