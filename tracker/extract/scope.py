@@ -48,8 +48,8 @@ class _Grammar:
     numbers: dict[str, int]
 
 
-def _number_words() -> dict[str, int]:
-    """Small numbers in words ("twenty-four"), from the extractor's number_words.txt."""
+def _number_word_parts() -> tuple[dict[str, int], dict[str, int]]:
+    """Units ("one" .. "nineteen") and tens ("twenty" .. "ninety") from the extractor's number_words.txt."""
     units: dict[str, int] = {}
     tens: dict[str, int] = {}
     for _, fields in data_rows("number_words.txt", 3):
@@ -57,6 +57,11 @@ def _number_words() -> dict[str, int]:
             units[fields[0].lower()] = int(float(fields[1]))
         elif fields[2] == "tens":
             tens[fields[0].lower()] = int(float(fields[1]))
+    return units, tens
+
+
+def _number_words(units: dict[str, int], tens: dict[str, int]) -> dict[str, int]:
+    """Small numbers in words ("twenty-four", "twenty four") and their values."""
     out = {**units, **tens, "a": 1, "an": 1}
     for t, tv in tens.items():
         for u, uv in units.items():
@@ -87,17 +92,25 @@ def _grammar() -> _Grammar:
                 (periods if role == "period" else units)[word.lower()] = (name, int(amount))
         except ValueError:
             raise DataFileError(f"data file {_SCOPE}, line {lineno}: bad value {value!r}") from None
-    numbers = _number_words()
+    units_words, tens_words = _number_word_parts()
+    numbers = _number_words(units_words, tens_words)
+
+    alts = {role: f"(?:{trie_pattern(w.lower() for w in words[role])})" for role in _ROLES}
 
     def alt(role: str) -> str:
-        return f"(?:{trie_pattern(w.lower() for w in words[role])})"
+        return alts[role]
 
-    month = rf"(?:{trie_pattern(w.lower() for w in words['month'])})(?!\w)"
+    month = rf"{alt('month')}(?!\w)"
+    # "October 7", "October 2023", "October", "7 October 2023", "2023": each month list written out costs
+    # compile time on first use, so the branches that start with a month share one
     day_month_year = (
-        rf"(?:(?:mid|early|late)-?\s*)?(?:{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:,?\s+\d{{4}})?|{month}(?:\s+of)?\s+\d{{4}}|{month}|\d{{4}})"
+        rf"(?:(?:mid|early|late)-?\s*)?(?:{month}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|(?:\s+of)?\s+\d{{4}})?"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:,?\s+\d{{4}})?|\d{{4}})"
     )
-    count = rf"(?:\d+|{trie_pattern(sorted(numbers, key=len, reverse=True))})"
+    # "24", "twenty-four", "twenty four", "a": the words of `numbers`, written by their parts
+    digits = [u for u, v in units_words.items() if 0 < v < 10]
+    count = (rf"(?:\d+|(?:{trie_pattern(tens_words)})(?:(?:\s+|-)(?:{trie_pattern(digits)}))?"
+             rf"|{trie_pattern([*units_words, 'a', 'an'])})")
     event = (
         rf"{_DETERMINER}(?:[\w-]+\s+){{0,2}}?(?:{alt('start')}\s+of\s+(?:{_DETERMINER})?(?:[\w-]+\s+){{0,2}}?"
         rf"{alt('event')}|{alt('event')}\s+(?:\w+\s+)?{alt('began')})"
