@@ -10,17 +10,20 @@ from tracker.extract.numbers import NumberMatch
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-# a number right after a month name ("November 27", "Dec 8, 2024") or right before one ("8 March",
-# "8th Dec"), with an optional range partner ("between 1 and 16 March")
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}[ \u00a0]+(?:the[ \u00a0]+)?\Z")
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0,]+{_MONTH}(?![a-z])")
-_DAY_MONTH_COMMA_YEAR = re.compile(rf"\b{_MONTH}[ \u00a0]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \u00a0]+\Z")
-_TIME_AFTER = re.compile(r"(?:[:.]\d{2})?[ \u00a0]?(?:(?i:[ap]\.?m\.?)|GMT|UTC|[A-Z]{1,2}T)\b")
+# before a number: a month name ("November 27", "March the 8th") or a month and a day before a year
+# ("Dec 8, 2024": group `day`); after it: a month name ("8 March", "8th Dec", the range partner in
+# "between 1 and 16 March") or a time of day ("2.15pm", "9 a.m.", "10 GMT": group `time`)
+_MONTH_BEFORE = re.compile(
+    rf"\b{_MONTH}[ \u00a0]+(?:(?P<day>\d{{1,2}}(?:st|nd|rd|th)?,?[ \u00a0]+)|(?:the[ \u00a0]+)?)\Z"
+)
+_MONTH_OR_TIME_AFTER = re.compile(
+    rf"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0,]+{_MONTH}(?![a-z])"
+    r"|(?P<time>(?:[:.]\d{2})?[ \u00a0]?(?:(?i:[ap]\.?m\.?)|GMT|UTC|[A-Z]{1,2}T)\b)"
+)
 _CLOCK = re.compile(r":\d{2}")
 _SPACES = frozenset(" \u00a0")
-#: The characters _MONTH_AFTER and _TIME_AFTER can start with (an empty string is in neither set).
-_MONTH_AFTER_FIRST = frozenset("snrt ,\u00a0")
-_TIME_AFTER_FIRST = frozenset(":. \u00a0apAP")
+#: The characters _MONTH_OR_TIME_AFTER can start with, but for A-Z (an empty string is not in the set).
+_AFTER_FIRST = frozenset("snrt ,\u00a0:.apAP")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _YEAR_WORDS = re.compile(
     r"(?:\b(?:in|since|of|from|until|till|by|before|after|during|early|late|mid|between|and|to|year|"
@@ -45,15 +48,16 @@ def is_date_or_time(text: str, n: NumberMatch, line_start: int) -> bool:
     """Whether the number is part of a date or a clock time."""
     s, e = n.number_start, n.number_end
     # each pattern needs a particular character next to the number: most numbers are ruled out by a look
-    if s > line_start and text[s - 1] in _SPACES and (
-            _MONTH_BEFORE.search(text, max(line_start, s - 16), s)
-            or _DAY_MONTH_COMMA_YEAR.search(text, max(line_start, s - 24), s)):
-        return True
+    if s > line_start and text[s - 1] in _SPACES:
+        # a month and a day ("Dec 8, 2024") within 24 characters, a month alone within 16
+        before = _MONTH_BEFORE.search(text, max(line_start, s - 24), s)
+        if before and (before.group("day") or before.start() >= max(line_start, s - 16)):
+            return True
     after = text[e:e + 1]
-    if after in _MONTH_AFTER_FIRST and _MONTH_AFTER.match(text, e):
-        return True
-    if not n.spelled and (after in _TIME_AFTER_FIRST or "A" <= after <= "Z") and _TIME_AFTER.match(text, e):
-        return True
+    if after in _AFTER_FIRST or "A" <= after <= "Z":
+        month_or_time = _MONTH_OR_TIME_AFTER.match(text, e)
+        if month_or_time and not (n.spelled and month_or_time.group("time")):
+            return True  # a time of day is written in digits: a spelled number before "pm" is no time
     if after == ":" and _CLOCK.match(text, e):
         return True
     return s > 1 and text[s - 1] == ":" and text[s - 2].isdigit()
@@ -94,6 +98,17 @@ def is_ordinal(text: str, n: NumberMatch) -> bool:
     return not n.spelled and bool(_ORDINAL.match(text, n.number_end))
 
 
+def _word_before_start(text: str, s: int, lo: int) -> int:
+    """Where to search for the word before the number: after the last space before it (a word holds none).
+
+    The search tries every start in its window, each running to the end: a narrow window saves most of it.
+    """
+    end = s - 1 if s > lo and text[s - 1] in "#-" else s
+    while end > lo and text[end - 1] in _SPACES:
+        end -= 1
+    return max(lo, text.rfind(" ", lo, end) + 1)
+
+
 def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantity_word: bool) -> bool:
     """Whether the number names something ("Article 5", "iPhone 11", "TA-35", "resolution 2254")."""
     s = n.number_start
@@ -103,7 +118,7 @@ def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantit
         return not text[max(0, s - 6):s].lower().endswith("minus-")
     if s > 0 and text[s - 1] == "#":
         return True
-    m = _WORD_BEFORE.search(text, max(sentence_start, s - 24), s)
+    m = _WORD_BEFORE.search(text, _word_before_start(text, s, max(sentence_start, s - 24)), s)
     if not m:
         return False
     word = m.group(1).rstrip(".")
