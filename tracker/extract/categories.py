@@ -36,7 +36,7 @@ def _cues() -> _Cues:
             exact[low] = (category, kind)
         if kind == "noun":
             nouns[low] = category
-    space = r"[\s\u00a0]+"
+    space = r"\s+"  # \s includes the no-break space
     # stems ("displac*") may be glued to the word before them, as PDF text often is ("weredisplaced")
     stems = trie_pattern((p for p, _, _ in prefixes), space)
     pattern = rf"(?:{stems})\w*|\b(?:{trie_pattern(exact, space)})\b"

@@ -28,6 +28,7 @@ def _abbreviations() -> frozenset[str]:
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LINE = re.compile(r"[^\n]+")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -36,18 +37,20 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not m:
         return False
     word = m.group(1)
-    if word in _abbreviations() or word.rstrip(".") in _abbreviations():
+    abbreviations = _abbreviations()
+    if word in abbreviations or word.rstrip(".") in abbreviations:
         return True
     # initials and dotted acronyms: "J.", "U.S.", "a.m."
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", word))
+    return bool(_INITIALS.fullmatch(word))
 
 
 def _split_line(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     out: list[Sentence] = []
     pos = start
     for m in _END.finditer(text, start, end):
-        if text[m.start()] == "." and m.group().startswith(".") and not m.group().startswith("..") \
-                and _is_abbreviation(text, m.start()):
+        dot = m.start()
+        # a single full stop may close an abbreviation ("..." and "?" always end a sentence)
+        if text[dot] == "." and text[dot + 1] != "." and _is_abbreviation(text, dot):
             continue
         out.append(_make(text, pos, m.end(), paragraph))
         pos = m.end()
