@@ -245,7 +245,8 @@ def resolve_scopes(text: str, sentences: Sequence[Sentence], figures: list[Figur
         if f.sentence_start not in cache:
             found = find_scopes(text, f.sentence_start, f.sentence_end, published)
             cache[f.sentence_start] = (found, [s.start for s in found])
-        nearest = _nearest(*cache[f.sentence_start], f)
+        scopes, starts = cache[f.sentence_start]
+        nearest = _nearest(scopes, starts, f) if scopes else None  # most sentences have no scope
         if nearest is None:
             continue
         out[i] = f.replace(scope=nearest.text,
