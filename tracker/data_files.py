@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from tracker.errors import DataFileError
+
+_DATA = Path(__file__).parent / "data"  # the package is always installed as files (setuptools package-data)
 
 
 @cache
 def read_data_text(name: str) -> str:
     """The text of one data file in the package."""
     try:
-        return resources.files("tracker").joinpath("data", name).read_text(encoding="utf-8")
+        return (_DATA / name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(f"data file {name}: {exc}") from None
 

@@ -61,8 +61,10 @@ class Figure:
         return dict(zip(FIELD_NAMES, _field_values(self), strict=True))
 
     def replace(self, **changes: Any) -> Figure:
-        """A copy with some fields changed."""
-        return dataclasses.replace(self, **changes)
+        """A copy with some fields changed (an unknown field is a TypeError, as in `dataclasses.replace`)."""
+        values = dict(zip(FIELD_NAMES, _field_values(self), strict=True))
+        values.update(changes)  # faster than dataclasses.replace, which re-reads the fields on every call
+        return Figure(**values)
 
 
 FIELD_NAMES: Final = tuple(f.name for f in dataclasses.fields(Figure))
