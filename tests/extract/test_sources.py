@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.data_files import data_rows
-from tracker.extract.sources import canonical_sources, resolve_source, short_forms, speakers, trie_pattern
+from tracker.extract.sources import (
+    PhraseFinder,
+    TextWords,
+    alias_finder,
+    canonical_sources,
+    gazetteer,
+    resolve_source,
+    short_forms,
+    speakers,
+)
+from tracker.extract.trie import trie_pattern
 from tracker.figure import SOURCE_KINDS
 
 ALIASES = [
@@ -139,7 +153,50 @@ def test_speaker_lexicon_has_nouns_and_word_lists() -> None:
     pytest.param(["health ministry"], "health\n ministry", "health\n ministry", id="any-white-space"),
 ])
 def test_trie_pattern_matches_the_longest_word(words: list[str], text: str, matched: str) -> None:
-    import re
-
     found = re.search(trie_pattern(words), text)
     assert found is not None and found.group() == matched
+
+
+# --- the phrase finder matches as the regular expression of a trie of the same phrases would -----------
+
+_FOLDED = ["UN refugee agency", "the monitor", "the war monitor", "health ministry", "Children's Fund",
+           "according to", "a tally by", "so-called group", "x"]
+_EXACT = ["UN", "U.N.", "WHO", "M23", "UN OCHA"]
+
+
+def _regex_spans(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    pattern = re.compile(rf"(?<![\w'’-])(?:(?i:{trie_pattern(p.lower() for p in _FOLDED)})(?![\w])"
+                         rf"|{trie_pattern(_EXACT)}(?![\w]))")
+    return [m.span() for m in pattern.finditer(text, pos, endpos)]
+
+
+_PIECES = st.sampled_from([*_FOLDED, *_EXACT, *(w for p in _FOLDED + _EXACT for w in p.split()),
+                           " ", "  ", "\n", "’", "'", "-", ".", ",", "(", "s", "The", "HEALTH", "İ", "un"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=14).map("".join), st.data())
+def test_phrase_finder_finds_what_the_trie_expression_finds(text: str, data: st.DataObject) -> None:
+    finder = PhraseFinder([(_FOLDED, True), (_EXACT, False)], not_before="'’-")
+    pos = data.draw(st.integers(0, len(text)))
+    endpos = data.draw(st.integers(pos, len(text)))
+    assert list(finder.scan(TextWords(text)).finditer(pos, endpos)) == _regex_spans(text, pos, endpos)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    pytest.param("The UN refugee agency said", "UN refugee agency", id="written-out-before-acronym"),
+    pytest.param("the UN’s office", "UN", id="acronym-before-apostrophe"),
+    pytest.param("the Health\n  Ministry in Gaza", "the Health\n  Ministry", id="white-space-and-case"),
+    pytest.param("the un said", None, id="acronym-in-lower-case"),
+    pytest.param("pro-UN groups", None, id="not-after-hyphen"),
+])
+def test_alias_finder_on_the_gazetteer(text: str, found: str | None) -> None:
+    spans = list(alias_finder().scan(TextWords(text)).finditer())
+    assert (text[spans[0][0]:spans[0][1]] if spans else None) == found
+
+
+def test_alias_finder_knows_every_alias() -> None:
+    exact, folded = gazetteer()
+    for alias in [*exact, *folded, *short_forms()]:
+        text = f"({alias})"
+        assert list(alias_finder().scan(TextWords(text)).finditer()) == [(1, len(text) - 1)], alias

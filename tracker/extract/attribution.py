@@ -15,14 +15,17 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from tracker.data_files import data_role_rows
 from tracker.extract.sentences import Sentence
 from tracker.extract.sources import (
+    PhraseFinder,
+    PhraseScan,
     ShortForm,
     Source,
-    alias_pattern,
+    TextWords,
+    alias_finder,
     lookup_alias,
     resolve_source,
     short_forms,
@@ -105,48 +108,79 @@ class _History:
     last: Source | None = None
 
 
-@dataclass(frozen=True, slots=True)
 class _Grammar:
-    alias: re.Pattern[str]
-    noun: re.Pattern[str]
-    cue: re.Pattern[str]
-    possessive: re.Pattern[str]
-    filler_gap: re.Pattern[str]
-    filler_words: re.Pattern[str]
-    place_after: re.Pattern[str]
-    roles: dict[str, str]
-    name: re.Pattern[str]
-    name_before: re.Pattern[str]
-    preposition: re.Pattern[str]
+    """The cue and mention finders, built once; each regular expression is compiled when first used."""
+
+    def __init__(self) -> None:
+        by_role: dict[str, list[str]] = {role: [] for role in _CUE_ROLES}
+        self.roles: dict[str, str] = {}
+        for _, phrase, role, _ in data_role_rows(_CUES, _CUE_ROLES):
+            by_role[role].append(phrase.lower())
+            self.roles[phrase.lower().replace("’", "'")] = role
+        self._by_role = by_role
+        cue_words = [p for r in ("verb", "strict_verb", "after", "none") for p in by_role[r]]
+        self.alias = alias_finder()
+        self.noun = PhraseFinder([(speakers().nouns, True)], not_before="-", not_after="-")
+        self.cue = PhraseFinder([(cue_words, True)], not_before="-", not_after="-")
+
+    @cached_property
+    def possessive(self) -> re.Pattern[str]:
+        """"X's tally": the possessive cue words after the apostrophe."""
+        words = trie_pattern(p[3:] for p in self._by_role["possessive"])
+        return re.compile(rf"['’]s\s+(?i:{words})(?![\w-])")
+
+    @cached_property
+    def _filler(self) -> str:
+        return trie_pattern(self._by_role["filler"])
+
+    @cached_property
+    def filler_gap(self) -> re.Pattern[str]:
+        """Filler words, white space and commas that may stand between a source and its verb."""
+        return re.compile(rf"(?:\s+|,|(?i:{self._filler})(?![\w-]))*")
+
+    @cached_property
+    def filler_words(self) -> re.Pattern[str]:
+        """Filler words and white space after a verb."""
+        return re.compile(rf"(?:\s+|(?i:{self._filler})(?![\w-]))*")
+
+    @cached_property
+    def place_after(self) -> re.Pattern[str]:
+        """The words after a distance that make it describe a place ("north of")."""
+        return re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?\)?\s*(?i:{trie_pattern(self._by_role['place'])})(?![\w-])")
+
+    @cached_property
+    def name(self) -> re.Pattern[str]:
+        """A capitalised name."""
+        return re.compile(_NAME)
+
+    @cached_property
+    def name_before(self) -> re.Pattern[str]:
+        """A capitalised name at the end of a piece of text."""
+        return re.compile(rf"(?:{_NAME})\s*$")
+
+    @cached_property
+    def preposition(self) -> re.Pattern[str]:
+        """A preposition after a speaker noun: "close to", "of"."""
+        return re.compile(rf"\s+(?:{_PREPOSITIONS})\s+(?:(?:the|a|an)\s+)?")
 
 
 @cache
 def _grammar() -> _Grammar:
-    """The compiled cue and mention expressions (built once)."""
-    by_role: dict[str, list[str]] = {role: [] for role in _CUE_ROLES}
-    roles: dict[str, str] = {}
-    for _, phrase, role, _ in data_role_rows(_CUES, _CUE_ROLES):
-        by_role[role].append(phrase.lower())
-        roles[phrase.lower().replace("’", "'")] = role
-    lexicon = speakers()
-    cue_words = [p for r in ("verb", "strict_verb", "after", "none") for p in by_role[r]]
-    possessive = [p[3:] for p in by_role["possessive"]]
-    filler = trie_pattern(by_role["filler"])
-    return _Grammar(
-        alias=re.compile(rf"(?<![\w'’-]){alias_pattern()}"),
-        noun=re.compile(rf"(?<![\w-])(?i:{trie_pattern(lexicon.nouns)})(?![\w-])"),
-        cue=re.compile(rf"(?<![\w-])(?i:{trie_pattern(cue_words)})(?![\w-])"),
-        possessive=re.compile(rf"['’]s\s+(?i:{trie_pattern(possessive)})(?![\w-])"),
-        filler_gap=re.compile(rf"(?:\s+|,|(?i:{filler})(?![\w-]))*"),
-        filler_words=re.compile(rf"(?:\s+|(?i:{filler})(?![\w-]))*"),
-        place_after=re.compile(
-            rf"\s*(?:\([^)]{{0,40}}\)\s*)?\)?\s*(?i:{trie_pattern(by_role['place'])})(?![\w-])"
-        ),
-        roles=roles,
-        name=re.compile(_NAME),
-        name_before=re.compile(rf"(?:{_NAME})\s*$"),
-        preposition=re.compile(rf"\s+(?:{_PREPOSITIONS})\s+(?:(?:the|a|an)\s+)?"),
-    )
+    """The grammar of attribution (built once)."""
+    return _Grammar()
+
+
+class _Phrases:
+    """The gazetteer aliases, speaker nouns and cue words of one document (looked up once)."""
+
+    __slots__ = ("alias", "cue", "noun")
+
+    def __init__(self, text: str) -> None:
+        g = _grammar()
+        words = TextWords(text)
+        self.alias = g.alias.scan(words)
+        self.noun = g.noun.scan(words)
+        self.cue = g.cue.scan(words)
 
 
 # --- mentions ---------------------------------------------------------------------------------------
@@ -192,13 +226,13 @@ def _named(name: str, kind: str, history: _History) -> tuple[str, str]:
     return name, kind
 
 
-def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Mention],
+def _speaker_mention(text: str, s: Sentence, span: tuple[int, int], aliases: list[Mention],
                      history: _History) -> Mention | None:
     """The mention around a speaker noun: "an Iraqi security source", "a source close to Hezbollah"."""
     g = _grammar()
     lexicon = speakers()
-    noun = m.group()
-    start, end = m.start(), m.end()
+    start, end = span
+    noun = text[start:end]
     # words before the noun: modifiers, then a determiner
     words = text[max(s.start, start - 80):start].split(" ")
     words = words[:-1] if words and words[-1] == "" else []
@@ -221,7 +255,7 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
         determiner = words[-1].lower()
         start -= len(words[-1]) + 1
     org: Source | None = None
-    inside = [a for a in aliases if a.start >= start and a.end <= m.start() and a.kind != "state"]
+    inside = [a for a in aliases if a.start >= start and a.end <= span[0] and a.kind != "state"]
     adjacent = [a for a in aliases if a.end <= start and not text[a.end:start].strip() and a.kind != "state"]
     if inside:
         org = Source(inside[-1].name, inside[-1].kind)
@@ -288,16 +322,16 @@ def _speaker_mention(text: str, s: Sentence, m: re.Match[str], aliases: list[Men
     return Mention(start, end, description, kind, "anonymous")
 
 
-def _mentions(text: str, s: Sentence, history: _History) -> list[Mention]:
+def _mentions(text: str, s: Sentence, phrases: _Phrases, history: _History) -> list[Mention]:
     """The source mentions of one sentence, in text order, longest first where they overlap."""
-    g = _grammar()
     aliases: list[Mention] = []
-    for m in g.alias.finditer(text, s.start, s.end):
-        start, end, matched = m.start(), m.end(), m.group()
+    for start, end in phrases.alias.finditer(s.start, s.end):
+        matched = text[start:end]
         if matched[:4].lower() == "the " and isinstance(lookup_alias(matched), ShortForm):
-            longer = g.alias.match(text, start + 4, s.end)  # "the health ministry in Gaza"
-            if longer and longer.end() > end:
-                start, end, matched = longer.start(), longer.end(), longer.group()
+            longer = phrases.alias.match(start + 4, s.end)  # "the health ministry in Gaza"
+            if longer and longer[1] > end:
+                start, end = longer
+                matched = text[start:end]
         alias = lookup_alias(matched)
         if alias is None or (aliases and start < aliases[-1].end):
             continue
@@ -310,10 +344,10 @@ def _mentions(text: str, s: Sentence, history: _History) -> list[Mention]:
         aliases.append(Mention(start, end, found.name, found.kind, "named", short))
         history.named.append(found)
     candidates = list(aliases)
-    for m in g.noun.finditer(text, s.start, s.end):
-        if any(a.start <= m.start() < a.end for a in aliases):
+    for span in phrases.noun.finditer(s.start, s.end):
+        if any(a.start <= span[0] < a.end for a in aliases):
             continue
-        speaker = _speaker_mention(text, s, m, aliases, history)
+        speaker = _speaker_mention(text, s, span, aliases, history)
         if speaker is not None:
             candidates.append(speaker)
     candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
@@ -419,54 +453,56 @@ def _direction_after(text: str, s: Sentence, pos: int, verb: str, mentions: list
     return "forward"
 
 
-def _cues(text: str, s: Sentence, mentions: list[Mention], history: _History) -> tuple[list[Cue], bool]:
+def _cues(text: str, s: Sentence, phrases: _Phrases, mentions: list[Mention],
+          history: _History) -> tuple[list[Cue], bool]:
     """The attribution cues of one sentence, and whether it holds a hedge with no source ("reportedly")."""
     g = _grammar()
     cues: list[Cue] = []
     hedged = False
     boundary = s.start
-    for m in g.cue.finditer(text, s.start, s.end):
-        if any(x.start <= m.start() < x.end for x in mentions):
+    for start, end in phrases.cue.finditer(s.start, s.end):
+        if any(x.start <= start < x.end for x in mentions):
             continue
-        role = g.roles.get(" ".join(m.group().lower().replace("’", "'").split()), "verb")
+        words = text[start:end]
+        role = g.roles.get(" ".join(words.lower().replace("’", "'").split()), "verb")
         if role == "none":
             hedged = True
             continue
         subject: Mention | None
         if role == "after":
-            subject = _subject_after(text, s, m.end(), mentions, history)
+            subject = _subject_after(text, s, end, mentions, history)
             if subject is None:
                 hedged = True
                 continue
             tail = text[subject.end:s.end].lstrip()
-            at_start = not text[s.start:m.start()].strip(" \"“")
+            at_start = not text[s.start:start].strip(" \"“")
             direction = "forward" if at_start else "backward" if not tail or tail[0] in ".;!?" else "both"
-            cues.append(Cue(m.start(), subject.end, subject.name, subject.kind, direction,
+            cues.append(Cue(start, subject.end, subject.name, subject.kind, direction,
                             subject.start, subject.end, subject.short))
         else:
-            if _PASSIVE.search(text, max(s.start, m.start() - 12), m.start()):
+            if _PASSIVE.search(text, max(s.start, start - 12), start):
                 hedged = True  # "were reported": no one is named
                 continue
-            lead = text[boundary:m.start()].rstrip()
+            lead = text[boundary:start].rstrip()
             inverted = not lead.strip(" \"“") or lead[-1] in ",\"”'’"
-            quote = max(text.rfind(q, boundary, m.start()) for q in "\"“”;:")
+            quote = max(text.rfind(q, boundary, start) for q in "\"“”;:")
             region_start = max(boundary, quote + 1)
-            subject = _subject_before(text, region_start, m.start(), mentions, history)
+            subject = _subject_before(text, region_start, start, mentions, history)
             if (subject is None or subject.end <= region_start) and inverted:
-                subject = _subject_after(text, s, m.end(), mentions, history)
+                subject = _subject_after(text, s, end, mentions, history)
                 if subject is not None:
-                    cues.append(Cue(m.start(), subject.end, subject.name, subject.kind, "backward",
+                    cues.append(Cue(start, subject.end, subject.name, subject.kind, "backward",
                                     subject.start, subject.end, subject.short))
             elif subject is not None:
-                direction = _direction_after(text, s, m.end(), m.group(), mentions)
+                direction = _direction_after(text, s, end, words, mentions)
                 if role == "strict_verb" and subject.form in ("person", "organization") \
                         and direction != "backward":
                     subject = None  # "Hextar Technologies added 15 sen": not a statement
                 else:
-                    cues.append(Cue(subject.start, m.end(), subject.name, subject.kind, direction,
+                    cues.append(Cue(subject.start, end, subject.name, subject.kind, direction,
                                     subject.start, subject.end, subject.short))
         if subject is not None:
-            boundary = max(boundary, m.end())
+            boundary = max(boundary, end)
             _remember(subject, history)
     for m in g.possessive.finditer(text, s.start, s.end):
         owner = next((x for x in mentions if x.end == m.start()), None)
@@ -522,14 +558,13 @@ def _cue_text(text: str, cue: Cue) -> str:
     return " ".join(text[start:cue.end].split())
 
 
-def _later_sources(text: str, start: int) -> list[Source]:
+def _later_sources(text: str, start: int, aliases: PhraseScan) -> list[Source]:
     """The gazetteer sources named in `text[start:]`, in order."""
-    g = _grammar()
     out: list[Source] = []
-    for m in g.alias.finditer(text, start):
-        found = lookup_alias(m.group())
-        if isinstance(found, ShortForm) and (longer := g.alias.match(text, m.start() + 4)):
-            found = lookup_alias(longer.group())  # "the health ministry in Gaza"
+    for begin, end in aliases.finditer(start):
+        found = lookup_alias(text[begin:end])
+        if isinstance(found, ShortForm) and (longer := aliases.match(begin + 4)):
+            found = lookup_alias(text[longer[0]:longer[1]])  # "the health ministry in Gaza"
         if isinstance(found, Source):
             out.append(found)
     return out
@@ -582,11 +617,12 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
             and sentences[reach].paragraph == sentences[last_needed].paragraph:
         reach += 1  # a quotation may close, with its speaker, after the last figure
     history = _History()
+    phrases = _Phrases(text)
     all_cues: list[list[Cue]] = []
     hedges: list[bool] = []
     quoted: list[bool] = []
     for k, s in enumerate(sentences[:reach]):
-        cues, hedged = _cues(text, s, _mentions(text, s, history), history)
+        cues, hedged = _cues(text, s, phrases, _mentions(text, s, phrases, history), history)
         all_cues.append(cues)
         hedges.append(hedged)
         open_before = bool(quoted) and quoted[-1] and sentences[k - 1].paragraph == s.paragraph
@@ -610,7 +646,7 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
                 cue = paragraph_cue
             if cue is not None and cue.name is not None:
                 if cue.short is not None and later is None:
-                    later = _later_sources(text, sentences[reach - 1].end)
+                    later = _later_sources(text, sentences[reach - 1].end, phrases.alias)
                 named = [*history.named, *(later or ())]
                 name, kind = _late_resolution(cue, named) if cue.short else (cue.name, cue.kind)
                 out[i] = f.replace(source=name, source_kind=kind, source_text=_cue_text(text, cue))
