@@ -301,8 +301,11 @@ class PhraseScan:
             by_second = table.get(opening.group()) if opening else None
             if opening is None or by_second is None:
                 continue
-            second = _WORD.search(view, opening.end(), endpos)
-            for pieces in by_second.get(second.group() if second else "") or by_second.get("") or []:
+            phrases = by_second.get("")
+            if phrases is None or len(by_second) > 1:  # phrases of more than one word: read the second
+                second = _WORD.search(view, opening.end(), endpos)
+                phrases = by_second.get(second.group() if second else "") or phrases or []
+            for pieces in phrases:
                 end = _phrase_end(view, i, endpos, pieces)
                 if end >= 0 and (end == endpos or not (_is_word(view[end]) or view[end] in self._finder.not_after)):
                     return end
