@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tracker.extract import extract
 from tracker.extract.attribution import attribute_figures
 from tracker.extract.sentences import split_sentences
 from tracker.figure import Figure
@@ -150,6 +151,8 @@ UNNAMED = [
                  "14 people", "state media", "news_agency", id="state-media"),
     pytest.param("Reuters reported, citing two security sources, that 30 people were killed.",
                  "30 people", "security sources", "anonymous", id="citing-sources-not-agency"),
+    pytest.param("At least 5 people died in Goma, aid  workers said.", "At least 5 people", "aid workers",
+                 "anonymous", id="two-spaces-inside-speaker-noun"),
 ]
 
 
@@ -312,6 +315,11 @@ def test_each_document_keeps_its_own_sources() -> None:
     sohr = "The fighting has displaced 370,000 people, according to the Observatory."
     assert source_of(un, "370,000 people")[0] == "United Nations"
     assert source_of(sohr, "370,000 people")[0] == "Syrian Observatory for Human Rights"
+
+
+def test_a_speaker_noun_broken_by_a_line_break_is_no_error() -> None:
+    figures = extract("At least 5 people died in Goma, aid\nworkers said 12 were hurt.")
+    assert [f.text for f in figures] == ["At least 5 people", "12"]
 
 
 def test_no_figures_no_work() -> None:

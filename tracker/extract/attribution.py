@@ -263,6 +263,7 @@ def _speaker_mention(text: str, s: Sentence, span: tuple[int, int], aliases: lis
     elif adjacent and adjacent[-1].form == "named":
         org = Source(adjacent[-1].name, adjacent[-1].kind)
         start = adjacent[-1].start
+    noun = " ".join(noun.split())  # "aid\nworkers": any white space between the words
     role = lexicon.nouns[noun.lower()]
     if role == "document" and org is None:  # "the statement said": whoever issued it
         issuer = history.last or next((n for n in reversed(history.named[-60:])
