@@ -23,7 +23,8 @@ FRAGMENTS = [
     "between", "and", "to", "or", "at least", "more than", "up to", "about", "some", "nearly", "hundreds",
     "of", "thousands", "dozens", "several", "tens", "half", "a", "quarter", "twenty", "-four", "one",
     "hundred", "%", "per cent", "$", "\u20ac", "US$", "km", "miles", "people", "civilians", "killed",
-    "were", "rose", "fell", "by", "said", "the Observatory", "aid", "workers", "officials", "told AFP", "November", "pm", ":", ".", ",", "(", ")",
+    "were", "rose", "fell", "by", "said", "the Observatory",
+    "aid", "workers", "officials", "told AFP", "November", "pm", ":", ".", ",", "(", ")",
     "\"", " ", " ", " ", "\n", "\n\n", "\u00a0", "\u202f", "\t", "\u0301", "\U0001f600", "\ufeff",
 ]
 

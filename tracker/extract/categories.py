@@ -18,6 +18,7 @@ _NOUN_PENALTY = 1000
 @dataclass(frozen=True, slots=True)
 class _Cues:
     pattern: re.Pattern[str]
+    lower_pattern: re.Pattern[str]  # the same cues, for searching lower-cased text (faster: no IGNORECASE)
     exact: dict[str, tuple[str, str]]
     prefixes: tuple[tuple[str, str, str], ...]
     nouns: dict[str, str]
@@ -40,7 +41,9 @@ def _cues() -> _Cues:
     # stems ("displac*") may be glued to the word before them, as PDF text often is ("weredisplaced")
     stems = trie_pattern((p for p, _, _ in prefixes), space)
     pattern = rf"(?:{stems})\w*|\b(?:{trie_pattern(exact, space)})\b"
-    return _Cues(re.compile(pattern, re.IGNORECASE), exact, tuple(prefixes), nouns)
+    first = "".join(sorted({c[0] for c in [*exact, *(p for p, _, _ in prefixes)]}))
+    return _Cues(re.compile(pattern, re.IGNORECASE), re.compile(f"(?=[{re.escape(first)}])(?:{pattern})"),
+                 exact, tuple(prefixes), nouns)
 
 
 def _lookup(surface: str) -> tuple[str, str] | None:
@@ -65,10 +68,12 @@ class CategoryCue:
     kind: str
 
 
-def find_cues(text: str, start: int, end: int) -> list[CategoryCue]:
-    """Every category cue in `text[start:end]`."""
+def find_cues(text: str, start: int, end: int, lower: str | None = None) -> list[CategoryCue]:
+    """Every category cue in `text[start:end]`; `lower`, if given, is `text.lower()` of the same length."""
     out = []
-    for m in _cues().pattern.finditer(text, start, end):
+    cues = _cues()
+    searched, pattern = (text, cues.pattern) if lower is None else (lower, cues.lower_pattern)
+    for m in pattern.finditer(searched, start, end):
         hit = _lookup(m.group())
         if hit:
             out.append(CategoryCue(m.start(), m.end(), hit[0], hit[1]))

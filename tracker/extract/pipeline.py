@@ -229,13 +229,13 @@ def _resolve_restatements(figures: list[Figure], sentences: list[Sentence]) -> l
     return out
 
 
-def _cues_once(text: str, sent: Sentence) -> Callable[[], list[CategoryCue]]:
+def _cues_once(text: str, sent: Sentence, lower: str | None) -> Callable[[], list[CategoryCue]]:
     """The sentence's category cues, found on first use: figures with a unit never need them."""
     found: list[list[CategoryCue]] = []
 
     def cues() -> list[CategoryCue]:
         if not found:
-            found.append(find_cues(text, sent.start, sent.end))
+            found.append(find_cues(text, sent.start, sent.end, lower))
         return found[0]
 
     return cues
@@ -250,7 +250,7 @@ def extract(text: str, doc: str = "", *, published: date | str | None = None) ->
     lower = lowered(text)
     figures: list[Figure] = []
     for sent in sentences:
-        sentence_cues = _cues_once(text, sent)
+        sentence_cues = _cues_once(text, sent, lower)
         for n in find_numbers(text, sent.start, sent.end, lower=lower):
             fig = _figure_from(text, doc, sent, n, sentence_cues)
             if fig is not None:
