@@ -121,3 +121,9 @@ def test_pandas_example_runs(seeds_db: Path, monkeypatch: pytest.MonkeyPatch) ->
     namespace: dict[str, object] = {}
     exec(compile(block, "README.md", "exec"), namespace)  # noqa: S102 - the README's own example
     assert len(namespace["documents"]) == 5  # type: ignore[arg-type]
+
+
+def test_speed_names_every_benchmark_script_and_only_those() -> None:
+    named = set(re.findall(r"`(benchmarks/\w+\.py)", section("Speed")))
+    shipped = {f"benchmarks/{p.name}" for p in (ROOT / "benchmarks").glob("*.py")}
+    assert named == shipped
