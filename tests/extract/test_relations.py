@@ -104,7 +104,17 @@ RESTATEMENTS = [
                  [(None, None), (None, None)], id="different-kinds-refused"),
     pytest.param("The aid totalled $5m (£4m).",
                  [("$5m", 5e6, "dollar", "exact"), ("£4m", 4e6, "pound sterling", "exact")],
-                 [(None, None), (None, None)], id="currencies-cannot-be-checked"),
+                 [(None, None), (None, 0)], id="currency-conversion-in-brackets"),
+    pytest.param("Deposits of more than 7.5 million Danish crowns (US $1.1 million) pay a fee.",
+                 [("more than 7.5 million Danish crowns", 7.5e6, "danish krone", "more_than"),
+                  ("US $1.1 million", 1.1e6, "dollar", "more_than")],
+                 [(None, None), (None, 0)], id="conversion-takes-the-hedge"),
+    pytest.param("The budget was $5m ($4m the year before).",
+                 [("$5m", 5e6, "dollar", "exact"), ("$4m", 4e6, "dollar", "exact")],
+                 [(None, None), (None, None)], id="same-currency-is-no-conversion"),
+    pytest.param("The river rose 5 km (3 miles).",
+                 [("5 km", 5, "kilometre", "exact"), ("3 miles", 3, "mile", "exact")],
+                 [(None, None), (None, 0)], id="restatement-of-a-change"),
     pytest.param("Gunmen killed 12 people (30 were wounded).",
                  [("12 people", 12, "count", "exact"), ("30 were", 30, "count", "exact")],
                  [(None, None), (None, None)], id="counts-are-not-restatements"),
@@ -125,6 +135,12 @@ def test_a_restatement_inherits_the_hedge_of_the_figure_it_restates() -> None:
                fig(text, "85 miles", 85, "mile")]
     restated = link_figures(text, figures)[1]
     assert (restated.qualifier, restated.value, restated.low, restated.high) == ("approximately", 85, 85, 85)
+
+
+def test_a_restatement_inherits_the_change_of_the_figure_it_restates() -> None:
+    text = "The river rose 5 km (3 miles)."
+    figures = [fig(text, "5 km", 5, "kilometre").replace(trend="up"), fig(text, "3 miles", 3, "mile")]
+    assert [f.trend for f in link_figures(text, figures)] == ["up", "up"]
 
 
 def test_an_at_least_restatement_keeps_only_its_lower_bound() -> None:

@@ -3,8 +3,9 @@
 A subset is a figure introduced as part of a larger one of its sentence ("826 people, including 111
 civilians", "30 of them children"); a restatement gives the figure before it in other units ("about 140
 kilometres (85 miles)") and is linked only when both measure the same kind of quantity and their SI
-values (from pint, in `Figure.si_value`) agree within 5%. The linking words are data
-(attribution_relations.txt).
+values (from pint, in `Figure.si_value`) agree within 5%, or when both are money in different currencies
+(no exchange rates are kept). A restatement takes the hedge and the change of the figure it restates.
+The linking words are data (attribution_relations.txt).
 """
 
 from __future__ import annotations
@@ -101,8 +102,19 @@ def _restatement(text: str, first: Figure, second: Figure) -> bool:
     return bool(joined and joined.end() == second.start and first.unit != second.unit)
 
 
+def _currency_conversion(first: Figure, second: Figure) -> bool:
+    """Whether two amounts of money in different currencies restate one sum ("7.5m crowns (US $1.1m)").
+
+    No exchange rate is kept, so the amounts are not compared: the restating words are the evidence.
+    """
+    return first.unit != second.unit and _unit_kind(first) == "money" and _unit_kind(second) == "money"
+
+
 def _inherit_qualifier(first: Figure, second: Figure) -> Figure:
-    """A restatement hedged only by the figure it restates takes its qualifier ("about 140 km (85 miles)")."""
+    """A restatement takes the hedge and the change of the figure it restates: "about 140 km (85 miles)",
+    "more than 7.5 million crowns (US $1.1 million)", "rose 5 km (3 miles)"."""
+    if second.trend is None and first.trend is not None:
+        second = second.replace(trend=first.trend)
     bounds = _BOUNDED.get(first.qualifier)
     if bounds is None or second.qualifier != "exact" or second.value is None:
         return second
@@ -130,7 +142,7 @@ def link_figures(text: str, figures: list[Figure]) -> list[Figure]:
         if previous.sentence_start != f.sentence_start:
             continue
         if _restatement(text, previous, f):
-            if quantities_agree(previous, f):
+            if quantities_agree(previous, f) or _currency_conversion(previous, f):
                 out[i] = _inherit_qualifier(previous, f).replace(equivalent_of=i - 1)
             continue
         parent: int | None = None
