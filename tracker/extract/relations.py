@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tracker.data_files import data_role_rows
-from tracker.extract.sources import trie_pattern
+from tracker.extract.trie import trie_pattern
 from tracker.extract.units import tables
 from tracker.figure import Figure
 

@@ -18,7 +18,6 @@ from itertools import accumulate, compress, islice
 
 from tracker.data_files import data_rows
 from tracker.errors import DataFileError
-from tracker.extract.trie import trie_pattern as trie_pattern  # re-exported: tracker.extract.relations
 from tracker.figure import SOURCE_KINDS
 
 _GAZETTEER = "sources.txt"
@@ -214,7 +213,7 @@ class PhraseFinder:
             for key in (k.lower() for k in keys) if fold else keys:
                 words = _WORD.findall(key)
                 if not words or not key.startswith(words[0]):
-                    raise ValueError(f"phrase {key!r} does not start with a word character")
+                    raise DataFileError(f"phrase {key!r} does not start with a word character")
                 by_words.setdefault(words[0], {}).setdefault(words[1] if len(words) > 1 else "", []).append(key)
             table: dict[str, dict[str, list[tuple[str, ...]]]] = {}
             for first, by_second in by_words.items():
