@@ -86,6 +86,36 @@ def extract_command(paths: Sequence[str], fmt: str, jobs: int) -> None:
         sys.exit(1)
 
 
+@cli.command("analyze")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
+              help="jsonl: one record per line (figures, events, statistics, discrepancies, revisions).")
+@one_line_errors
+def analyze_command(paths: Sequence[str], fmt: str) -> None:
+    """Extract and analyse PATHS together, without storing anything (SPEC: `tracker analyze`).
+
+    Prints each figure with its event, statistic and place, then the events, statistics, discrepancies
+    and revisions found across the documents. A path that cannot be read gets one line on stderr; the
+    others are still analysed and the exit status is 1.
+    """
+    import json
+
+    from tracker.analysis.records import analysis_records
+    from tracker.documents import read_documents
+
+    failed = False
+    out = sys.stdout
+    for record in analysis_records(read_documents(paths)):
+        if isinstance(record, InputError):
+            fail(str(record))
+            failed = True
+        else:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+    if failed:
+        sys.exit(1)
+
+
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=None, help=DB_HELP)
@@ -113,6 +143,20 @@ def reextract_command(db: str | None) -> None:
     click.echo(result.summary_line(), err=True)
     if not result.ok:
         sys.exit(1)
+
+
+@cli.command("reanalyze")
+@click.option("--db", default=None, help=DB_HELP)
+@one_line_errors
+def reanalyze_command(db: str | None) -> None:
+    """Run the analysis again on every stored document and figure (after a tracker upgrade).
+
+    Redoes each document's places, events and periods, then the events, statistics, discrepancies and
+    revisions across the store; the figures themselves are not extracted again (see `reextract`).
+    """
+    from tracker.store.reanalyze import reanalyze
+
+    click.echo(reanalyze(db), err=True)
 
 
 @cli.group("db")

@@ -21,6 +21,12 @@ CATEGORIES: Final = (
 #: The headline categories: what the report leads with.
 CASUALTY_CATEGORIES: Final = CATEGORIES[: CATEGORIES.index("fled") + 1]
 
+#: What an event is (SPEC, "Events, places and statistics").
+EVENT_TYPES: Final = (
+    "earthquake", "flood", "storm", "landslide", "fire", "explosion", "airstrike", "shelling", "missile strike",
+    "bombing", "shooting", "massacre", "offensive", "clashes", "war", "famine", "epidemic", "displacement", "other",
+)
+
 SOURCE_KINDS: Final = (
     "monitor", "un_agency", "ministry", "government", "armed_group", "ngo", "news_agency", "hospital",
     "police", "military", "person", "anonymous", "organization", "state",

@@ -1,73 +1,98 @@
-"""`analyze_corpus`: documents with their figures -> statistics, claims, discrepancies, syndication."""
+"""`analyze_corpus`: documents with their figures and events -> events, statistics, claims, discrepancies,
+revisions, syndication (pure: the same input in any order gives the same output)."""
 
 from __future__ import annotations
 
-from collections import Counter
+import dataclasses
+from collections import defaultdict
 from collections.abc import Iterable
+from datetime import UTC, date, datetime
 
+from tracker.analysis.bounds import magnitude
 from tracker.analysis.claims import claim_out, group_claims
 from tracker.analysis.discrepancies import find_discrepancies
-from tracker.analysis.statistics import StatisticGroup, group_statistics
+from tracker.analysis.event_clusters import cluster_events
+from tracker.analysis.revisions import find_revisions
+from tracker.analysis.statistics import build_statistics, statistic_keys
 from tracker.analysis.subsets import with_implied_parents
 from tracker.analysis.syndication import find_syndication
-from tracker.analysis.types import Analysis, ClaimOut, DiscrepancyOut, DocumentInput, StatisticOut
+from tracker.analysis.timeline import Dated
+from tracker.analysis.types import (
+    Analysis,
+    ClaimOut,
+    DiscrepancyOut,
+    DocumentInput,
+    MentionInput,
+    RevisionOut,
+    StatisticOut,
+)
 
 
-def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+def _day(published: datetime | None) -> date | None:
+    if published is None:
+        return None
+    return (published if published.tzinfo is None else published.astimezone(UTC)).date()
 
 
-def statistic_key(group: StatisticGroup) -> str:
-    """A statistic's key: category, family (or unit), and its first mention (document.index)."""
-    first = group.mentions[0]
-    return f"{group.category}/{group.family or group.unit}/{first.document_id}.{first.index}"
-
-
-def _label(group: StatisticGroup, scope: str | None) -> str:
-    what = group.family or group.unit
-    if scope:
-        return f"{group.category}: {what} {scope}"
-    if group.context:
-        return f"{group.category}: {what} ({', '.join(group.context[:3])})"
-    return f"{group.category}: {what}"
+def _headline(dated: list[Dated]) -> int:
+    """The figure that states a statistic's current value: the latest, then the most moved, the largest."""
+    best = max(dated, key=lambda d: (d.day is not None, d.day or date.min, d.mention.stage,
+                                     magnitude(d.mention) or 0.0, d.order, -d.mention.index))
+    return best.mention.figure_id
 
 
 def analyze_corpus(docs: Iterable[DocumentInput]) -> Analysis:
-    """Statistics, claims, discrepancies and syndication over a corpus (pure; input order does not matter)."""
+    """Everything the analysis finds over a corpus (see tracker.analysis)."""
     documents = sorted((with_implied_parents(d) for d in docs), key=lambda d: d.document_id)
     syndication = find_syndication(documents)
-    groups = group_statistics(documents)
+    events, event_of_document_event = cluster_events(
+        (d.document_id, d.published, e) for d in documents for e in d.events
+    )
+    event_by_key = {e.key: e for e in events}
+    event_of: dict[int, str] = {}
+    for doc in documents:
+        for m in doc.mentions:
+            if m.event_index is not None and (doc.document_id, m.event_index) in event_of_document_event:
+                event_of[m.figure_id] = event_of_document_event[(doc.document_id, m.event_index)]
+    keys = statistic_keys(documents, event_of, event_by_key)
+    statistics, statistic_of = build_statistics(documents, keys, event_by_key)
 
-    keys = [statistic_key(g) for g in groups]
-    statistic_of_figure = {m.figure_id: key for g, key in zip(groups, keys, strict=True) for m in g.mentions}
-    statistics: list[StatisticOut] = []
+    order = {d.document_id: i for i, d in enumerate(sorted(
+        documents, key=lambda d: (d.published is None, _day(d.published) or date.min, d.document_id)))}
+    members: dict[str, list[Dated]] = defaultdict(list)
+    for doc in documents:
+        day = _day(doc.published)
+        for m in doc.mentions:
+            key = statistic_of.get(m.figure_id)
+            if key is not None:
+                members[key].append(Dated(m, day, order[doc.document_id]))
+
     claims: list[ClaimOut] = []
     discrepancies: list[DiscrepancyOut] = []
-    for group, key in zip(groups, keys, strict=True):
-        scope = _most_common(m.scope for m in group.mentions)
-        parent_key = _most_common(
-            statistic_of_figure.get(m.parent_figure_id)
-            for m in group.mentions
-            if m.parent_figure_id is not None
-        )
-        statistics.append(StatisticOut(
-            key=key,
-            label=_label(group, scope),
-            category=group.category,
-            entity_family=group.family,
-            scope=scope,
-            context=" ".join(group.context),
-            parent_key=parent_key if parent_key != key else None,
-        ))
-        with_groups = [(claim_out(key, c, syndication.origin_of), c) for c in group_claims(group.mentions)]
-        claims.extend(c for c, _ in with_groups)
-        discrepancies.extend(find_discrepancies(key, with_groups))
+    revisions: list[RevisionOut] = []
+    out_statistics: list[StatisticOut] = []
+    for statistic in statistics:
+        dated = sorted(members[statistic.key], key=lambda d: (d.order, d.mention.index))
+        mentions: list[MentionInput] = [d.mention for d in dated]
+        claim_of: dict[int, ClaimOut] = {}
+        for group in group_claims(mentions):
+            claim = claim_out(statistic.key, group, syndication.origin_of)
+            claims.append(claim)
+            for m in group.mentions:
+                claim_of[m.figure_id] = claim
+        discrepancies.extend(find_discrepancies(statistic.key, dated, claim_of))
+        revisions.extend(find_revisions(statistic.key, statistic.period, dated))
+        out_statistics.append(dataclasses.replace(statistic, headline_figure_id=_headline(dated)))
 
     return Analysis(
-        statistics=tuple(sorted(statistics, key=lambda s: s.key)),
+        events=tuple(events),
+        statistics=tuple(out_statistics),
         claims=tuple(sorted(claims, key=lambda c: (c.statistic_key, c.key))),
         discrepancies=tuple(sorted(discrepancies, key=lambda d: (d.statistic_key, d.kind, d.claim_a_key,
                                                                  d.claim_b_key))),
+        revisions=tuple(sorted(revisions, key=lambda r: (r.statistic_key, r.figure_from_id, r.figure_to_id))),
         syndication=syndication.copies,
+        event_of_figure=event_of,
+        statistic_of_figure=statistic_of,
+        event_of_document_event=event_of_document_event,
     )

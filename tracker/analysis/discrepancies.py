@@ -1,17 +1,29 @@
-"""Discrepancies: claims of one statistic whose bounds do not overlap, or one value given two sources."""
+"""Discrepancies: two figures of one statistic that cannot both be true, given by different sources.
+
+* `value`: their bounds do not overlap (approximate figures widened by the tolerance; "more than 1,200"
+  and "1,234" overlap), they come from two named sources that are not one, and they were given about
+  the same time: in one document, in documents at most `SAME_TIME_DAYS` apart, or in undated documents
+  where neither figure is marked as a moved or an earlier count (a later toll is a revision, not a
+  contradiction).
+* `source`: one exact number credited to two different named sources in different documents.
+
+A subset and its total, two places and two periods are different statistics, so never compared. A figure
+with no source is the outlet's own voice, not a second source. One discrepancy is kept per pair of claims,
+shown by its closest pair of figures.
+"""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from tracker.analysis.claims import ClaimGroup
+from tracker.analysis.timeline import Dated, days_apart, interval, same_source
 from tracker.analysis.types import ClaimOut, DiscrepancyOut
 
-#: Claims of one statistic compared pairwise, the best supported first (bounds the work per statistic).
-MAX_CLAIMS_COMPARED = 30
-#: Discrepancies of each kind recorded per claim, against the best supported claims it disagrees with.
-MAX_PER_CLAIM = 2
+#: Figures from documents at most this many days apart were given about the same time.
+SAME_TIME_DAYS = 2
+#: Discrepancies kept per statistic (the closest first), so a contested toll does not list every pair.
+MAX_PER_STATISTIC = 12
 
 _QUALIFIER_WORDS = {
     "approximately": "about ", "at_least": "at least ", "more_than": "more than ", "at_most": "at most ",
@@ -38,48 +50,64 @@ def describe_claim(claim: ClaimOut) -> str:
     return f"{stated} ({claim.source or 'unattributed'})"
 
 
-def _support(claim: ClaimOut) -> tuple[int, int, str]:
-    return (-claim.n_origins, -claim.n_documents, claim.key)
+def _same_time(a: Dated, b: Dated) -> bool:
+    if a.mention.document_id == b.mention.document_id:
+        return a.mention.stage >= 0 and b.mention.stage >= 0
+    apart = days_apart(a, b)
+    if apart is not None:
+        return apart <= SAME_TIME_DAYS
+    return a.mention.stage == 0 and b.mention.stage == 0
+
+
+def _closeness(a: Dated, b: Dated) -> tuple[int, int, int, int]:
+    same_document = a.mention.document_id == b.mention.document_id
+    apart = days_apart(a, b)
+    return (0 if same_document else 1, apart if apart is not None else SAME_TIME_DAYS + 1,
+            min(a.order, b.order), a.mention.index + b.mention.index)
 
 
 def find_discrepancies(
-    statistic_key: str, claims: Sequence[tuple[ClaimOut, ClaimGroup]]
+    statistic_key: str, dated: Sequence[Dated], claim_of: Mapping[int, ClaimOut]
 ) -> list[DiscrepancyOut]:
-    """The value and source discrepancies among one statistic's claims.
+    """The value and source discrepancies among one statistic's figures (see the module docstring)."""
+    named = [d for d in dated if d.source is not None and interval(d.mention).known]
+    best: dict[tuple[str, str, str], tuple[tuple[int, int, int, int], Dated, Dated]] = {}
+    for i, a in enumerate(named):
+        ia = interval(a.mention)
+        for b in named[i + 1:]:
+            if same_source(a.source, b.source):
+                continue
+            ib = interval(b.mention)
+            if not ia.overlaps(ib):
+                if not _same_time(a, b):
+                    continue
+                kind = "value"
+            elif _same_number(a, b) and a.mention.document_id != b.mention.document_id:
+                kind = "source"
+            else:
+                continue
+            ca, cb = claim_of[a.mention.figure_id], claim_of[b.mention.figure_id]
+            if ca.key == cb.key:
+                continue
+            first, second = (a, b) if ca.key < cb.key else (b, a)
+            pair = (kind, min(ca.key, cb.key), max(ca.key, cb.key))
+            rank = _closeness(a, b)
+            if pair not in best or rank < best[pair][0]:
+                best[pair] = (rank, first, second)
+    found = sorted(best.items(), key=lambda item: item[1][0])[:MAX_PER_STATISTIC]
+    out = []
+    for (kind, _, _), (_, a, b) in found:
+        ca, cb = claim_of[a.mention.figure_id], claim_of[b.mention.figure_id]
+        if kind == "value":
+            text = f"{describe_claim(ca)} vs {describe_claim(cb)}: the bounds do not overlap"
+        else:
+            text = f"{_number(a.mention.value or 0)} attributed to {a.source} and to {b.source}"
+        out.append(DiscrepancyOut(statistic_key, kind, ca.key, cb.key, text, a.mention.figure_id,
+                                  b.mention.figure_id))
+    return sorted(out, key=lambda d: (d.kind, d.claim_a_key, d.claim_b_key))
 
-    Each claim is set against the better supported claims it disagrees with, at most
-    `MAX_PER_CLAIM` of each kind, so a statistic with many claims does not list every pair.
-    """
-    ranked = [item for item in sorted(claims, key=lambda item: _support(item[0])) if item[1].interval.known]
-    ranked = ranked[:MAX_CLAIMS_COMPARED]
-    documents = [frozenset(m.document_id for m in group.mentions) for _, group in ranked]
-    described: dict[str, str] = {}
-    found: list[DiscrepancyOut] = []
-    for i, (b, group_b) in enumerate(ranked):
-        n_value = n_source = 0
-        for j, (a, group_a) in enumerate(ranked[:i]):
-            if not group_a.interval.overlaps(group_b.interval):
-                if n_value < MAX_PER_CLAIM:
-                    n_value += 1
-                    for c in (a, b):
-                        described.setdefault(c.key, describe_claim(c))
-                    found.append(DiscrepancyOut(
-                        statistic_key, "value", a.key, b.key,
-                        f"{described[a.key]} vs {described[b.key]}: the bounds do not overlap",
-                    ))
-            elif n_source < MAX_PER_CLAIM and _same_value_other_source(a, b, documents[j], documents[i]):
-                n_source += 1
-                found.append(DiscrepancyOut(
-                    statistic_key, "source", a.key, b.key,
-                    f"{_number(a.value or 0)} attributed to {a.source} and to {b.source} in other documents",
-                ))
-    return found
 
-
-def _same_value_other_source(a: ClaimOut, b: ClaimOut, docs_a: frozenset[int], docs_b: frozenset[int]) -> bool:
-    """One stated value that documents attribute to two different named sources."""
-    if a.source is None or b.source is None or a.source == b.source:
-        return False
-    if a.value is None or b.value is None or a.value != b.value or "vague" in (a.qualifier, b.qualifier):
-        return False
-    return docs_a.isdisjoint(docs_b)
+def _same_number(a: Dated, b: Dated) -> bool:
+    """One stated number (not a vague quantity) in both figures."""
+    ma, mb = a.mention, b.mention
+    return ma.value is not None and ma.value == mb.value and "vague" not in (ma.qualifier, mb.qualifier)

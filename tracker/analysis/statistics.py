@@ -1,314 +1,210 @@
-"""Statistics: group the mentions that measure the same thing (category, entity family, scope, context).
+"""Statistics: one cell of a casualty table, keyed by event, category, population, place scope and period.
 
-Mentions are bucketed by category and entity family (or unit), copies of one sentence are collapsed,
-and within a bucket each mention is compared only with earlier mentions that share its rarest context
-words or its value (an inverted index), so the work grows with the corpus, not with its square.
-Linked mentions are joined with union-find; the linking rule is:
+* population: the family of the counted noun (entity_families.txt: "troops" and "soldiers" are
+  combatants, "deaths" and "bodies" people); "civilians" are their own row only where the coverage of the
+  event tells them apart (a war, or a text that gives civilians as part of a larger toll), else people;
+* place scope: the figure's place when it is narrower than its event's (a province of a national flood,
+  one country of a two-country quake), else the event's own;
+* period: cumulative, or the bounded period of the figure (tracker.analysis.periods).
 
-* scopes must not conflict ("since 2011" vs "since the offensive began"), a figure never joins the
-  figure it is a subset of, and sizes more than `MAX_MAGNITUDE_RATIO` apart never join;
-* the same value needs one shared context word, compatible bounds two, and bounds that disagree
-  (a discrepancy in the making) three, each time with enough rarity-weighted overlap.
+Only casualty and humanitarian categories are statistics. A statistic's parent is the first that exists
+of: the same with the population widened (children -> people), with the place widened (a province -> the
+event's place), with the period widened (past 24 hours -> cumulative); else the statistic of the figures
+the text gives it as part of.
 """
 
 from __future__ import annotations
 
-import heapq
-import math
+import re
+import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from tracker.analysis.bounds import Interval, magnitude, magnitude_ratio, mention_interval
-from tracker.analysis.context import (
-    Scope,
-    excluded_stems,
-    parse_scope,
-    scopes_conflict,
-    sentence_stems,
-    source_words,
-    surface_forms,
-)
-from tracker.analysis.families import entity_family, family_words
-from tracker.analysis.types import DocumentInput, MentionInput
+from tracker.analysis.event_clusters import place_name
+from tracker.analysis.families import entity_family, load_families
+from tracker.analysis.places import Place
+from tracker.analysis.types import CUMULATIVE, DocumentInput, EventOut, MentionInput, StatisticOut
+from tracker.figure import CASUALTY_CATEGORIES
 
-#: A context of fewer informative words than this borrows the previous sentence's ("put the figure at").
-MIN_OWN_CONTEXT_WORDS = 3
-#: Figures whose sizes differ more than this many times are never one statistic.
-MAX_MAGNITUDE_RATIO = 20.0
-#: What linking needs, for the same value, compatible bounds, disagreeing bounds: (shared words,
-#: rarity-weighted overlap, share of the smaller context in common).
-LINK_SAME_VALUE = (1, 2.0, 0.3)
-LINK_COMPATIBLE = (2, 4.0, 0.4)
-LINK_DISAGREEING = (3, 6.0, 0.6)
-#: Candidate search: the rarest words of a mention looked up, and the most recent entries read per word.
-QUERY_WORDS = 4
-POSTING_WINDOW = 16
-MAX_CANDIDATES = 8
-
-
-@dataclass(slots=True)
-class Unit:
-    """Mentions that are one comparison unit: same bucket, same context, same bounds, same source."""
-
-    bucket: tuple[str, str | None]
-    family: str | None
-    words: frozenset[str]
-    sentences: tuple[str, ...]  # where the words come from: the sentence, and the one before if borrowed
-    scope: Scope | None
-    interval: Interval
-    magnitude: float | None
-    value: float | None
-    mentions: list[MentionInput] = field(default_factory=list)
+#: The categories that are statistics (a magnitude, a price or a wind speed never is).
+STATISTIC_CATEGORIES = frozenset((*CASUALTY_CATEGORIES, "aid", "damage"))
+DEFAULT_POPULATION = "people"
+#: Events in whose coverage civilians are a row of their own, apart from all the dead.
+_CIVILIAN_EVENT_TYPES = frozenset({"war", "offensive", "clashes"})
 
 
 @dataclass(frozen=True, slots=True)
-class StatisticGroup:
-    """The mentions of one statistic, with what the analysis needs to describe it."""
+class StatisticKey:
+    """What makes a statistic: event, category, population, place scope (None: the event's), period."""
 
+    event: str
     category: str
-    family: str | None
-    unit: str
-    mentions: tuple[MentionInput, ...]
-    context: tuple[str, ...]  # surface forms, most shared first
+    population: str
+    place: Place | None
+    period: str
+
+    def widened(self) -> list[StatisticKey]:
+        """The keys of the statistics this one may be part of, nearest first."""
+        out = []
+        parent_population = load_families().parent_of.get(self.population)
+        if parent_population is not None:
+            out.append(StatisticKey(self.event, self.category, parent_population, self.place, self.period))
+        if self.place is not None:
+            out.append(StatisticKey(self.event, self.category, self.population, None, self.period))
+        if self.period != CUMULATIVE:
+            out.append(StatisticKey(self.event, self.category, self.population, self.place, CUMULATIVE))
+        return out
 
 
-def is_analyzed(m: MentionInput) -> bool:
-    """Whether a mention takes part in the analysis ("other" figures without an entity are skipped)."""
-    return not (m.category == "other" and not m.entity)
+def population_of(m: MentionInput) -> str:
+    """The population a figure counts: its counted noun's family, people when it names none."""
+    family = entity_family(m.entity) if m.unit == "count" else None
+    return family or DEFAULT_POPULATION
 
 
-def bucket_of(m: MentionInput) -> tuple[tuple[str, str | None], str | None]:
-    """(bucket, family): counts are bucketed by entity family, measures by unit."""
-    if m.unit == "count":
-        family = entity_family(m.entity)
-        return (m.category, family), family
-    return (m.category, m.unit), None
-
-
-class _ContextBuilder:
-    """Context words of mentions, borrowing the previous sentence when a sentence says too little."""
-
-    def __init__(self, docs: Sequence[DocumentInput]) -> None:
-        self.docs = {doc.document_id: doc for doc in docs}
-        self.previous: dict[int, dict[str, str]] = {}
-
-    def previous_sentence(self, m: MentionInput) -> str:
-        """The sentence before the mention's in its document ("" when first or not found)."""
-        prev = self.previous.get(m.document_id)
-        if prev is None:
-            prev = self.previous[m.document_id] = {}
-            sentences = self.docs[m.document_id].sentences if m.document_id in self.docs else ()
-            for before, sentence in zip(("", *sentences), sentences, strict=False):
-                prev.setdefault(sentence, before)
-        return prev.get(m.sentence, "")
-
-    def words(self, m: MentionInput, family: str | None) -> tuple[frozenset[str], tuple[str, ...]]:
-        """The stems of the mention's informative context words, and the sentences they come from."""
-        drop = _dropped_words(m.unit, family, m.source)
-        own = sentence_stems(m.sentence) - drop
-        if len(own) < MIN_OWN_CONTEXT_WORDS:
-            before = self.previous_sentence(m)
-            if before:
-                return own | (sentence_stems(before) - drop), (m.sentence, before)
-        return own, (m.sentence,)
-
-
-@lru_cache(maxsize=4096)
-def _dropped_words(unit: str, family: str | None, source: str | None) -> frozenset[str]:
-    """Words left out of a context: the counted noun's family (or the unit) and the source's name."""
-    counted = family_words(family) if unit == "count" else frozenset({unit, unit + "s"})
-    return excluded_stems(counted) | source_words(source)
-
-
-def _units(docs: Sequence[DocumentInput]) -> list[Unit]:
-    """The analyzed mentions in (document, index) order, collapsed into comparison units."""
-    builder = _ContextBuilder(docs)
-    mentions = sorted(
-        (m for doc in docs for m in doc.mentions if is_analyzed(m)),
-        key=lambda m: (m.document_id, m.index, m.figure_id),
-    )
-    units: dict[tuple[object, ...], Unit] = {}
-    for m in mentions:
-        # copies of one sentence (wire stories) are one unit: the first copy's context stands for all
-        key = (m.category, m.unit, m.entity, m.sentence, m.scope, m.value, m.low, m.high, m.qualifier,
-               m.source, m.parent_figure_id is None)
-        unit = units.get(key)
-        if unit is None:
-            bucket, family = bucket_of(m)
-            words, sentences = builder.words(m, family)
-            unit = units[key] = Unit(bucket, family, words, sentences, parse_scope(m.scope, m.sentence),
-                                     mention_interval(m), magnitude(m), m.value)
-        unit.mentions.append(m)
-    return list(units.values())
-
-
-class _Components:
-    """Union-find over units that also remembers which figures each component holds (subset links)."""
-
-    def __init__(self, units: Sequence[Unit]) -> None:
-        self.units = units
-        self.parent = list(range(len(units)))
-        self.members = [[i] for i in range(len(units))]
-        # the figures each component is a subset of (empty for almost all: built only where needed)
-        self.parents: list[set[int]] = [set() for _ in units]
-        for i, u in enumerate(units):
-            for m in u.mentions:
-                if m.parent_figure_id is not None:
-                    self.parents[i].add(m.parent_figure_id)
-
-    def _holds_any(self, root: int, figure_ids: set[int]) -> bool:
-        return any(m.figure_id in figure_ids for i in self.members[root] for m in self.units[i].mentions)
-
-    def find(self, x: int) -> int:
-        """The root of x's component."""
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        """Join two components unless one holds a figure the other is a subset of."""
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return
-        if (self.parents[ra] and self._holds_any(rb, self.parents[ra])) or (
-            self.parents[rb] and self._holds_any(ra, self.parents[rb])
-        ):
-            return
-        if len(self.members[ra]) < len(self.members[rb]):
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        self.members[ra].extend(self.members[rb])
-        self.members[rb] = []
-        if self.parents[rb]:
-            self.parents[ra] |= self.parents[rb]
-            self.parents[rb] = set()
-
-
-def _should_link(a: Unit, b: Unit, idf: dict[str, float]) -> bool:
-    """Whether two units of one bucket measure the same thing (the rule in the module docstring)."""
-    shared = a.words & b.words
-    if a.value is not None and a.value == b.value:
-        need = LINK_SAME_VALUE
-    elif a.interval.overlaps(b.interval):
-        need = LINK_COMPATIBLE
-    else:
-        need = LINK_DISAGREEING
-    if len(shared) < need[0] or len(shared) < need[2] * min(len(a.words), len(b.words)):
+def _within(inner: Place, outer: Place) -> bool:
+    """Whether `inner` lies within `outer` (or is it)."""
+    if outer.countries:
+        if inner.countries:
+            return set(inner.countries) <= set(outer.countries)
+        return False if inner.country not in outer.countries else (inner.admin1 is None and inner.locality is None
+                                                                    and len(outer.countries) == 1)
+    if inner.countries:
         return False
-    if scopes_conflict(a.scope, b.scope) or magnitude_ratio(a.magnitude, b.magnitude) > MAX_MAGNITUDE_RATIO:
+    if inner.country != outer.country:
         return False
-    return sum(idf[w] for w in shared) >= need[1]
+    if outer.admin1 and (not inner.admin1 or _norm(outer.admin1) != _norm(inner.admin1)):
+        return False
+    if outer.locality and (not inner.locality or _norm(outer.locality) != _norm(inner.locality)):
+        return False
+    return True
 
 
-def _cluster_bucket(units: Sequence[Unit], idf: dict[str, float], rank: dict[str, int]) -> list[list[int]]:
-    """Components of linked units within one bucket, as lists of positions in `units`."""
-    components = _Components(units)
-    postings: dict[str, list[int]] = defaultdict(list)
-    find = components.find
-    ranked_words = rank.keys()
-    values = [math.nan if u.value is None else u.value for u in units]  # NaN equals nothing
-    for i, unit in enumerate(units):
-        indexed = unit.words & ranked_words
-        pool: list[int] = []
-        for w in sorted(indexed, key=rank.__getitem__)[:QUERY_WORDS]:
-            if w in postings:
-                pool.extend(postings[w][-POSTING_WINDOW:])
-        if pool:
-            # one shared rare word is enough to look only when the value is the same (see LINK_*)
-            value = values[i]
-            candidates = [(-n, j) for j, n in Counter(pool).items() if n >= 2 or values[j] == value]
-            if len(candidates) > 4 * MAX_CANDIDATES:
-                candidates = heapq.nsmallest(4 * MAX_CANDIDATES, candidates)
-            else:
-                candidates.sort()
-            root = find(i)
-            tried: set[int] = set()
-            for _, j in candidates:
-                r = find(j)
-                if r == root or r in tried:
-                    continue  # the best candidate of each component: one link joins the component
-                tried.add(r)
-                if _should_link(unit, units[j], idf):
-                    components.union(i, j)
-                    root = find(i)
-                if len(tried) >= MAX_CANDIDATES:
-                    break
-        for w in indexed:
-            postings[w].append(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(units)):
-        groups[components.find(i)].append(i)
-    return sorted(groups.values())
+def place_scope(figure_place: Place | None, event_place: Place | None) -> Place | None:
+    """The figure's place when it is narrower than (or apart from) its event's; None: the event's own."""
+    if figure_place is None or event_place is None:
+        return None
+    if _within(event_place, figure_place):  # as wide as the event or wider: the event's own toll
+        return None
+    return figure_place
 
 
-def _shared_context(units: Sequence[Unit], idf: dict[str, float], limit: int = 6) -> tuple[str, ...]:
-    """The context words most shared among a statistic's units (all of them for a single unit)."""
-    counts: Counter[str] = Counter()
-    for unit in units:
-        counts.update(unit.words)
-    least = 2 if len(units) > 1 else 1
-    ranked = sorted((s for s, n in counts.items() if n >= least), key=lambda s: (-counts[s], -idf[s], s))
-    chosen = ranked[:limit]
-    surface = surface_forms(chosen, _context_sentences(units))
-    return tuple(surface.get(s, s) for s in chosen)
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).lower())
 
 
-def _context_sentences(units: Sequence[Unit]) -> list[str]:
-    """The sentences a statistic's context words come from."""
-    return sorted({s for u in units for s in u.sentences})
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def group_statistics(docs: Sequence[DocumentInput]) -> list[StatisticGroup]:
-    """The statistics of a corpus: the analyzed mentions grouped by what they measure."""
-    units = _units(docs)
-    df: Counter[str] = Counter()
-    for unit in units:
-        df.update(unit.words)
-    n = len(units)
-    idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
-    # the words worth looking up, rarest first (a word in one unit only links nothing)
-    rank = {w: i for i, w in enumerate(sorted((w for w, c in df.items() if c > 1), key=lambda w: (df[w], w)))}
-    buckets: dict[tuple[str, str | None], list[Unit]] = defaultdict(list)
-    for unit in units:
-        buckets[unit.bucket].append(unit)
-    groups: list[StatisticGroup] = []
-    for bucket in sorted(buckets, key=lambda b: (b[0], b[1] or "")):
-        members = buckets[bucket]
-        for component in _cluster_bucket(members, idf, rank):
-            chosen = [members[i] for i in component]
-            mentions = tuple(sorted((m for u in chosen for m in u.mentions),
-                                    key=lambda m: (m.document_id, m.index, m.figure_id)))
-            groups.append(StatisticGroup(bucket[0], chosen[0].family, mentions[0].unit, mentions,
-                                         _shared_context(chosen, idf)))
-    return _merge_equal_subsets(groups)
+def key_string(key: StatisticKey) -> str:
+    """The statistic's id: "<event>/<category>[/<population>][/<place>][/<period>]"."""
+    parts = [key.event, key.category]
+    if key.population != DEFAULT_POPULATION:
+        parts.append(_slug(key.population))
+    if key.place is not None:
+        parts.append(_slug(place_name(key.place)) or key.place.country.lower())
+    if key.period != CUMULATIVE:
+        parts.append(_slug(key.period))
+    return "/".join(parts)
 
 
-def _merge_equal_subsets(groups: list[StatisticGroup]) -> list[StatisticGroup]:
-    """Join statistics that state one value as a subset of one statistic ("including 111 civilians" of the
-    same "at least 826 killed" in two articles): their own sentences may share too few words to link."""
-    group_of = {m.figure_id: i for i, g in enumerate(groups) for m in g.mentions}
-    first: dict[tuple[object, ...], int] = {}
-    merged: dict[int, list[MentionInput]] = {}
-    for i, g in enumerate(groups):
-        parents = {group_of[m.parent_figure_id] for m in g.mentions if m.parent_figure_id in group_of}
-        values = {m.value for m in g.mentions}
-        if len(parents) != 1 or len(values) != 1 or None in values:
-            continue
-        key = (g.category, g.family, g.unit, values.pop(), parents.pop())
-        if key in first:
-            merged.setdefault(first[key], list(groups[first[key]].mentions)).extend(g.mentions)
-            merged[i] = []  # folded into the first
-        else:
-            first[key] = i
-    out: list[StatisticGroup] = []
-    for i, g in enumerate(groups):
-        if i not in merged:
-            out.append(g)
-        elif merged[i]:
-            mentions = tuple(sorted(merged[i], key=lambda m: (m.document_id, m.index, m.figure_id)))
-            out.append(StatisticGroup(g.category, g.family, g.unit, mentions, g.context))
+def _label(key: StatisticKey, event: EventOut) -> str:
+    parts = [key.category]
+    if key.population != DEFAULT_POPULATION:
+        parts.append(key.population)
+    if key.place is not None:
+        parts.append(place_name(key.place))
+    if key.period != CUMULATIVE:
+        parts.append(key.period)
+    return f"{event.label}: {', '.join(parts)}"
+
+
+def _distinct_civilians(docs: Sequence[DocumentInput], event_of: Mapping[int, str],
+                        events: Mapping[str, EventOut]) -> set[tuple[str, str]]:
+    """(event, category) pairs whose coverage tells civilians apart from all the dead."""
+    out = {(k, c) for k, e in events.items() if e.type in _CIVILIAN_EVENT_TYPES for c in STATISTIC_CATEGORIES}
+    for doc in docs:
+        by_id = {m.figure_id: m for m in doc.mentions}
+        for m in doc.mentions:
+            parent = by_id.get(m.parent_figure_id) if m.parent_figure_id is not None else None
+            if parent is not None and population_of(m) == "civilians" and population_of(parent) != "civilians" \
+                    and m.figure_id in event_of:
+                out.add((event_of[m.figure_id], m.category))
     return out
+
+
+def statistic_keys(
+    docs: Sequence[DocumentInput], event_of: Mapping[int, str], events: Mapping[str, EventOut]
+) -> dict[int, StatisticKey]:
+    """Each figure's statistic key (figures of no event, or of other categories, have none)."""
+    civilians = _distinct_civilians(docs, event_of, events)
+    keys: dict[int, StatisticKey] = {}
+    for doc in docs:
+        for m in doc.mentions:
+            event_key = event_of.get(m.figure_id)
+            if event_key is None or m.category not in STATISTIC_CATEGORIES or (m.value is None and m.low is None \
+                    and m.high is None):
+                continue
+            population = population_of(m)
+            if population == "civilians" and (event_key, m.category) not in civilians:
+                population = DEFAULT_POPULATION
+            scope = place_scope(m.place, events[event_key].place)
+            keys[m.figure_id] = StatisticKey(event_key, m.category, population, scope, m.period)
+    return keys
+
+
+def build_statistics(
+    docs: Sequence[DocumentInput],
+    keys: Mapping[int, StatisticKey],
+    events: Mapping[str, EventOut],
+) -> tuple[list[StatisticOut], dict[int, str]]:
+    """The statistics of the figures' keys, with parents and labels; and each figure's statistic id."""
+    ids: dict[StatisticKey, str] = {}
+    for key in keys.values():
+        if key not in ids:
+            ids[key] = key_string(key)
+    taken: dict[str, StatisticKey] = {}
+    for key, string in list(ids.items()):
+        if string in taken and taken[string] != key:  # two places of one name: keep both apart
+            n = 2
+            while f"{string}-{n}" in taken:
+                n += 1
+            ids[key] = f"{string}-{n}"
+        taken[ids[key]] = key
+    statistic_of = {figure_id: ids[key] for figure_id, key in keys.items()}
+    linked: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc in docs:
+        for m in doc.mentions:
+            if m.parent_figure_id is not None and m.figure_id in statistic_of \
+                    and m.parent_figure_id in statistic_of:
+                linked[statistic_of[m.figure_id]][statistic_of[m.parent_figure_id]] += 1
+    out = []
+    for key, string in ids.items():
+        parent = next((ids[w] for w in key.widened() if w in ids), None)
+        if parent is None and linked[string]:
+            candidate = max(linked[string], key=lambda s: (linked[string][s], s))
+            if candidate != string and not _is_ancestor(string, candidate, ids, taken):
+                parent = candidate
+        event = events[key.event]
+        out.append(StatisticOut(
+            key=string, label=_label(key, event), event_key=key.event, category=key.category,
+            population=key.population, place=key.place or event.place, period=key.period, parent_key=parent,
+            headline_figure_id=None,
+        ))
+    return sorted(out, key=lambda s: s.key), statistic_of
+
+
+def _is_ancestor(child: str, candidate: str, ids: Mapping[StatisticKey, str],
+                 taken: Mapping[str, StatisticKey]) -> bool:
+    """Whether `child` is already an ancestor of `candidate` by the widening rule (a link would loop)."""
+    key: StatisticKey | None = taken[candidate]
+    seen = set()
+    while key is not None and ids[key] not in seen:
+        seen.add(ids[key])
+        if ids[key] == child:
+            return True
+        key = next((w for w in key.widened() if w in ids), None)
+    return False

@@ -15,7 +15,7 @@ from sqlalchemy import Select, distinct, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.errors import ParseError, StoreError
-from tracker.figure import CATEGORIES, QUALIFIERS, SOURCE_KINDS
+from tracker.figure import CATEGORIES, EVENT_TYPES, QUALIFIERS, SOURCE_KINDS
 from tracker.store import models
 from tracker.store.engine import describe, error_text, make_engine, resolve_db_url, sqlite_file
 from tracker.store.metadata import parse_published
@@ -33,6 +33,7 @@ CATEGORY_VALUES: Final[dict[str, tuple[str, ...]]] = {
     "discrepancy_kind": ("value", "source"),
     "run_kind": ("ingest", "reextract"),
     "run_status": ("running", "ok", "partial", "failed"),
+    "event_type": EVENT_TYPES,
 }
 
 # Column -> dtype: "Int64", "Float64", "object", "time", "cat" (values present), "cat:<CATEGORY_VALUES key>".
@@ -44,14 +45,27 @@ FIGURE_COLUMNS: Final = {
     "category": "cat:category", "trend": "object", "source": "object", "source_text": "object",
     "source_kind": "cat:source_kind", "parent_id": "Int64", "equivalent_of_id": "Int64", "scope": "object",
     "scope_start": "object", "tracker_version": "object", "claim_id": "Int64", "statistic_id": "Int64",
-    "title": "object", "outlet": "object", "published": "time", "path": "object",
+    "title": "object", "outlet": "object", "published": "time", "path": "object", "channel": "object",
+    "event_id": "Int64", "country": "object", "admin1": "object", "locality": "object", "lat": "Float64",
+    "lon": "Float64", "period": "object",
 }
 STATISTIC_COLUMNS: Final = {
-    "statistic_id": "Int64", "label": "object", "category": "cat:category", "entity_family": "object",
-    "scope": "object", "context": "object", "parent_statistic_id": "Int64", "n_claims": "Int64",
-    "n_documents": "Int64", "n_origins": "Int64", "latest_claim_id": "Int64", "latest_value": "Float64",
-    "latest_low": "Float64", "latest_high": "Float64", "latest_qualifier": "cat:qualifier",
-    "latest_source": "object", "latest_published": "time",
+    "statistic_id": "Int64", "label": "object", "category": "cat:category", "event_id": "Int64",
+    "population": "object", "period": "object", "country": "object", "admin1": "object", "locality": "object",
+    "parent_statistic_id": "Int64", "n_claims": "Int64", "n_documents": "Int64", "n_origins": "Int64",
+    "latest_figure_id": "Int64", "latest_value": "Float64", "latest_low": "Float64", "latest_high": "Float64",
+    "latest_qualifier": "cat:qualifier", "latest_source": "object", "latest_published": "time",
+}
+EVENT_COLUMNS: Final = {
+    "event_id": "Int64", "key": "object", "label": "object", "type": "cat:event_type", "country": "object",
+    "admin1": "object", "locality": "object", "lat": "Float64", "lon": "Float64", "start": "time",
+    "historical": "boolean", "n_documents": "Int64", "n_statistics": "Int64", "n_figures": "Int64",
+}
+REVISION_COLUMNS: Final = {
+    "revision_id": "Int64", "statistic_id": "Int64", "statistic_label": "object", "category": "cat:category",
+    "event_id": "Int64", "source": "object", "figure_from_id": "Int64", "value_from": "Float64",
+    "low_from": "Float64", "high_from": "Float64", "published_from": "time", "figure_to_id": "Int64",
+    "value_to": "Float64", "low_to": "Float64", "high_to": "Float64", "published_to": "time",
 }
 CLAIM_COLUMNS: Final = {
     "claim_id": "Int64", "statistic_id": "Int64", "statistic_label": "object", "category": "cat:category",
@@ -64,7 +78,7 @@ DISCREPANCY_COLUMNS: Final = {
     "category": "cat:category", "kind": "cat:discrepancy_kind", "description": "object",
     "claim_a_id": "Int64", "claim_b_id": "Int64", "value_a": "Float64", "low_a": "Float64",
     "high_a": "Float64", "source_a": "object", "value_b": "Float64", "low_b": "Float64",
-    "high_b": "Float64", "source_b": "object",
+    "high_b": "Float64", "source_b": "object", "figure_a_id": "Int64", "figure_b_id": "Int64",
 }
 DOCUMENT_COLUMNS: Final = {
     "document_id": "Int64", "key": "object", "path": "object", "url": "object", "title": "object",
@@ -87,6 +101,8 @@ def typed_frame(rows: Sequence[Any], columns: dict[str, str]) -> pd.DataFrame:
         values = frame[column]
         if spec == "time":
             frame[column] = pd.to_datetime(values, utc=True).astype(UTC_TIME)
+        elif spec == "boolean":
+            frame[column] = values.astype("object").where(values.notna(), None).astype("boolean")
         elif spec == "cat":
             frame[column] = values.astype("object").astype("category")
         elif spec.startswith("cat:"):
@@ -187,7 +203,7 @@ class Store:
         source: str | Sequence[str] | None = None,
     ) -> pd.DataFrame:
         """One row per figure with its sentence, source, claim and document; optionally filtered."""
-        f, d, s, c, m = models.FIGURES, models.DOCUMENTS, models.SOURCES, models.CLAIMS, models.MENTIONS
+        f, d, s, m = models.FIGURES, models.DOCUMENTS, models.SOURCES, models.MENTIONS
         claim_of = (
             select(m.c.figure_id, func.min(m.c.claim_id).label("claim_id")).group_by(m.c.figure_id).subquery()
         )
@@ -197,13 +213,13 @@ class Store:
                 f.c.sentence_start, f.c.sentence_end, f.c.value, f.c.low, f.c.high, f.c.qualifier, f.c.unit,
                 f.c.si_value, f.c.entity, f.c.category, f.c.trend, s.c.name, f.c.source_text, f.c.source_kind,
                 f.c.parent_id, f.c.equivalent_of_id, f.c.scope, f.c.scope_start, f.c.tracker_version,
-                claim_of.c.claim_id, c.c.statistic_id, d.c.title, d.c.outlet, d.c.published, d.c.path,
+                claim_of.c.claim_id, f.c.statistic_id, d.c.title, d.c.outlet, d.c.published, d.c.path,
+                f.c.channel, f.c.event_id, f.c.country, f.c.admin1, f.c.locality, f.c.lat, f.c.lon, f.c.period,
             )
             .select_from(
                 f.join(d, d.c.id == f.c.document_id)
                 .outerjoin(s, s.c.id == f.c.source_id)
                 .outerjoin(claim_of, claim_of.c.figure_id == f.c.id)
-                .outerjoin(c, c.c.id == claim_of.c.claim_id)
             )
             .order_by(f.c.document_id, f.c.index)
         )
@@ -246,48 +262,82 @@ class Store:
         return typed_frame(self._rows(statement), CLAIM_COLUMNS)
 
     def statistics(self) -> pd.DataFrame:
-        """One row per statistic with its counts and its latest claim (by the newest mention's date)."""
-        st, c, m, f, d = models.STATISTICS, models.CLAIMS, models.MENTIONS, models.FIGURES, models.DOCUMENTS
+        """One row per statistic with its counts and its current value (the figure the analysis chose: the
+        latest, best supported)."""
+        st, c, f, d, s = models.STATISTICS, models.CLAIMS, models.FIGURES, models.DOCUMENTS, models.SOURCES
         per_statistic = (
             select(
-                c.c.statistic_id,
-                func.count(distinct(c.c.id)).label("n_claims"),
+                f.c.statistic_id,
                 func.count(distinct(f.c.document_id)).label("n_documents"),
                 func.count(distinct(func.coalesce(d.c.origin_document_id, d.c.id))).label("n_origins"),
             )
-            .select_from(
-                c.outerjoin(m, m.c.claim_id == c.c.id)
-                .outerjoin(f, f.c.id == m.c.figure_id)
-                .outerjoin(d, d.c.id == f.c.document_id)
-            )
-            .group_by(c.c.statistic_id)
+            .select_from(f.join(d, d.c.id == f.c.document_id))
+            .where(f.c.statistic_id.is_not(None))
+            .group_by(f.c.statistic_id)
             .subquery()
         )
+        claims = select(c.c.statistic_id, func.count(c.c.id).label("n_claims")).group_by(c.c.statistic_id).subquery()
+        headline, headline_document = f.alias("headline"), d.alias("headline_document")
         statement = (
             select(
-                st.c.id, st.c.label, st.c.category, st.c.entity_family, st.c.scope, st.c.context,
-                st.c.parent_id, func.coalesce(per_statistic.c.n_claims, 0),
+                st.c.id, st.c.label, st.c.category, st.c.event_id, st.c.population, st.c.period, st.c.country,
+                st.c.admin1, st.c.locality, st.c.parent_id, func.coalesce(claims.c.n_claims, 0),
                 func.coalesce(per_statistic.c.n_documents, 0), func.coalesce(per_statistic.c.n_origins, 0),
+                headline.c.id, headline.c.value, headline.c.low, headline.c.high, headline.c.qualifier, s.c.name,
+                headline_document.c.published,
             )
-            .select_from(st.outerjoin(per_statistic, per_statistic.c.statistic_id == st.c.id))
+            .select_from(
+                st.outerjoin(per_statistic, per_statistic.c.statistic_id == st.c.id)
+                .outerjoin(claims, claims.c.statistic_id == st.c.id)
+                .outerjoin(headline, headline.c.id == st.c.headline_figure_id)
+                .outerjoin(headline_document, headline_document.c.id == headline.c.document_id)
+                .outerjoin(s, s.c.id == headline.c.source_id)
+            )
             .order_by(st.c.id)
         )
-        base = [tuple(r) for r in self._rows(statement)]
-        latest = self._latest_claims()
-        rows = [row + latest.get(row[0], (None,) * 7) for row in base]
-        return typed_frame(rows, STATISTIC_COLUMNS)
+        return typed_frame(self._rows(statement), STATISTIC_COLUMNS)
 
-    def _latest_claims(self) -> dict[int, tuple[Any, ...]]:
-        """Statistic id -> (claim id, value, low, high, qualifier, source, published) of its latest claim."""
-        claims = self.claims()
-        latest: dict[int, tuple[Any, ...]] = {}
-        ordered = claims.sort_values(["last_published", "claim_id"], na_position="first")
-        columns = ["statistic_id", "claim_id", "value", "low", "high", "qualifier", "source"]
-        columns.append("last_published")
-        picked = ordered[columns].astype("object")
-        for statistic_id, *values in picked.itertuples(index=False):
-            latest[int(statistic_id)] = tuple(_nullable(v) for v in values)
-        return latest
+    def events(self) -> pd.DataFrame:
+        """One row per event: what happened, where, when, and how many documents, statistics and figures."""
+        e, st, f = models.EVENTS, models.STATISTICS, models.FIGURES
+        n_statistics = select(st.c.event_id, func.count(st.c.id).label("n")).group_by(st.c.event_id).subquery()
+        n_figures = select(f.c.event_id, func.count(f.c.id).label("n")).group_by(f.c.event_id).subquery()
+        statement = (
+            select(
+                e.c.id, e.c.key, e.c.label, e.c.type, e.c.country, e.c.admin1, e.c.locality, e.c.lat, e.c.lon,
+                e.c.start, e.c.historical, e.c.n_documents, func.coalesce(n_statistics.c.n, 0),
+                func.coalesce(n_figures.c.n, 0),
+            )
+            .select_from(
+                e.outerjoin(n_statistics, n_statistics.c.event_id == e.c.id)
+                .outerjoin(n_figures, n_figures.c.event_id == e.c.id)
+            )
+            .order_by(e.c.start, e.c.id)
+        )
+        return typed_frame(self._rows(statement), EVENT_COLUMNS)
+
+    def revisions(self) -> pd.DataFrame:
+        """One row per revision: a source's running toll moving from one figure to the next."""
+        r, st, s = models.REVISIONS, models.STATISTICS, models.SOURCES
+        ff, ft = models.FIGURES.alias("figure_from"), models.FIGURES.alias("figure_to")
+        df, dt = models.DOCUMENTS.alias("document_from"), models.DOCUMENTS.alias("document_to")
+        statement = (
+            select(
+                r.c.id, r.c.statistic_id, st.c.label, st.c.category, st.c.event_id, s.c.name, ff.c.id,
+                ff.c.value, ff.c.low, ff.c.high, df.c.published, ft.c.id, ft.c.value, ft.c.low, ft.c.high,
+                dt.c.published,
+            )
+            .select_from(
+                r.join(st, st.c.id == r.c.statistic_id)
+                .join(ff, ff.c.id == r.c.figure_from_id)
+                .join(ft, ft.c.id == r.c.figure_to_id)
+                .join(df, df.c.id == ff.c.document_id)
+                .join(dt, dt.c.id == ft.c.document_id)
+                .outerjoin(s, s.c.id == r.c.source_id)
+            )
+            .order_by(r.c.statistic_id, r.c.id)
+        )
+        return typed_frame(self._rows(statement), REVISION_COLUMNS)
 
     def discrepancies(self) -> pd.DataFrame:
         """One row per discrepancy: the two claims that disagree, with their values and sources."""
@@ -298,7 +348,7 @@ class Store:
             select(
                 x.c.id, x.c.statistic_id, st.c.label, st.c.category, x.c.kind, x.c.description,
                 x.c.claim_a_id, x.c.claim_b_id, a.c.value, a.c.low, a.c.high, sa.c.name,
-                b.c.value, b.c.low, b.c.high, sb.c.name,
+                b.c.value, b.c.low, b.c.high, sb.c.name, x.c.figure_a_id, x.c.figure_b_id,
             )
             .select_from(
                 x.join(st, st.c.id == x.c.statistic_id)
@@ -337,13 +387,6 @@ class Store:
             r.c.n_documents, r.c.n_skipped, r.c.n_failed, r.c.n_figures, r.c.message,
         ).order_by(r.c.id)
         return typed_frame(self._rows(statement), RUN_COLUMNS)
-
-
-def _nullable(value: Any) -> Any:
-    """None for pandas' missing markers (NA, NaN, NaT), else the value."""
-    import pandas as pd
-
-    return None if value is None or bool(pd.isna(value)) else value
 
 
 def open(db: str | None = None) -> Store:

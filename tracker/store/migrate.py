@@ -14,6 +14,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from tracker.errors import StoreError
 from tracker.store.engine import describe, error_text, make_engine, resolve_db_url
 
+#: Revisions whose migration empties the analysis tables: upgrading from them runs the analysis again.
+REANALYZE_AFTER = frozenset({"0001"})
+
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic configuration pointing at the migrations inside the package (and at `connection`)."""
@@ -71,4 +74,9 @@ def upgrade(db: str | None) -> str:
         return f"{where}: already at the newest schema (revision {after})"
     if before is None:
         return f"{where}: created the store (revision {after})"
-    return f"{where}: migrated from revision {before} to {after}"
+    line = f"{where}: migrated from revision {before} to {after}"
+    if before in REANALYZE_AFTER:
+        from tracker.store.reanalyze import reanalyze
+
+        line += f"; {reanalyze(db).split(': ', 1)[1]}"
+    return line

@@ -6,10 +6,10 @@ schemas/store.sql (`python -m tracker.store.ddl > schemas/store.sql`).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Final
 
-from sqlalchemy import ForeignKey, Index, Integer, MetaData, String, Table, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, MetaData, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from tracker.store.types import FiniteFloat, Int64, UTCDateTime
@@ -68,6 +68,8 @@ class Document(Base):
     origin_document_id: Mapped[int | None] = mapped_column(
         ForeignKey("documents.id", ondelete="SET NULL"), index=True
     )
+    # the tracker version whose per-document analysis (places, events, periods) is stored; None: not yet
+    analyzed_version: Mapped[str | None] = mapped_column(String(32), index=True)
 
 
 class Sentence(Base):
@@ -147,10 +149,70 @@ class Figure(Base):
     scope: Mapped[str | None] = mapped_column(Text)
     scope_start: Mapped[str | None] = mapped_column(Text)
     tracker_version: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str | None] = mapped_column(Text)  # who carried the statement ("AFP"), not its source
+    # the document's analysis of the figure: where it counts, which of the document's events, which period
+    country: Mapped[str | None] = mapped_column(String(3), index=True)
+    admin1: Mapped[str | None] = mapped_column(Text)
+    locality: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(FiniteFloat)
+    lon: Mapped[float | None] = mapped_column(FiniteFloat)
+    countries: Mapped[str | None] = mapped_column(Text)  # ISO3 codes, space separated, for several countries
+    event_index: Mapped[int | None] = mapped_column(Integer)  # document_events.index of its document
+    period: Mapped[str | None] = mapped_column(Text)  # "cumulative" or a bounded period
+    stage: Mapped[int | None] = mapped_column(Integer)  # -1 an earlier count, 1 a moved toll, 0 neither
+    # the corpus analysis: the event and statistic the figure counts
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
+    statistic_id: Mapped[int | None] = mapped_column(
+        ForeignKey("statistics.id", ondelete="SET NULL"), index=True
+    )
+
+
+class Event(Base):
+    """An event across documents: what happened, where and when (tracker.analysis.event_clusters)."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    label: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(32), index=True)
+    country: Mapped[str | None] = mapped_column(String(3), index=True)
+    admin1: Mapped[str | None] = mapped_column(Text)
+    locality: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(FiniteFloat)
+    lon: Mapped[float | None] = mapped_column(FiniteFloat)
+    countries: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[date | None] = mapped_column(Date, index=True)
+    historical: Mapped[bool] = mapped_column(Boolean)
+    n_documents: Mapped[int] = mapped_column(Integer)
+
+
+class DocumentEvent(Base):
+    """An event as one document reports it (tracker.analysis.events), linked to the event it is part of."""
+
+    __tablename__ = "document_events"
+    __table_args__ = (UniqueConstraint("document_id", "index"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column(Integer)  # 0: the document's main event
+    type: Mapped[str] = mapped_column(String(32))
+    trigger: Mapped[str] = mapped_column(Text)
+    name: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(3))
+    admin1: Mapped[str | None] = mapped_column(Text)
+    locality: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(FiniteFloat)
+    lon: Mapped[float | None] = mapped_column(FiniteFloat)
+    countries: Mapped[str | None] = mapped_column(Text)
+    start: Mapped[date | None] = mapped_column(Date)
+    year: Mapped[int | None] = mapped_column(Integer)
+    historical: Mapped[bool] = mapped_column(Boolean)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
 
 
 class Statistic(Base):
-    """What is measured (category, entity family, scope, context), whoever claims a value for it."""
+    """One cell of a casualty table: an event, a category, a population, a place scope and a period."""
 
     __tablename__ = "statistics"
 
@@ -158,11 +220,20 @@ class Statistic(Base):
     key: Mapped[str] = mapped_column(Text, unique=True)
     label: Mapped[str] = mapped_column(Text)
     category: Mapped[str] = mapped_column(String(16), index=True)
-    entity_family: Mapped[str | None] = mapped_column(Text)
-    scope: Mapped[str | None] = mapped_column(Text)
-    context: Mapped[str] = mapped_column(Text)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    population: Mapped[str] = mapped_column(Text)
+    period: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(String(3))
+    admin1: Mapped[str | None] = mapped_column(Text)
+    locality: Mapped[str | None] = mapped_column(Text)
+    lat: Mapped[float | None] = mapped_column(FiniteFloat)
+    lon: Mapped[float | None] = mapped_column(FiniteFloat)
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("statistics.id", ondelete="SET NULL"), index=True
+    )
+    # the figure that states its current value: the latest, best supported
+    headline_figure_id: Mapped[int | None] = mapped_column(
+        ForeignKey("figures.id", ondelete="SET NULL", use_alter=True), index=True
     )
 
 
@@ -207,6 +278,20 @@ class Discrepancy(Base):
     claim_a_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
     claim_b_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
     description: Mapped[str] = mapped_column(Text)
+    figure_a_id: Mapped[int | None] = mapped_column(ForeignKey("figures.id", ondelete="CASCADE"), index=True)
+    figure_b_id: Mapped[int | None] = mapped_column(ForeignKey("figures.id", ondelete="CASCADE"), index=True)
+
+
+class Revision(Base):
+    """One step of a source's running toll: the figure it gave, then the one it gave next."""
+
+    __tablename__ = "revisions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    statistic_id: Mapped[int] = mapped_column(ForeignKey("statistics.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
+    figure_from_id: Mapped[int] = mapped_column(ForeignKey("figures.id", ondelete="CASCADE"), index=True)
+    figure_to_id: Mapped[int] = mapped_column(ForeignKey("figures.id", ondelete="CASCADE"), index=True)
 
 
 METADATA = Base.metadata
@@ -230,3 +315,6 @@ STATISTICS: Final = table_of(Statistic)
 CLAIMS: Final = table_of(Claim)
 MENTIONS: Final = table_of(Mention)
 DISCREPANCIES: Final = table_of(Discrepancy)
+EVENTS: Final = table_of(Event)
+DOCUMENT_EVENTS: Final = table_of(DocumentEvent)
+REVISIONS: Final = table_of(Revision)

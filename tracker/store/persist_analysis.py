@@ -1,22 +1,29 @@
-"""Running the corpus analysis over the store and writing its results back, in one transaction.
+"""Running the analysis over the store and writing its results back.
 
-The analysis (tracker.analysis.analyze_corpus) is pure: it reads DocumentInput records, streamed here from
-the store in batches of documents, and returns statistics, claims, discrepancies and syndication.
+Two stages. Per document (tracker.analysis.document, needs the text): each stored document whose analysis
+is missing or was made by another tracker version gets its events, and its figures their place, event,
+period and stage, one transaction per batch of documents. Over the corpus (tracker.analysis.analyze_corpus,
+pure): the documents are streamed from the store in batches, and the events, statistics, claims,
+discrepancies, revisions and syndication links it finds replace the stored ones in one transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
+from tracker import __version__
 from tracker.store import models
 from tracker.store.writer import SourceRegistry
 
 if TYPE_CHECKING:  # imported on use: a broken analysis package must not stop documents being stored
-    from tracker.analysis.types import Analysis, DocumentInput, MentionInput
+    from tracker.analysis.document import DocumentAnalysis
+    from tracker.analysis.places import Place
+    from tracker.analysis.types import Analysis, DocumentEvent, DocumentInput, MentionInput
+    from tracker.figure import Figure
 
 #: Documents read per batch when streaming the corpus to the analysis.
 BATCH_DOCUMENTS: Final = 200
@@ -32,18 +39,126 @@ def find_analyzer() -> Analyzer | None:
     return analyzer if callable(analyzer) else None
 
 
+# --- per-document analysis -------------------------------------------------------------------------------
+
+def _figure_of(row: Any, index_of: dict[int, int]) -> Figure:
+    """The figure record of a stored figure row (parent and equivalent as indexes in its document)."""
+    from tracker.figure import Figure
+
+    return Figure(
+        doc=row.doc, start=row.start, end=row.end, text=row.text, sentence=row.sentence,
+        sentence_start=row.sentence_start, sentence_end=row.sentence_end, value=row.value, low=row.low,
+        high=row.high, qualifier=row.qualifier, unit=row.unit, si_value=row.si_value, entity=row.entity,
+        category=row.category, trend=row.trend, source=row.source_name, source_text=row.source_text,
+        source_kind=row.source_kind, parent=index_of.get(row.parent_id) if row.parent_id else None,
+        equivalent_of=index_of.get(row.equivalent_of_id) if row.equivalent_of_id else None, scope=row.scope,
+        scope_start=row.scope_start, tracker_version=row.tracker_version,
+    )
+
+
+def _place_columns(place: Place | None) -> dict[str, Any]:
+    if place is None:
+        return {"country": None, "admin1": None, "locality": None, "lat": None, "lon": None, "countries": None}
+    return {
+        "country": place.country, "admin1": place.admin1, "locality": place.locality, "lat": place.lat,
+        "lon": place.lon, "countries": " ".join(place.countries) if place.countries else None,
+    }
+
+
+def write_document_analysis(conn: Connection, document_id: int, figure_ids: Sequence[int],
+                            found: DocumentAnalysis) -> None:
+    """Store one document's analysis: its events, and its figures' place, event, period and stage."""
+    events = models.DOCUMENT_EVENTS
+    conn.execute(delete(events).where(events.c.document_id == document_id))
+    if found.events:
+        conn.execute(insert(events), [
+            {"document_id": document_id, "index": e.index, "type": e.type, "trigger": e.trigger, "name": e.name,
+             **_place_columns(e.place), "start": e.start, "year": e.year, "historical": e.historical,
+             "event_id": None}
+            for e in found.events
+        ])
+    if figure_ids:
+        figures = models.FIGURES
+        conn.execute(
+            update(figures).where(figures.c.id == bindparam("fid")).values(
+                country=bindparam("country"), admin1=bindparam("admin1"), locality=bindparam("locality"),
+                lat=bindparam("lat"), lon=bindparam("lon"), countries=bindparam("countries"),
+                event_index=bindparam("event_index"), period=bindparam("period"), stage=bindparam("stage"),
+            ),
+            [
+                {"fid": fid, **_place_columns(a.place), "event_index": a.event_index, "period": a.period,
+                 "stage": a.stage}
+                for fid, a in zip(figure_ids, found.figures, strict=True)
+            ],
+        )
+    documents = models.DOCUMENTS
+    conn.execute(update(documents).where(documents.c.id == document_id).values(analyzed_version=__version__))
+
+
+def analyze_documents(conn: Connection, *, everything: bool = False, batch: int = BATCH_DOCUMENTS) -> int:
+    """Run the per-document analysis where it is missing or stale (`everything`: on every document), one
+    transaction per batch; how many documents it analysed."""
+    from tracker.analysis.document import analyze_document
+
+    documents, figures, sources = models.DOCUMENTS, models.FIGURES, models.SOURCES
+    done = 0
+    last_id = 0
+    while True:
+        with conn.begin():
+            query = select(documents.c.id, documents.c.text, documents.c.title, documents.c.published).where(
+                documents.c.id > last_id)
+            if not everything:
+                query = query.where(
+                    (documents.c.analyzed_version.is_(None)) | (documents.c.analyzed_version != __version__))
+            doc_rows = conn.execute(query.order_by(documents.c.id).limit(batch)).all()
+            if not doc_rows:
+                return done
+            last_id = doc_rows[-1].id
+            ids = [r.id for r in doc_rows]
+            figure_rows = conn.execute(
+                select(figures, sources.c.name.label("source_name"))
+                .select_from(figures.outerjoin(sources, sources.c.id == figures.c.source_id))
+                .where(figures.c.document_id.in_(ids))
+                .order_by(figures.c.document_id, figures.c.index)
+            ).all()
+            by_document = {k: list(g) for k, g in groupby(figure_rows, lambda r: r.document_id)}
+            for row in doc_rows:
+                rows = by_document.get(row.id, [])
+                index_of = {r.id: r.index for r in rows}
+                found = analyze_document(row.text, [_figure_of(r, index_of) for r in rows], title=row.title,
+                                         published=row.published)
+                write_document_analysis(conn, row.id, [r.id for r in rows], found)
+                done += 1
+
+
+# --- the corpus analysis ---------------------------------------------------------------------------------
+
+def _place_of(row: Any) -> Place | None:
+    from tracker.analysis.places import Place
+
+    if row.country is None:
+        return None
+    countries = tuple(row.countries.split()) if row.countries else ()
+    return Place(row.country, row.admin1, row.locality, row.lat, row.lon, countries)
+
+
+def _document_event(row: Any) -> DocumentEvent:
+    from tracker.analysis.types import DocumentEvent
+
+    return DocumentEvent(row.index, row.type, row.trigger, row.name, _place_of(row), row.start, row.year,
+                         bool(row.historical))
+
+
 def iter_document_inputs(conn: Connection, batch: int = BATCH_DOCUMENTS) -> Iterator[DocumentInput]:
     """Every stored document as the analysis sees it, in id order, reading `batch` documents at a time."""
     from tracker.analysis.types import DocumentInput
 
-    documents = models.DOCUMENTS
-    sentences = models.SENTENCES
-    figures = models.FIGURES
-    sources = models.SOURCES
+    documents, sentences, figures = models.DOCUMENTS, models.SENTENCES, models.FIGURES
+    sources, events = models.SOURCES, models.DOCUMENT_EVENTS
     last_id = 0
     while True:
         doc_rows = conn.execute(
-            select(documents.c.id, documents.c.published, documents.c.outlet)
+            select(documents.c.id, documents.c.key, documents.c.published, documents.c.outlet)
             .where(documents.c.id > last_id)
             .order_by(documents.c.id)
             .limit(batch)
@@ -63,11 +178,18 @@ def iter_document_inputs(conn: Connection, batch: int = BATCH_DOCUMENTS) -> Iter
             .where(figures.c.document_id.between(low, high))
             .order_by(figures.c.document_id, figures.c.index)
         ).all()
+        event_rows = conn.execute(
+            select(events).where(events.c.document_id.between(low, high))
+            .order_by(events.c.document_id, events.c.index)
+        ).all()
         texts = {
             k: tuple(r.text for r in group) for k, group in groupby(sentence_rows, lambda r: r.document_id)
         }
         mentions = {
             k: tuple(_mention(r) for r in group) for k, group in groupby(figure_rows, lambda r: r.document_id)
+        }
+        doc_events = {
+            k: tuple(_document_event(r) for r in group) for k, group in groupby(event_rows, lambda r: r.document_id)
         }
         for row in doc_rows:
             yield DocumentInput(
@@ -76,11 +198,13 @@ def iter_document_inputs(conn: Connection, batch: int = BATCH_DOCUMENTS) -> Iter
                 outlet=row.outlet,
                 sentences=texts.get(row.id, ()),
                 mentions=mentions.get(row.id, ()),
+                events=doc_events.get(row.id, ()),
+                key=row.key,
             )
 
 
 def _mention(row: Any) -> MentionInput:
-    from tracker.analysis.types import MentionInput
+    from tracker.analysis.types import CUMULATIVE, MentionInput
 
     return MentionInput(
         figure_id=row.id,
@@ -99,76 +223,123 @@ def _mention(row: Any) -> MentionInput:
         source_kind=row.source_kind,
         parent_figure_id=row.parent_id,
         scope=row.scope,
+        start=row.start,
+        end=row.end,
+        trend=row.trend,
+        place=_place_of(row),
+        event_index=row.event_index,
+        period=row.period or CUMULATIVE,
+        stage=row.stage or 0,
     )
 
 
 def clear_analysis(conn: Connection) -> None:
-    """Delete every analysis result (statistics, claims, mentions, discrepancies, syndication links)."""
-    for table in (models.DISCREPANCIES, models.MENTIONS, models.CLAIMS):
+    """Delete every corpus-analysis result (events, statistics, claims, discrepancies, revisions, links)."""
+    for table in (models.REVISIONS, models.DISCREPANCIES, models.MENTIONS, models.CLAIMS):
         conn.execute(delete(table))
-    statistics = models.STATISTICS
-    conn.execute(update(statistics).values(parent_id=None))
+    figures, statistics, events = models.FIGURES, models.STATISTICS, models.EVENTS
+    conn.execute(update(figures).where(figures.c.event_id.is_not(None) | figures.c.statistic_id.is_not(None))
+                 .values(event_id=None, statistic_id=None))
+    conn.execute(update(statistics).values(parent_id=None, headline_figure_id=None))
     conn.execute(delete(statistics))
+    document_events = models.DOCUMENT_EVENTS
+    conn.execute(update(document_events).where(document_events.c.event_id.is_not(None)).values(event_id=None))
+    conn.execute(delete(events))
     documents = models.DOCUMENTS
     conn.execute(update(documents).where(documents.c.origin_document_id.is_not(None)).values(origin_document_id=None))
 
 
+def _insert_ids(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    if not rows:
+        return []
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return [r.id for r in conn.execute(statement, rows)]
+
+
 def write_analysis(conn: Connection, analysis: Analysis, sources: SourceRegistry) -> None:
-    """Replace the stored analysis results with `analysis` (inside the caller's transaction)."""
+    """Replace the stored corpus-analysis results with `analysis` (inside the caller's transaction)."""
     clear_analysis(conn)
+    event_ids = dict(zip(
+        (e.key for e in analysis.events),
+        _insert_ids(conn, models.EVENTS, [
+            {"key": e.key, "label": e.label, "type": e.type, **_place_columns(e.place), "start": e.start,
+             "historical": e.historical, "n_documents": len(e.document_ids)}
+            for e in analysis.events
+        ]),
+        strict=True,
+    ))
+    if analysis.event_of_document_event:
+        document_events = models.DOCUMENT_EVENTS
+        conn.execute(
+            update(document_events)
+            .where(document_events.c.document_id == bindparam("did"), document_events.c.index == bindparam("idx"))
+            .values(event_id=bindparam("eid")),
+            [{"did": d, "idx": i, "eid": event_ids[k]} for (d, i), k in analysis.event_of_document_event.items()],
+        )
     statistics = models.STATISTICS
-    claims = models.CLAIMS
-    statistic_ids: dict[str, int] = {}
-    if analysis.statistics:
-        rows = [
-            {"key": s.key, "label": s.label, "category": s.category, "entity_family": s.entity_family,
-             "scope": s.scope, "context": s.context}
+    statistic_ids = dict(zip(
+        (s.key for s in analysis.statistics),
+        _insert_ids(conn, statistics, [
+            {"key": s.key, "label": s.label, "category": s.category, "event_id": event_ids.get(s.event_key),
+             "population": s.population, "period": s.period, **_statistic_place(s.place),
+             "headline_figure_id": s.headline_figure_id}
             for s in analysis.statistics
-        ]
-        statement = insert(statistics).returning(statistics.c.id, sort_by_parameter_order=True)
-        ids = [r.id for r in conn.execute(statement, rows)]
-        statistic_ids = {s.key: i for s, i in zip(analysis.statistics, ids, strict=True)}
-        parents = [
-            {"sid": statistic_ids[s.key], "pid": statistic_ids[s.parent_key]}
-            for s in analysis.statistics
-            if s.parent_key is not None and s.parent_key in statistic_ids
-        ]
-        if parents:
-            conn.execute(
-                update(statistics)
-                .where(statistics.c.id == bindparam("sid"))
-                .values(parent_id=bindparam("pid")),
-                parents,
-            )
-    claim_ids: dict[str, int] = {}
-    if analysis.claims:
-        claim_rows: list[dict[str, Any]] = [
+        ]),
+        strict=True,
+    ))
+    parents = [
+        {"sid": statistic_ids[s.key], "pid": statistic_ids[s.parent_key]}
+        for s in analysis.statistics
+        if s.parent_key is not None and s.parent_key in statistic_ids
+    ]
+    if parents:
+        conn.execute(
+            update(statistics).where(statistics.c.id == bindparam("sid")).values(parent_id=bindparam("pid")),
+            parents,
+        )
+    links = [
+        {"fid": fid, "eid": event_ids[key], "sid": statistic_ids.get(analysis.statistic_of_figure.get(fid, ""))}
+        for fid, key in analysis.event_of_figure.items()
+    ]
+    if links:
+        figures = models.FIGURES
+        conn.execute(
+            update(figures).where(figures.c.id == bindparam("fid"))
+            .values(event_id=bindparam("eid"), statistic_id=bindparam("sid")),
+            links,
+        )
+    claim_ids = dict(zip(
+        (c.key for c in analysis.claims),
+        _insert_ids(conn, models.CLAIMS, [
             {"key": c.key, "statistic_id": statistic_ids[c.statistic_key], "value": c.value, "low": c.low,
              "high": c.high, "qualifier": c.qualifier, "unit": c.unit, "entity": c.entity,
              "source_id": sources.source_id(conn, c.source, None) if c.source else None,
              "n_documents": c.n_documents, "n_origins": c.n_origins}
             for c in analysis.claims
-        ]
-        statement = insert(claims).returning(claims.c.id, sort_by_parameter_order=True)
-        ids = [r.id for r in conn.execute(statement, claim_rows)]
-        claim_ids = {c.key: i for c, i in zip(analysis.claims, ids, strict=True)}
-        mention_rows = [
-            {"claim_id": claim_ids[c.key], "figure_id": figure_id}
-            for c in analysis.claims
-            for figure_id in dict.fromkeys(c.figure_ids)
-        ]
-        if mention_rows:
-            conn.execute(insert(models.MENTIONS), mention_rows)
+        ]),
+        strict=True,
+    ))
+    mention_rows = [
+        {"claim_id": claim_ids[c.key], "figure_id": figure_id}
+        for c in analysis.claims
+        for figure_id in dict.fromkeys(c.figure_ids)
+    ]
+    if mention_rows:
+        conn.execute(insert(models.MENTIONS), mention_rows)
     if analysis.discrepancies:
-        conn.execute(
-            insert(models.DISCREPANCIES),
-            [
-                {"statistic_id": statistic_ids[d.statistic_key], "kind": d.kind,
-                 "claim_a_id": claim_ids[d.claim_a_key], "claim_b_id": claim_ids[d.claim_b_key],
-                 "description": d.description}
-                for d in analysis.discrepancies
-            ],
-        )
+        conn.execute(insert(models.DISCREPANCIES), [
+            {"statistic_id": statistic_ids[d.statistic_key], "kind": d.kind,
+             "claim_a_id": claim_ids[d.claim_a_key], "claim_b_id": claim_ids[d.claim_b_key],
+             "description": d.description, "figure_a_id": d.figure_a_id, "figure_b_id": d.figure_b_id}
+            for d in analysis.discrepancies
+        ])
+    if analysis.revisions:
+        conn.execute(insert(models.REVISIONS), [
+            {"statistic_id": statistic_ids[r.statistic_key],
+             "source_id": sources.source_id(conn, r.source, None) if r.source else None,
+             "figure_from_id": r.figure_from_id, "figure_to_id": r.figure_to_id}
+            for r in analysis.revisions
+        ])
     if analysis.syndication:
         documents = models.DOCUMENTS
         conn.execute(
@@ -179,8 +350,16 @@ def write_analysis(conn: Connection, analysis: Analysis, sources: SourceRegistry
         )
 
 
-def refresh_analysis(conn: Connection, analyzer: Analyzer, sources: SourceRegistry) -> Analysis:
-    """Analyse the whole stored corpus and replace the stored results, all in one transaction."""
+def _statistic_place(place: Place | None) -> dict[str, Any]:
+    columns = _place_columns(place)
+    del columns["countries"]
+    return columns
+
+
+def refresh_analysis(conn: Connection, analyzer: Analyzer, sources: SourceRegistry, *,
+                     everything: bool = False) -> Analysis:
+    """Analyse the documents that need it, then the whole stored corpus, replacing the stored results."""
+    analyze_documents(conn, everything=everything)
     try:
         with conn.begin():
             analysis = analyzer(iter_document_inputs(conn))

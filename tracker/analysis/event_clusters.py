@@ -1,0 +1,203 @@
+"""Events across documents: the reports of one event from several outlets and days become one event.
+
+Two document events are one event when their types are of one family (event_types.txt), their places
+agree (a shared country; for attacks, the same town and region when both name one) and their times lie
+within the family's window (a strike: days; a quake or a flood: weeks; a war: open), or cannot be told
+apart because a date is missing. A past event ("the 2004 Beslan siege") only ever joins a past event of
+the same year and place; two named storms of different names are two events.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from tracker.analysis.events import event_types, final_type
+from tracker.analysis.places import Place, country_name
+from tracker.analysis.types import DocumentEvent, EventOut
+
+_ATTACK = "attack"
+
+
+@dataclass
+class _Cluster:
+    family: str
+    historical: bool
+    members: list[tuple[int, DocumentEvent]] = field(default_factory=list)
+    start: date | None = None
+    year: int | None = None
+    name: str | None = None
+    countries: set[str] = field(default_factory=set)
+    locality: str | None = None
+    admin1: str | None = None
+
+    def add(self, document_id: int, event: DocumentEvent) -> None:
+        self.members.append((document_id, event))
+        if event.start is not None and (self.start is None or event.start < self.start):
+            self.start = event.start
+        if self.year is None and event.year is not None:
+            self.year = event.year
+        self.name = self.name or event.name
+        if event.place is not None:
+            self.countries.update(_countries(event.place))
+            self.locality = self.locality or event.place.locality
+            self.admin1 = self.admin1 or event.place.admin1
+
+
+def _countries(place: Place) -> set[str]:
+    return set(place.countries) | {place.country} if place.countries else {place.country}
+
+
+def _window(kind: str) -> int | None:
+    return event_types()[kind if kind in event_types() else "other"].window
+
+
+def _family(kind: str) -> str:
+    return event_types()[kind if kind in event_types() else "other"].family
+
+
+def _fits(cluster: _Cluster, event: DocumentEvent) -> bool:
+    """Whether a document event reports the cluster's event."""
+    if cluster.historical != event.historical or cluster.family != _family(event.type):
+        return False
+    if cluster.name and event.name and cluster.name.lower() != event.name.lower():
+        return False
+    if event.place is not None and cluster.countries:
+        if not _countries(event.place) & cluster.countries:
+            return False
+        if cluster.family == _ATTACK or event.historical:
+            if cluster.locality and event.place.locality and _norm(cluster.locality) != _norm(event.place.locality):
+                return False
+            if cluster.admin1 and event.place.admin1 and _norm(cluster.admin1) != _norm(event.place.admin1):
+                return False
+    window = _window(event.type)
+    if event.historical:
+        return cluster.year == event.year
+    if cluster.start is not None and event.start is not None:
+        return window is None or abs((event.start - cluster.start).days) <= window
+    if cluster.year is not None and event.year is not None and window is not None:
+        return abs(cluster.year - event.year) <= (0 if window < 180 else 1)
+    return True
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name).lower())
+
+
+def _sort_key(item: tuple[int, datetime | None, DocumentEvent]) -> tuple[bool, date, int, int]:
+    document_id, published, event = item
+    when = event.start or (published.date() if published else None)
+    return (when is None, when or date.min, document_id, event.index)
+
+
+def cluster_events(
+    events: Iterable[tuple[int, datetime | None, DocumentEvent]],
+) -> tuple[list[EventOut], dict[tuple[int, int], str]]:
+    """The events across documents, and each (document id, event index)'s event key."""
+    clusters: list[_Cluster] = []
+    for document_id, _, event in sorted(events, key=_sort_key):
+        fitting = [c for c in clusters if _fits(c, event)]
+        if fitting:
+            cluster = min(fitting, key=lambda c: _distance(c, event))
+        else:
+            cluster = _Cluster(_family(event.type), event.historical)
+            clusters.append(cluster)
+        cluster.add(document_id, event)
+    out: list[EventOut] = []
+    key_of: dict[tuple[int, int], str] = {}
+    taken: set[str] = set()
+    for cluster in clusters:
+        record = _event_out(cluster, taken)
+        taken.add(record.key)
+        out.append(record)
+        for document_id, event in cluster.members:
+            key_of[(document_id, event.index)] = record.key
+    return sorted(out, key=lambda e: e.key), key_of
+
+
+def _distance(cluster: _Cluster, event: DocumentEvent) -> tuple[int, int]:
+    if cluster.start is not None and event.start is not None:
+        return (0, abs((event.start - cluster.start).days))
+    return (1, 0)
+
+
+def _most_common(values: Sequence[str]) -> str | None:
+    if not values:
+        return None
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], -values.index(v)))
+
+
+def _place_of(cluster: _Cluster) -> Place | None:
+    places = [e.place for _, e in cluster.members if e.place is not None]
+    if not places:
+        return None
+    country = _most_common([p.country for p in places])
+    same = [p for p in places if p.country == country]
+    locality = _most_common([p.locality for p in same if p.locality])
+    admin1 = _most_common([p.admin1 for p in same if p.admin1 and (locality is None or p.locality == locality)]) \
+        or _most_common([p.admin1 for p in same if p.admin1])
+    best = next((p for p in same if p.locality == locality and locality is not None), None) \
+        or next((p for p in same if p.admin1 == admin1 and admin1 is not None), None) or same[0]
+    countries = tuple(dict.fromkeys(c for p in places for c in (p.countries or (p.country,))))
+    multi = countries if len(countries) > 1 and any(p.countries for p in places) else ()
+    if multi and country is not None:
+        multi = (country, *[c for c in multi if c != country])
+    return Place(country or best.country, admin1 if admin1 else None, locality,
+                 best.lat if best.locality == locality or best.admin1 == admin1 else None,
+                 best.lon if best.locality == locality or best.admin1 == admin1 else None, multi)
+
+
+def place_name(place: Place | None) -> str:
+    """How a label names a place: the town, else the region, else the country or countries."""
+    if place is None:
+        return ""
+    if place.locality:
+        return place.locality
+    if place.admin1:
+        return place.admin1
+    if place.countries:
+        return "-".join(country_name(c) for c in place.countries)
+    return country_name(place.country)
+
+
+def _slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def format_day(day: date) -> str:
+    """"8 Sep 2023"."""
+    return f"{day.day} {day.strftime('%b %Y')}"
+
+
+def _event_out(cluster: _Cluster, taken: set[str]) -> EventOut:
+    kinds = [e.type for _, e in cluster.members]
+    specific = [k for k in kinds if k not in ("other", "attack")] or [k for k in kinds if k != "other"] or kinds
+    kind = _most_common(specific) or "other"
+    place = _place_of(cluster)
+    noun = event_types()[kind].label
+    kind = final_type(kind)
+    where = place_name(place)
+    when = format_day(cluster.start) if cluster.start else (str(cluster.year) if cluster.year else "")
+    if cluster.name:
+        head = cluster.name
+    else:
+        head = f"{where} {noun}".strip() if where else noun.capitalize()
+    label = f"{head}, {when}" if when else head
+    year = cluster.start.year if cluster.start else cluster.year
+    base = _slug(" ".join(x for x in (cluster.name or where, "" if cluster.name else kind, str(year or "")) if x))
+    key = base or "event"
+    n = 2
+    while key in taken:
+        key = f"{base}-{n}"
+        n += 1
+    return EventOut(
+        key=key, label=label[:1].upper() + label[1:], type=kind, place=place,
+        start=cluster.start or (date(cluster.year, 1, 1) if cluster.year else None),
+        historical=cluster.historical, document_ids=tuple(sorted({d for d, _ in cluster.members})),
+    )

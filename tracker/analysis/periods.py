@@ -1,0 +1,103 @@
+"""The period a figure counts over, and whether the text marks it as an earlier or a moved count.
+
+A toll is cumulative unless its clause bounds it in time: "in the past 24 hours", "over the last three
+days", "on Sunday alone", "between late June and mid-July", or it is an increase ("rose by 3,000"). A
+window applies to the increments of its sentence ("22 more", "another 9", "new deaths") and their subsets;
+when the sentence has none, to the figure nearest to it. A bounded period's label ends with the
+publication day when the window is relative to it ("past 24 hours to 16 Sep 2022").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from tracker.analysis.types import CUMULATIVE
+from tracker.figure import Figure
+
+_NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)"
+_WINDOW = re.compile(
+    rf"""\b(?:
+        (?:in|over|during|within)\s+the\s+(?:last|past|previous|preceding)\s+(?:{_NUMBER}\s+)?(?:hours?|days?|weeks?|months?)
+      | in\s+the\s+{_NUMBER}\s+(?:hours?|days?)\s+(?:to|until|up\s+to)\b[^,.;]{{0,30}}
+      | (?:on|by)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+alone
+      | (?:since|in|over)\s+(?:the\s+)?(?:last|past)\s+(?:24|48|72)\s+hours
+      | between\s+(?:early|mid|late)?[\s-]*(?:january|february|march|april|may|june|july|august|september
+            |october|november|december)\b[^,.;]{{0,30}}?\s+and\s+(?:early|mid|late)?[\s-]*(?:january|february
+            |march|april|may|june|july|august|september|october|november|december)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|additional)\s+\Z", re.IGNORECASE)
+_INCREMENT_AFTER = re.compile(r"\A[\s\w-]{0,20}?\b(?:more|new|additional|further)\b", re.IGNORECASE)
+_BY_INCREASE = re.compile(
+    r"\b(?:rose|risen|rising|rises|increased|increasing|increases|jumped|surged|climbed|grew|went\s+up|soared)"
+    r"\s+by\s+\Z",
+    re.IGNORECASE,
+)
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:from|originally|initially|earlier|previously|first)\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE
+)
+_EARLIER_AFTER = re.compile(r"\A[^.;]{0,80}?\b(?:originally|initially|earlier|previously)\b", re.IGNORECASE)
+
+
+def _label(window: str, published: date | None) -> str:
+    words = " ".join(window.split())
+    for prefix in ("in the ", "over the ", "during the ", "within the ", "since the ", "on ", "by ", "in ", "over ",
+                   "since "):
+        if words.lower().startswith(prefix):
+            words = words[len(prefix):]
+            break
+    relative = re.match(r"(?:last|past|previous|preceding)\b", words, re.IGNORECASE)
+    if relative and published is not None:
+        return f"{words} to {published.day} {published.strftime('%b %Y')}"
+    return words
+
+
+def _is_increment(text: str, f: Figure) -> bool:
+    return bool(
+        _INCREMENT_BEFORE.search(text, max(0, f.start - 20), f.start)
+        or _INCREMENT_AFTER.match(text, f.start + len(f.text.split()[0]) if f.text else f.end, f.end + 12)
+        or _BY_INCREASE.search(text, max(0, f.start - 30), f.start)
+    )
+
+
+def figure_periods(text: str, figures: Sequence[Figure], published: date | None) -> list[str]:
+    """For each figure, CUMULATIVE or the label of the bounded period it counts over."""
+    periods = [CUMULATIVE] * len(figures)
+    by_sentence: dict[int, list[int]] = {}
+    for i, f in enumerate(figures):
+        by_sentence.setdefault(f.sentence_start, []).append(i)
+    for start, members in by_sentence.items():
+        end = figures[members[0]].sentence_end
+        windows = list(_WINDOW.finditer(text, start, end))
+        increments = [i for i in members if _is_increment(text, figures[i])]
+        for i in increments:
+            if _BY_INCREASE.search(text, max(0, figures[i].start - 30), figures[i].start):
+                periods[i] = "increase" + (f" to {published.day} {published.strftime('%b %Y')}" if published else "")
+        if not windows:
+            continue
+        label = _label(windows[0].group(), published)
+        targets = increments or [min(members, key=lambda i: min(abs(figures[i].start - w.start()) for w in windows))]
+        for i in targets:
+            periods[i] = label
+    for i, f in enumerate(figures):  # a subset counts over its whole's period ("22 more, including six children")
+        if f.parent is not None and periods[i] == CUMULATIVE and 0 <= f.parent < len(figures):
+            periods[i] = periods[f.parent]
+    return periods
+
+
+def figure_stages(text: str, figures: Sequence[Figure]) -> list[int]:
+    """-1 where the text marks a figure as an earlier count ("grew from 50", "originally put at"), 1 where it
+    shows it as having moved ("rose to 57", a trend), else 0."""
+    out = []
+    for f in figures:
+        if _EARLIER_BEFORE.search(text, max(f.sentence_start, f.start - 30), f.start) \
+                or _EARLIER_AFTER.match(text, f.end, f.sentence_end):
+            out.append(-1)
+        elif f.trend is not None:
+            out.append(1)
+        else:
+            out.append(0)
+    return out
