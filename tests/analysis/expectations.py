@@ -95,10 +95,26 @@ def check_detainees_released(analysis: Analysis, docs: Sequence[DocumentInput]) 
 
 
 def check_war_toll_apart(analysis: Analysis, docs: Sequence[DocumentInput]) -> None:
-    """Half a million killed since 2011 (004) is not the offensive's 826."""
+    """Half a million killed since 2011 (004) is the war's toll, not the offensive's 826."""
     war = statistic_of(analysis, find_mention(docs, FRENCH, "killed", 500_000))
     offensive = statistic_of(analysis, find_mention(docs, WIRE_COPY, "killed", 826))
     assert war.key != offensive.key
+    assert war.event_key != offensive.event_key
+
+
+def check_one_event(analysis: Analysis, docs: Sequence[DocumentInput]) -> None:
+    """The toll, its subset, the displaced, the fled soldiers of every seed: one event, the offensive."""
+    figures = [
+        find_mention(docs, WIRE_COPY, "killed", 826), find_mention(docs, REWRITE, "killed", 111),
+        find_mention(docs, WIRE_COPY, "displaced", 370_000), find_mention(docs, REWRITE, "displaced", 370_000),
+        find_mention(docs, WIRE, "fled", 200), find_mention(docs, WIRE, "fled", 2000),
+        find_mention(docs, REWRITE, "fled", 2000),
+    ]
+    events = {analysis.event_of_figure.get(m.figure_id) for m in figures}
+    assert len(events) == 1 and None not in events
+    (key,) = events
+    event = next(e for e in analysis.events if e.key == key)
+    assert event.type == "offensive" and event.place is not None and event.place.country == "SYR"
 
 
 def check_wire_copy(analysis: Analysis, docs: Sequence[DocumentInput]) -> None:
@@ -115,4 +131,5 @@ SEED_CHECKS = [
     check_detainees_released,
     check_war_toll_apart,
     check_wire_copy,
+    check_one_event,
 ]

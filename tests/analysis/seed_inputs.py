@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tracker.analysis.types import DocumentInput, MentionInput
+from tracker.analysis.places import Place
+from tracker.analysis.records import read_document
+from tracker.analysis.types import DocumentEvent, DocumentInput, MentionInput
+from tracker.documents import Document
 from tracker.extract.sentences import split_sentences
-from tracker.figure import Figure
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -25,8 +27,16 @@ def seed_sentences(text: str) -> tuple[str, ...]:
     return tuple(s.text for s in split_sentences(text))
 
 
+#: What the per-document analysis should find in every seed: the offensive that took Damascus; and in the
+#: French article, the war since 2011 behind it ("half a million dead since 2011").
+OFFENSIVE = DocumentEvent(0, "offensive", "offensive", None, Place("SYR", None, "Damascus"), None, 2024, False)
+WAR = DocumentEvent(1, "war", "war", None, Place("SYR"), None, 2011, False)
+WAR_TOLL = "half a million dead"
+
+
 def gold_documents(scopes: dict[str, str] | None = None) -> list[DocumentInput]:
-    """One DocumentInput per seed, its mentions built from the gold records (`scopes`: quote -> scope)."""
+    """One DocumentInput per seed, its mentions built from the gold records (`scopes`: quote -> scope), its
+    events as the per-document analysis should find them."""
     records: list[dict[str, Any]] = json.loads(GOLD.read_text(encoding="utf-8"))
     docs = []
     for doc_id, path in enumerate(seed_paths()):
@@ -44,21 +54,16 @@ def gold_documents(scopes: dict[str, str] | None = None) -> list[DocumentInput]:
                 qualifier=r["qualifier"], unit=r["unit"], entity=r["entity"], category=r["category"],
                 source=r["source"], source_kind=None,
                 parent_figure_id=figure_id[parent] if parent else None,
-                scope=(scopes or {}).get(r["quote"]),
+                scope=(scopes or {}).get(r["quote"]), event_index=1 if r["quote"] == WAR_TOLL else 0,
             ))
-        docs.append(DocumentInput(doc_id, None, None, sentences, tuple(mentions)))
+        events = (OFFENSIVE, WAR) if any(m.event_index == 1 for m in mentions) else (OFFENSIVE,)
+        docs.append(DocumentInput(doc_id, None, None, sentences, tuple(mentions), events, path.name))
     return docs
 
 
-def figures_to_document(doc_id: int, text: str, figures: list[Figure]) -> DocumentInput:
-    """A DocumentInput from extracted figures, as the store builds it (figure id = doc * 1000 + index)."""
-    mentions = tuple(
-        MentionInput(
-            figure_id=doc_id * 1000 + i, document_id=doc_id, index=i, text=f.text, sentence=f.sentence,
-            value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, unit=f.unit, entity=f.entity,
-            category=f.category, source=f.source, source_kind=f.source_kind,
-            parent_figure_id=None if f.parent is None else doc_id * 1000 + f.parent, scope=f.scope,
-        )
-        for i, f in enumerate(figures)
-    )
-    return DocumentInput(doc_id, None, None, seed_sentences(text), mentions)
+def extracted_documents() -> list[DocumentInput]:
+    """One DocumentInput per seed as `tracker analyze` builds it: the real extractor and document analysis."""
+    return [
+        read_document(doc_id, Document(path.name, path.read_text(encoding="utf-8"), str(path))).input
+        for doc_id, path in enumerate(seed_paths())
+    ]

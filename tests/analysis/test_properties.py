@@ -7,10 +7,13 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.analysis.builders import document, mention
+from datetime import UTC, date, datetime
+
+from tests.analysis.builders import document, event, mention
 from tracker.analysis import analyze_corpus
-from tracker.analysis.statistics import is_analyzed
-from tracker.analysis.types import Analysis, DocumentInput
+from tracker.analysis.places import Place
+from tracker.analysis.statistics import STATISTIC_CATEGORIES
+from tracker.analysis.types import CUMULATIVE, Analysis, DocumentInput, MentionInput
 
 WORDS = ["Aleppo", "Homs", "offensive", "border", "prison", "shelling", "Gaza", "convoy", "strike", "camp"]
 CATEGORIES = ["killed", "injured", "displaced", "fled", "other"]
@@ -18,6 +21,10 @@ ENTITIES = ["people", "civilians", "troops", "soldiers", "detainees", None]
 SOURCES = [None, "United Nations", "Syrian Observatory for Human Rights", "Hezbollah"]
 SCOPES = [None, None, "since 2011", "since the offensive began"]
 VALUES = [None, 5.0, 12.0, 111.0, 826.0, 2000.0, 370000.0]
+PLACES = [None, Place("SYR"), Place("SYR", "Aleppo Governorate"), Place("SYR", None, "Homs"), Place("IRQ")]
+EVENT_TYPES = ["airstrike", "offensive", "earthquake", "war", "other"]
+PERIODS = [CUMULATIVE, CUMULATIVE, "past 24 hours to 8 Dec 2024"]
+DAYS = [None, date(2024, 12, 1), date(2024, 12, 2), date(2024, 12, 20)]
 
 
 @st.composite
@@ -38,6 +45,10 @@ def mention_fields(draw: st.DrawFn) -> dict[str, Any]:
         "entity": draw(st.sampled_from(ENTITIES)),
         "source": draw(st.sampled_from(SOURCES)),
         "scope": draw(st.sampled_from(SCOPES)),
+        "place": draw(st.sampled_from(PLACES)),
+        "period": draw(st.sampled_from(PERIODS)),
+        "stage": draw(st.sampled_from([0, 0, -1, 1])),
+        "event_index": draw(st.sampled_from([0, 0, 1, None])),
     }
 
 
@@ -61,7 +72,14 @@ def corpora(draw: st.DrawFn) -> list[DocumentInput]:
         if docs and copies:  # a wire copy of an earlier document
             source_doc = docs[draw(st.integers(0, len(docs) - 1))]
             filler = list(source_doc.sentences) + filler
-        docs.append(document(doc_id, mentions, filler))
+        day = draw(st.sampled_from(DAYS))
+        events = [
+            event(0, draw(st.sampled_from(EVENT_TYPES)), draw(st.sampled_from(PLACES)), day),
+            event(1, "other", draw(st.sampled_from(PLACES)), year=draw(st.sampled_from([2004, 2011])),
+                  historical=draw(st.booleans())),
+        ]
+        published = datetime(day.year, day.month, day.day, tzinfo=UTC) if day else None
+        docs.append(document(doc_id, mentions, filler, published, events))
     return docs
 
 
@@ -70,7 +88,8 @@ def corpus_and_permutation(draw: st.DrawFn) -> tuple[list[DocumentInput], list[D
     docs = draw(corpora())
     permuted = [
         DocumentInput(
-            d.document_id, d.published, d.outlet, d.sentences, tuple(draw(st.permutations(d.mentions)))
+            d.document_id, d.published, d.outlet, d.sentences, tuple(draw(st.permutations(d.mentions))),
+            d.events, d.key,
         )
         for d in draw(st.permutations(docs))
     ]
@@ -94,13 +113,22 @@ def test_input_order_does_not_change_the_analysis(
     assert analyze_corpus(permuted) == analyze_corpus(docs)
 
 
+def _counted(m: MentionInput) -> bool:
+    """Whether a mention is a statistic's: a casualty or humanitarian figure of an event, with a number."""
+    stated = m.value is not None or m.low is not None or m.high is not None
+    return m.category in STATISTIC_CATEGORIES and m.event_index is not None and stated
+
+
 @settings(max_examples=60, deadline=None)
 @given(corpora())
-def test_every_analyzed_mention_is_in_exactly_one_claim(docs: list[DocumentInput]) -> None:
-    claims = _claims_by_figure(analyze_corpus(docs))
+def test_every_counted_mention_is_in_exactly_one_claim_and_statistic(docs: list[DocumentInput]) -> None:
+    analysis = analyze_corpus(docs)
+    claims = _claims_by_figure(analysis)
     for doc in docs:
         for m in doc.mentions:
-            assert len(claims.get(m.figure_id, [])) == (1 if is_analyzed(m) else 0)
+            assert len(claims.get(m.figure_id, [])) == (1 if _counted(m) else 0)
+            assert (m.figure_id in analysis.statistic_of_figure) is _counted(m)
+            assert (m.figure_id in analysis.event_of_figure) is (m.event_index is not None)
 
 
 @settings(max_examples=60, deadline=None)
@@ -113,6 +141,8 @@ def test_claims_of_one_statistic_share_category_and_family(docs: list[DocumentIn
     for claim in analysis.claims:
         statistic = statistics[claim.statistic_key]
         assert {mentions[f].category for f in claim.figure_ids} == {statistic.category}
+        assert {mentions[f].period for f in claim.figure_ids} == {statistic.period}
+        assert {analysis.event_of_figure[f] for f in claim.figure_ids} == {statistic.event_key}
         assert len({mentions[f].source for f in claim.figure_ids}) == 1
         assert claim.n_origins <= claim.n_documents <= len(claim.figure_ids)
     for statistic in analysis.statistics:
@@ -143,3 +173,25 @@ def test_syndication_points_at_originals(docs: list[DocumentInput]) -> None:
         assert s.document_id != s.origin_document_id
         assert s.origin_document_id not in copies
         assert 0.5 <= s.shared_fraction <= 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(corpora())
+def test_revisions_step_within_one_cumulative_statistic(docs: list[DocumentInput]) -> None:
+    analysis = analyze_corpus(docs)
+    statistics = {s.key: s for s in analysis.statistics}
+    for r in analysis.revisions:
+        assert r.figure_from_id != r.figure_to_id
+        assert analysis.statistic_of_figure[r.figure_from_id] == analysis.statistic_of_figure[r.figure_to_id]
+        assert statistics[r.statistic_key].period == CUMULATIVE
+
+
+@settings(max_examples=60, deadline=None)
+@given(corpora())
+def test_historical_events_never_merge_with_current_ones(docs: list[DocumentInput]) -> None:
+    analysis = analyze_corpus(docs)
+    historical = {e.key: e.historical for e in analysis.events}
+    for doc in docs:
+        for e in doc.events:
+            key = analysis.event_of_document_event[(doc.document_id, e.index)]
+            assert historical[key] == e.historical

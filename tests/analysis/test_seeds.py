@@ -36,8 +36,9 @@ def test_gold_seeds_any_order_same_analysis() -> None:
     assert analyze_corpus(reversed(docs)) == analyze_corpus(docs) == analyze_corpus(iter(shuffled))
 
 
-def test_gold_seeds_scope_in_label() -> None:
+def test_gold_seeds_labels_read_like_table_rows() -> None:
     analysis = analyze_corpus(gold_documents(SCOPES))
     labels = {s.label for s in analysis.statistics}
-    assert "killed: people since the offensive began" in labels
-    assert "killed: people since 2011" in labels
+    assert "Damascus offensive, 2024: killed" in labels
+    assert "Damascus offensive, 2024: killed, civilians" in labels
+    assert "Syria war, 2011: killed" in labels

@@ -6,6 +6,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
@@ -14,7 +15,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from tracker.analysis.types import Analysis, ClaimOut, DiscrepancyOut, DocumentInput, StatisticOut
+from tracker.analysis.places import Place
+from tracker.analysis.types import CUMULATIVE, Analysis, ClaimOut, DiscrepancyOut, DocumentInput, EventOut, StatisticOut
 from tracker.figure import Figure
 from tracker.store import ingest as ingest_module
 from tracker.store import persist_analysis
@@ -27,10 +29,13 @@ TABLES = (
     "figures",
     "sources",
     "source_aliases",
+    "events",
+    "document_events",
     "statistics",
     "claims",
     "mentions",
     "discrepancies",
+    "revisions",
 )
 
 
@@ -148,16 +153,27 @@ def fake_extract(document: str, doc: str = "", *, published: object = None) -> l
     return out
 
 
+STAND_IN_EVENT = EventOut("stand-in-event", "Stand-in event", "other", Place("SYR"), None, False, ())
+
+
 def stand_in_analyzer(docs: Iterable[DocumentInput]) -> Analysis:
-    """A minimal analysis for store tests: a statistic per category, a claim per (category, value, source)."""
+    """A minimal analysis for store tests: one event, a statistic per category, a claim per (category,
+    value, source), a value discrepancy where a statistic's first two claims differ."""
     statistics: dict[str, StatisticOut] = {}
     claims: dict[str, dict[str, Any]] = {}
+    figure_ids: list[int] = []
+    document_ids: set[int] = set()
+    latest: dict[str, tuple[bool, datetime, int]] = {}
     for doc in docs:
+        document_ids.add(doc.document_id)
         for m in doc.mentions:
+            figure_ids.append(m.figure_id)
             skey = f"s/{m.category}"
-            statistics.setdefault(
-                skey, StatisticOut(skey, f"{m.category}: {m.entity}", m.category, m.entity, None, "", None)
-            )
+            when = (doc.published is not None, doc.published or datetime.min.replace(tzinfo=UTC), m.figure_id)
+            if skey not in statistics or when > latest[skey]:  # the headline: the newest document's figure
+                latest[skey] = when
+                statistics[skey] = StatisticOut(skey, f"{m.category}: people", STAND_IN_EVENT.key, m.category,
+                                                "people", None, CUMULATIVE, None, m.figure_id)
             ckey = f"c/{m.category}/{m.value}/{m.source}"
             claim = claims.setdefault(ckey, {"m": m, "figures": [], "docs": set(), "skey": skey})
             claim["figures"].append(m.figure_id)
@@ -185,10 +201,17 @@ def stand_in_analyzer(docs: Iterable[DocumentInput]) -> Analysis:
         by_statistic.setdefault(claim.statistic_key, []).append(claim)
     for skey, group in sorted(by_statistic.items()):
         if len(group) >= 2 and group[0].value != group[1].value:
-            discrepancies.append(
-                DiscrepancyOut(skey, "value", group[0].key, group[1].key, f"{group[0].value} vs {group[1].value}")
-            )
-    return Analysis(tuple(statistics.values()), claim_out, tuple(discrepancies), ())
+            discrepancies.append(DiscrepancyOut(
+                skey, "value", group[0].key, group[1].key, f"{group[0].value} vs {group[1].value}",
+                group[0].figure_ids[0], group[1].figure_ids[0],
+            ))
+    events = (STAND_IN_EVENT,) if figure_ids else ()
+    return Analysis(
+        events, tuple(statistics.values()), claim_out, tuple(discrepancies), (), (),
+        event_of_figure={f: STAND_IN_EVENT.key for f in figure_ids},
+        statistic_of_figure={m: c.statistic_key for c in claim_out for m in c.figure_ids},
+        event_of_document_event={},
+    )
 
 
 @pytest.fixture

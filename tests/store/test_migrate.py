@@ -18,7 +18,8 @@ from tracker.store.migrate import head_revision, upgrade
 from tracker.store.models import METADATA
 from tracker.store.views import CURRENT_VIEWS
 
-VIEWS = ("figure_provenance", "casualty_figures", "claim_summary", "discrepancy_summary")
+VIEWS = ("figure_provenance", "casualty_figures", "claim_summary", "discrepancy_summary", "event_summary",
+         "revision_history")
 
 
 def test_upgrade_creates_then_reports_nothing_to_do(db: str) -> None:

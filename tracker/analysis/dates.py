@@ -22,6 +22,8 @@ _MONTHS = {
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                          "sunday"))}
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
 _DATE = re.compile(
@@ -95,6 +97,10 @@ def _relative(phrase: str, published: date) -> date | None:
     words = phrase.lower().replace("’", "'").replace("'s", "")
     words = re.sub(r"\b(?:on|late|early|night|morning|afternoon|evening)\b", " ", words)
     words = " ".join(words.split())
+    weekday = _WEEKDAYS.get(words.removeprefix("last ").removeprefix("this "))
+    if weekday is not None:  # the latest such day up to publication ("last Friday": strictly before)
+        back = (published.weekday() - weekday) % 7
+        return published - timedelta(days=back or (7 if words.startswith("last ") else 0))
     if words in ("overnight", "tonight", "last night"):
         return published - timedelta(days=1) if words != "tonight" else published
     if words == "this weekend" or words == "last weekend":
@@ -136,7 +142,7 @@ def find_dates(text: str, published: date | None = None, start: int = 0, end: in
         else:  # pragma: no cover - every branch of the pattern is handled above
             continue
         begin = m.start("since") if since else m.start()
-        if m.group("yr"):
-            begin = m.start("yry")  # "in 2004": the date is the year, not the preposition
+        if m.group("yr") or m.group("bare"):
+            begin = m.start("yry" if m.group("yr") else "barey")  # "in 2004": the date is the year
         out.append(DateMention(begin, m.end(), text[begin:m.end()], day, year, since, relative))
     return out

@@ -1,9 +1,10 @@
 """Discrepancies: two figures of one statistic that cannot both be true, given by different sources.
 
 * `value`: their bounds do not overlap (approximate figures widened by the tolerance; "more than 1,200"
-  and "1,234" overlap), they come from two named sources that are not one, and they were given about
-  the same time: in one document, in documents at most `SAME_TIME_DAYS` apart, or in undated documents
-  where neither figure is marked as a moved or an earlier count (a later toll is a revision, not a
+  and "1,234" overlap), both are attributed, and they were given about the same time: in one document
+  (where even one description may be two people: "a source ... a second source put the figure at"),
+  or by two sources that are not one, in documents at most `SAME_TIME_DAYS` apart or undated where
+  neither figure is marked as a moved or an earlier count (a later toll is a revision, not a
   contradiction).
 * `source`: one exact number credited to two different named sources in different documents.
 
@@ -75,7 +76,8 @@ def find_discrepancies(
     for i, a in enumerate(named):
         ia = interval(a.mention)
         for b in named[i + 1:]:
-            if same_source(a.source, b.source):
+            one_text = a.mention.document_id == b.mention.document_id
+            if same_source(a.source, b.source) and not one_text:
                 continue
             ib = interval(b.mention)
             if not ia.overlaps(ib):

@@ -180,17 +180,18 @@ def _event_out(cluster: _Cluster, taken: set[str]) -> EventOut:
     specific = [k for k in kinds if k not in ("other", "attack")] or [k for k in kinds if k != "other"] or kinds
     kind = _most_common(specific) or "other"
     place = _place_of(cluster)
-    noun = event_types()[kind].label
+    noun = event_types()[kind].label.strip("-")
     kind = final_type(kind)
     where = place_name(place)
     when = format_day(cluster.start) if cluster.start else (str(cluster.year) if cluster.year else "")
     if cluster.name:
         head = cluster.name
     else:
-        head = f"{where} {noun}".strip() if where else noun.capitalize()
+        head = f"{where} {noun}".strip() if where else (noun.capitalize() or "Event")
     label = f"{head}, {when}" if when else head
     year = cluster.start.year if cluster.start else cluster.year
-    base = _slug(" ".join(x for x in (cluster.name or where, "" if cluster.name else kind, str(year or "")) if x))
+    noun_slug = "" if cluster.name or kind == "other" else kind
+    base = _slug(" ".join(x for x in (cluster.name or where, noun_slug, str(year or "")) if x))
     key = base or "event"
     n = 2
     while key in taken:

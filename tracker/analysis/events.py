@@ -30,6 +30,11 @@ from tracker.extract.trie import trie_pattern
 GENERIC_TYPES = frozenset({"attack", "other"})
 #: Sentences at the top of a document that say what it is about (with the headline).
 LEAD_SENTENCES = 3
+#: How much a headline's event words weigh against the body's, and the first sentences' (then 1 each).
+TITLE_WEIGHT = 4.0
+LEAD_WEIGHTS = (3.0, 2.0, 2.0)
+#: A date this close (characters) to the main event's word dates the event ("Friday's earthquake").
+NEAR_EVENT_WORD = 60
 _SPACE_OR_HYPHEN = r"[\s-]+"
 
 
@@ -104,27 +109,32 @@ _PAST_PHRASE = re.compile(r"\b(?:last\s+year|(?:\d+|two|three|four|five|several|
 _BACK_TO_NOW = re.compile(r"\b(?:this\s+time|now|today|currently|so\s+far)\b", re.IGNORECASE)
 
 
-def _type_of(words: Sequence[EventWord], weights: Sequence[float]) -> EventWord | None:
-    """The word naming the most prominent event: its family by weight, then the most specific type in it."""
+def _type_of(words: Sequence[tuple[EventWord, float, int]]) -> EventWord | None:
+    """The word naming the most prominent event: its family by the weight of the sentences that name it
+    (each sentence once: "a cholera outbreak" is one mention), then the most specific type in it."""
     if not words:
         return None
     types = event_types()
-    foreground = [(w, weight) for w, weight in zip(words, weights, strict=True) if not types[w.type].background]
-    if foreground:
-        words, weights = [w for w, _ in foreground], [weight for _, weight in foreground]
+    foreground = [item for item in words if not types[item[0].type].background]
+    pool = foreground or list(words)
+    sentence_weight: dict[tuple[str, int], float] = {}
+    for word, weight, unit in pool:
+        key = (types[word.type].family, unit)
+        sentence_weight[key] = max(sentence_weight.get(key, 0.0), weight)
     family_weight: Counter[str] = Counter()
-    for word, weight in zip(words, weights, strict=True):
-        family_weight[types[word.type].family] += weight
-    family = max(family_weight, key=lambda f: (family_weight[f], -min(
-        i for i, w in enumerate(words) if types[w.type].family == f)))
-    in_family = [(w, weight) for w, weight in zip(words, weights, strict=True) if types[w.type].family == family]
-    specific = [(w, weight) for w, weight in in_family if w.type not in GENERIC_TYPES]
-    pool = specific or in_family
+    for (family, _), weight in sentence_weight.items():
+        family_weight[family] += weight
+    first = {}
+    for i, (word, _, _) in enumerate(pool):
+        first.setdefault(types[word.type].family, i)
+    family = max(family_weight, key=lambda f: (family_weight[f], -first[f]))
+    in_family = [(w, weight) for w, weight, _ in pool if types[w.type].family == family]
+    specific = [(w, weight) for w, weight in in_family if w.type not in GENERIC_TYPES] or in_family
     type_weight: Counter[str] = Counter()
-    for w, weight in pool:
+    for w, weight in specific:
         type_weight[w.type] += weight
     best = max(type_weight, key=lambda t: type_weight[t])
-    return next(w for w, _ in pool if w.type == best)
+    return next(w for w, _ in specific if w.type == best)
 
 
 def final_type(kind: str) -> str:
@@ -193,8 +203,12 @@ def document_events(
         return DocumentEvents((), ())
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else len(text)
     title_words = find_event_words(title) if title else []
-    weights = [2.0 if w.start < lead_end else 1.0 for w in words]
-    main_word = _type_of([*title_words, *words], [3.0] * len(title_words) + weights)
+    starts = [s.start for s in sentences]
+    weighted = [(w, TITLE_WEIGHT, -1) for w in title_words]
+    for w in words:
+        unit = max(0, bisect_right(starts, w.start) - 1)
+        weighted.append((w, LEAD_WEIGHTS[unit] if unit < len(LEAD_WEIGHTS) else 1.0, unit))
+    main_word = _type_of(weighted)
     types = event_types()
     main_type = main_word.type if main_word else "other"
     main_family = types[main_type].family
@@ -257,19 +271,22 @@ def _main_start(text: str, sentences: Sequence[Sentence], dates: Sequence[DateMe
     near = [w.start for w in words if main_word is not None and w.type == main_word.type]
     family = event_types()[main_word.type].family if main_word else None
     starts = [s.start for s in sentences]
-    candidates = []
+    since_days, near_days, lead_days = [], [], []
     for d in dates:
-        if d.day is None:
+        if d.day is None or (published is not None and d.day > published + timedelta(days=1)):
             continue
-        since = d.since and not _other_family_word(text, sentences[max(0, bisect_right(starts, d.start) - 1)], family)
-        if d.start < lead_end or since or any(abs(d.start - s) < 120 for s in near):
-            if published is not None:
-                earliest = published - timedelta(days=window if window is not None else 3650)
-                if not earliest <= d.day <= published + timedelta(days=1):
-                    continue
-            candidates.append(d.day)
-    if candidates:
-        return min(candidates)
+        if d.since and not _other_family_word(text, sentences[max(0, bisect_right(starts, d.start) - 1)], family):
+            since_days.append(d.day)  # "deaths since June 14": the day the event's count began
+            continue
+        if published is not None and d.day < published - timedelta(days=window if window is not None else 3650):
+            continue
+        if any(abs(d.start - s) < NEAR_EVENT_WORD for s in near):
+            near_days.append(d.day)
+        elif d.start < lead_end:
+            lead_days.append(d.day)
+    for days in (since_days, near_days, lead_days):
+        if days:
+            return min(days)
     return published
 
 

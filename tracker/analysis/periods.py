@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
 from tracker.analysis.types import CUMULATIVE
+from tracker.data_files import data_rows
+from tracker.extract.trie import trie_pattern
 from tracker.figure import Figure
 
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)"
@@ -30,16 +33,29 @@ _WINDOW = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|additional)\s+\Z", re.IGNORECASE)
-_INCREMENT_AFTER = re.compile(r"\A[\s\w-]{0,20}?\b(?:more|new|additional|further)\b", re.IGNORECASE)
+_INCREMENT_AFTER = re.compile(r"[\s\w-]{0,20}?\b(?:more|new|additional|further)\b", re.IGNORECASE)
 _BY_INCREASE = re.compile(
     r"\b(?:rose|risen|rising|rises|increased|increasing|increases|jumped|surged|climbed|grew|went\s+up|soared)"
     r"\s+by\s+\Z",
     re.IGNORECASE,
 )
 _EARLIER_BEFORE = re.compile(
-    r"\b(?:from|originally|initially|earlier|previously|first)\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE
+    r"\b(?:originally|initially|earlier|previously)\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE
 )
-_EARLIER_AFTER = re.compile(r"\A[^.;]{0,80}?\b(?:originally|initially|earlier|previously)\b", re.IGNORECASE)
+_EARLIER_AFTER = re.compile(r"[^.;]{0,80}?\b(?:originally|initially|earlier|previously)\b", re.IGNORECASE)
+_QUALIFIER = r"(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than|over|roughly)\s+)?"
+#: Figures a time window never applies to: durations and distances ("in the past 24 hours" is one).
+_UNBOUNDED = frozenset({"duration", "distance", "percentage", "money"})
+
+
+@cache
+def _moves() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"rose to 57" (a moved toll) and "grew from 50" (its earlier count): the change verbs of
+    trend_words.txt followed by "to" or "from" right before the number."""
+    verbs = trie_pattern(phrase for _, (phrase, *_rest) in data_rows("trend_words.txt", 2))
+    moved = re.compile(rf"\b(?:{verbs})\s+(?:\w+\s+)?to\s+{_QUALIFIER}\Z", re.IGNORECASE)
+    earlier = re.compile(rf"\b(?:(?:{verbs})\s+(?:\w+\s+)?)?from\s+{_QUALIFIER}\Z", re.IGNORECASE)
+    return moved, earlier
 
 
 def _label(window: str, published: date | None) -> str:
@@ -71,6 +87,9 @@ def figure_periods(text: str, figures: Sequence[Figure], published: date | None)
         by_sentence.setdefault(f.sentence_start, []).append(i)
     for start, members in by_sentence.items():
         end = figures[members[0]].sentence_end
+        members = [i for i in members if figures[i].category not in _UNBOUNDED]
+        if not members:
+            continue
         windows = list(_WINDOW.finditer(text, start, end))
         increments = [i for i in members if _is_increment(text, figures[i])]
         for i in increments:
@@ -91,12 +110,14 @@ def figure_periods(text: str, figures: Sequence[Figure], published: date | None)
 def figure_stages(text: str, figures: Sequence[Figure]) -> list[int]:
     """-1 where the text marks a figure as an earlier count ("grew from 50", "originally put at"), 1 where it
     shows it as having moved ("rose to 57", a trend), else 0."""
+    moved, earlier = _moves()
     out = []
     for f in figures:
-        if _EARLIER_BEFORE.search(text, max(f.sentence_start, f.start - 30), f.start) \
+        before = max(f.sentence_start, f.start - 40)
+        if earlier.search(text, before, f.start) or _EARLIER_BEFORE.search(text, before, f.start) \
                 or _EARLIER_AFTER.match(text, f.end, f.sentence_end):
             out.append(-1)
-        elif f.trend is not None:
+        elif f.trend is not None or moved.search(text, before, f.start):
             out.append(1)
         else:
             out.append(0)

@@ -4,7 +4,7 @@ Only cumulative statistics have running tolls. A statistic's figures are split i
 named source, official bodies of a state together (tracker.analysis.timeline), and the outlets' own
 unattributed tolls. A voice's figures are put in time order: by publication day, then by what the text
 marks ("grew from 50" before "rose to 57"); when some documents are undated, a running toll is read as
-rising, so by size. Consecutive figures that agree are one step; each document's figure of a step leads
+rising, so by size. Consecutive figures that agree (compatible bounds, about one size) are one step; each document's figure of a step leads
 to the first figure of the next step. A step inside one document counts only where the text marks it.
 """
 
@@ -13,11 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from tracker.analysis.bounds import magnitude
+from tracker.analysis.bounds import magnitude, magnitude_ratio
 from tracker.analysis.timeline import Dated, interval, is_official, same_source
 from tracker.analysis.types import CUMULATIVE, RevisionOut
 
 _OFFICIAL = "\x00official"
+#: Figures of one voice this close in size (and with compatible bounds) state one step of its toll.
+SAME_STEP_RATIO = 1.1
 
 
 def _voices(dated: Sequence[Dated]) -> list[tuple[str | None, list[Dated]]]:
@@ -43,6 +45,13 @@ def _in_time_order(members: list[Dated]) -> list[Dated]:
     return sorted(members, key=lambda d: (magnitude(d.mention) or 0.0, d.mention.stage, d.order, d.mention.index))
 
 
+def _same_step(a: Dated, b: Dated) -> bool:
+    """Whether two figures state one stage of a toll: compatible bounds and about the same size ("more than
+    60" and "62"; not "at least 2,122" and "at least 2,901")."""
+    return interval(a.mention).overlaps(interval(b.mention)) and magnitude_ratio(
+        magnitude(a.mention), magnitude(b.mention)) <= SAME_STEP_RATIO
+
+
 def _voice_name(voice: str | None, members: Sequence[Dated]) -> str | None:
     if voice != _OFFICIAL:
         return voice
@@ -59,7 +68,7 @@ def find_revisions(statistic_key: str, period: str, dated: Sequence[Dated]) -> l
         ordered = _in_time_order(members)
         steps: list[list[Dated]] = []
         for d in ordered:
-            if steps and interval(steps[-1][-1].mention).overlaps(interval(d.mention)):
+            if steps and _same_step(steps[-1][-1], d):
                 steps[-1].append(d)
             else:
                 steps.append([d])

@@ -1,10 +1,9 @@
-"""Entity families and context words: the data files and what the code makes of them."""
+"""Entity families: the data file and what the code makes of it (the populations of statistics)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tracker.analysis.context import parse_scope, scopes_conflict, sentence_stems, stem
 from tracker.analysis.families import entity_family, load_families, singular
 from tracker.data_files import read_data_text
 
@@ -21,6 +20,9 @@ from tracker.data_files import read_data_text
     pytest.param("civilians", "civilians", id="civilians-own-family"),
     pytest.param("minors", "children", id="minors"),
     pytest.param("households", "homes", id="households"),
+    pytest.param("fatalities", "people", id="fatalities"),
+    pytest.param("hostages", "hostages", id="hostages-own-row"),
+    pytest.param("patients", "patients", id="patients-own-row"),
     # not in the table: its own family, singular
     pytest.param("cities", "city", id="unknown-plural"),
     pytest.param("widgets", "widget", id="unknown"),
@@ -37,7 +39,7 @@ def test_families_subset_relation_is_data() -> None:
     assert families.parent_of["combatants"] is None
 
 
-@pytest.mark.parametrize("name", ["entity_families.txt", "context_stopwords.txt"])
+@pytest.mark.parametrize("name", ["entity_families.txt", "event_types.txt", "event_words.txt"])
 def test_data_files_state_their_syntax(name: str) -> None:
     assert "Syntax:" in read_data_text(name)
 
@@ -50,35 +52,3 @@ def test_data_files_state_their_syntax(name: str) -> None:
 ])
 def test_singular(word: str, expected: str) -> None:
     assert singular(word) == expected
-
-
-@pytest.mark.parametrize(("a", "b"), [
-    pytest.param("Syrian", "Syria", id="demonym-ian"),
-    pytest.param("Iraqi", "Iraq", id="demonym-i"),
-    pytest.param("crossing", "crossings", id="ing"),
-    pytest.param("Observatory's", "observatory", id="possessive"),
-    pytest.param("Damascus", "damascus", id="us-kept"),
-])
-def test_stem_joins_forms(a: str, b: str) -> None:
-    assert stem(a) == stem(b)
-
-
-def test_sentence_words_drop_numbers_stopwords_and_categories() -> None:
-    words = sentence_stems("At least 826 people have been killed in Aleppo since 2011, the monitor said.")
-    assert words == {"aleppo", "2011", "monitor"}
-
-
-@pytest.mark.parametrize(("scope_a", "sentence_a", "scope_b", "sentence_b", "conflict"), [
-    pytest.param("since 2011", "", "since the offensive began", "", True, id="year-vs-event"),
-    pytest.param("since the offensive began", "", "since the start of the offensive", "", False,
-                 id="same-event"),
-    pytest.param("since 2011", "", "since the war began in 2011", "", False, id="same-year"),
-    pytest.param("since 2011", "", "since 2015", "", True, id="other-year"),
-    pytest.param(None, "half a million dead since 2011", "since the offensive began", "", True,
-                 id="year-from-sentence"),
-    pytest.param(None, "826 killed", "since 2011", "", False, id="unknown-conflicts-nothing"),
-])
-def test_scope_conflicts(scope_a: str | None, sentence_a: str, scope_b: str | None, sentence_b: str,
-                         conflict: bool) -> None:
-    a, b = parse_scope(scope_a, sentence_a), parse_scope(scope_b, sentence_b)
-    assert scopes_conflict(a, b) is conflict
