@@ -11,7 +11,7 @@ from tracker.analysis.places import find_places
 from tracker.extract.sentences import split_sentences
 
 
-def _events(text: str, published: date | None = None, title: str | None = None):  # noqa: ANN202
+def _events(text: str, published: date | None = None, title: str | None = None):
     return document_events(text, split_sentences(text), find_places(text), title, published)
 
 

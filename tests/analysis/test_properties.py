@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from datetime import UTC, date, datetime
 
 from tests.analysis.builders import document, event, mention
 from tracker.analysis import analyze_corpus

@@ -7,130 +7,21 @@ from typing import Any
 
 import pandas as pd
 
-from tracker.figure import CATEGORIES, QUALIFIERS
-
-UTC_TIME = "datetime64[ns, UTC]"
-
-
-def _typed(rows: list[dict[str, Any]], dtypes: dict[str, str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=list(dtypes))
-    for column, dtype in dtypes.items():
-        if dtype == "category:category":
-            frame[column] = pd.Categorical(frame[column], categories=CATEGORIES)
-        elif dtype == "category:qualifier":
-            frame[column] = pd.Categorical(frame[column], categories=QUALIFIERS)
-        elif dtype == "category":
-            frame[column] = frame[column].astype("category")
-        elif dtype == UTC_TIME:
-            frame[column] = pd.to_datetime(frame[column], utc=True)
-        else:
-            frame[column] = frame[column].astype(dtype)
-    return frame
+from tracker.store.api import (
+    CLAIM_COLUMNS,
+    DISCREPANCY_COLUMNS,
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    FIGURE_COLUMNS,
+    REVISION_COLUMNS,
+    STATISTIC_COLUMNS,
+    typed_frame,
+)
 
 
-FIGURE_COLUMNS = {
-    "figure_id": "Int64",
-    "document_id": "Int64",
-    "doc": "object",
-    "index": "Int64",
-    "start": "Int64",
-    "end": "Int64",
-    "text": "object",
-    "sentence": "object",
-    "sentence_start": "Int64",
-    "sentence_end": "Int64",
-    "value": "Float64",
-    "low": "Float64",
-    "high": "Float64",
-    "qualifier": "category:qualifier",
-    "unit": "category",
-    "si_value": "Float64",
-    "entity": "object",
-    "category": "category:category",
-    "trend": "object",
-    "source": "object",
-    "source_text": "object",
-    "source_kind": "category",
-    "parent_id": "Int64",
-    "equivalent_of_id": "Int64",
-    "scope": "object",
-    "scope_start": "object",
-    "tracker_version": "object",
-    "claim_id": "Int64",
-    "statistic_id": "Int64",
-    "title": "object",
-    "outlet": "object",
-    "published": UTC_TIME,
-    "path": "object",
-}
-STATISTIC_COLUMNS = {
-    "statistic_id": "Int64",
-    "label": "object",
-    "category": "category:category",
-    "entity_family": "object",
-    "scope": "object",
-    "context": "object",
-    "parent_statistic_id": "Int64",
-    "n_claims": "Int64",
-    "n_documents": "Int64",
-    "n_origins": "Int64",
-    "latest_claim_id": "Int64",
-    "latest_value": "Float64",
-    "latest_low": "Float64",
-    "latest_high": "Float64",
-    "latest_qualifier": "category:qualifier",
-    "latest_source": "object",
-    "latest_published": UTC_TIME,
-}
-CLAIM_COLUMNS = {
-    "claim_id": "Int64",
-    "statistic_id": "Int64",
-    "statistic_label": "object",
-    "category": "category:category",
-    "value": "Float64",
-    "low": "Float64",
-    "high": "Float64",
-    "qualifier": "category:qualifier",
-    "unit": "category",
-    "entity": "object",
-    "source": "object",
-    "n_mentions": "Int64",
-    "n_documents": "Int64",
-    "n_origins": "Int64",
-    "first_published": UTC_TIME,
-    "last_published": UTC_TIME,
-}
-DISCREPANCY_COLUMNS = {
-    "discrepancy_id": "Int64",
-    "statistic_id": "Int64",
-    "statistic_label": "object",
-    "category": "category:category",
-    "kind": "category",
-    "description": "object",
-    "claim_a_id": "Int64",
-    "claim_b_id": "Int64",
-    "value_a": "Float64",
-    "low_a": "Float64",
-    "high_a": "Float64",
-    "source_a": "object",
-    "value_b": "Float64",
-    "low_b": "Float64",
-    "high_b": "Float64",
-    "source_b": "object",
-}
-DOCUMENT_COLUMNS = {
-    "document_id": "Int64",
-    "key": "object",
-    "path": "object",
-    "url": "object",
-    "title": "object",
-    "outlet": "object",
-    "published": UTC_TIME,
-    "ingested_at": UTC_TIME,
-    "content_hash": "object",
-    "n_figures": "Int64",
-    "origin_document_id": "Int64",
-}
+def _typed(rows: list[dict[str, Any]], columns: dict[str, str]) -> pd.DataFrame:
+    """The rows as the store's API types them (the same column contract, from tracker.store.api)."""
+    return typed_frame([tuple(r.get(c) for c in columns) for r in rows], columns)
 
 
 @dataclass(frozen=True)
@@ -172,6 +63,30 @@ class Stat:
     label: str
     category: str
     parent_statistic_id: int | None = None
+    event_id: int | None = 1
+    population: str = "people"
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event of the fake corpus."""
+
+    event_id: int
+    label: str
+    type: str
+    country: str | None = None
+    locality: str | None = None
+    start: str | None = None
+
+
+@dataclass(frozen=True)
+class Rev:
+    """A revision of the fake corpus: one figure to the next."""
+
+    revision_id: int
+    statistic_id: int
+    figure_from_id: int
+    figure_to_id: int
 
 
 @dataclass(frozen=True)
@@ -189,8 +104,10 @@ class Disc:
 class FakeStore:
     """The `tracker.open()` pandas API over fixed tables (claims and statistics derived from the figures)."""
 
-    def __init__(self, docs: list[Doc], figs: list[Fig], stats: list[Stat], discs: list[Disc]) -> None:
+    def __init__(self, docs: list[Doc], figs: list[Fig], stats: list[Stat], discs: list[Disc],
+                 events: list[Event] | None = None, revs: list[Rev] | None = None) -> None:
         self.docs, self.figs, self.stats, self.discs = docs, figs, stats, discs
+        self.events_, self.revs = events or [], revs or []
         self.closed = False
 
     def __enter__(self) -> FakeStore:
@@ -266,6 +183,8 @@ class FakeStore:
                     "outlet": d.outlet,
                     "published": d.published,
                     "path": d.key,
+                    "event_id": self._event_of(f.statistic_id),
+                    "period": "cumulative",
                 }
             )
         return _typed(rows, FIGURE_COLUMNS)
@@ -302,27 +221,32 @@ class FakeStore:
             )
         return _typed(rows, CLAIM_COLUMNS)
 
+    def _event_of(self, statistic_id: int) -> int | None:
+        return next((s.event_id for s in self.stats if s.statistic_id == statistic_id), None)
+
     def statistics(self) -> pd.DataFrame:
         claims = self.claims()
+        figures = self.figures()
         rows = []
         for s in self.stats:
             mine = claims[claims["statistic_id"] == s.statistic_id].sort_values(
                 ["last_published", "claim_id"]
             )
             latest = mine.iloc[-1]
+            headline = figures[figures["claim_id"] == latest["claim_id"]].iloc[-1]
             rows.append(
                 {
                     "statistic_id": s.statistic_id,
                     "label": s.label,
                     "category": s.category,
-                    "entity_family": None,
-                    "scope": None,
-                    "context": "",
+                    "event_id": s.event_id,
+                    "population": s.population,
+                    "period": "cumulative",
                     "parent_statistic_id": s.parent_statistic_id,
                     "n_claims": len(mine),
                     "n_documents": int(mine["n_documents"].sum()),
                     "n_origins": int(mine["n_origins"].sum()),
-                    "latest_claim_id": latest["claim_id"],
+                    "latest_figure_id": headline["figure_id"],
                     "latest_value": latest["value"],
                     "latest_low": latest["low"],
                     "latest_high": latest["high"],
@@ -332,6 +256,35 @@ class FakeStore:
                 }
             )
         return _typed(rows, STATISTIC_COLUMNS)
+
+    def events(self) -> pd.DataFrame:
+        rows = [
+            {"event_id": e.event_id, "key": f"event-{e.event_id}", "label": e.label, "type": e.type,
+             "country": e.country, "locality": e.locality, "start": e.start, "historical": False,
+             "n_documents": len({f.document_id for f in self.figs if self._event_of(f.statistic_id) == e.event_id}),
+             "n_statistics": sum(1 for s in self.stats if s.event_id == e.event_id),
+             "n_figures": sum(1 for f in self.figs if self._event_of(f.statistic_id) == e.event_id)}
+            for e in self.events_
+        ]
+        return _typed(rows, EVENT_COLUMNS)
+
+    def revisions(self) -> pd.DataFrame:
+        figures = {f.figure_id: f for f in self.figs}
+        docs = {d.document_id: d for d in self.docs}
+        labels = {s.statistic_id: s for s in self.stats}
+        rows = []
+        for r in self.revs:
+            a, b = figures[r.figure_from_id], figures[r.figure_to_id]
+            rows.append({
+                "revision_id": r.revision_id, "statistic_id": r.statistic_id,
+                "statistic_label": labels[r.statistic_id].label, "category": labels[r.statistic_id].category,
+                "event_id": labels[r.statistic_id].event_id, "source": b.source, "figure_from_id": a.figure_id,
+                "value_from": a.value, "low_from": a.low, "high_from": a.high,
+                "published_from": docs[a.document_id].published, "figure_to_id": b.figure_id,
+                "value_to": b.value, "low_to": b.low, "high_to": b.high,
+                "published_to": docs[b.document_id].published,
+            })
+        return _typed(rows, REVISION_COLUMNS)
 
     def discrepancies(self) -> pd.DataFrame:
         claims = self.claims().set_index("claim_id")
@@ -357,6 +310,8 @@ class FakeStore:
                     "low_b": b["low"],
                     "high_b": b["high"],
                     "source_b": b["source"],
+                    "figure_a_id": next(f.figure_id for f in self.figs if f.claim_id == d.claim_a_id),
+                    "figure_b_id": next(f.figure_id for f in self.figs if f.claim_id == d.claim_b_id),
                 }
             )
         return _typed(rows, DISCREPANCY_COLUMNS)
@@ -364,7 +319,7 @@ class FakeStore:
     def with_docs(self, **published: str | None) -> FakeStore:
         """A copy whose documents (by key) have other publication dates."""
         docs = [replace(d, published=published.get(d.key, d.published)) for d in self.docs]
-        return FakeStore(docs, self.figs, self.stats, self.discs)
+        return FakeStore(docs, self.figs, self.stats, self.discs, self.events_, self.revs)
 
 
 OBS = "Syrian Observatory for Human Rights"
@@ -444,7 +399,8 @@ def seed_like_store() -> FakeStore:
         Disc(1, 3, "source", "United Nations and the Observatory both give 370,000", 3, 4),
         Disc(2, 4, "value", "hundreds of soldiers (200-999) against 2,000 troops", 5, 6),
     ]
-    return FakeStore(docs, figs, stats, discs)
+    events = [Event(1, "Damascus offensive, 27 Nov 2024", "offensive", "SYR", "Damascus", "2024-11-27")]
+    return FakeStore(docs, figs, stats, discs, events)
 
 
 XSS_SENTENCE = (
@@ -480,4 +436,4 @@ def hostile_store() -> FakeStore:
             1,
         )
     ]
-    return FakeStore(docs, figs, stats, [])
+    return FakeStore(docs, figs, stats, [], [Event(1, "<b>Event</b>", "other")])

@@ -111,7 +111,8 @@ def test_non_finite_floats_are_refused_not_stored_as_null(db: str, value: float)
     try:
         with engine.connect() as conn:
             with pytest.raises(StatementError) as caught, conn.begin():
-                conn.execute(insert(models.STATISTICS).values(key="k", label="l", category="killed", population="people", period="cumulative"))
+                conn.execute(insert(models.STATISTICS).values(
+                    key="k", label="l", category="killed", population="people", period="cumulative"))
                 conn.execute(
                     insert(models.CLAIMS).values(
                         key="c",

@@ -27,7 +27,8 @@ def connection(db: str) -> Iterator[Connection]:
     ensure_schema(engine)
     with engine.connect() as conn:
         with conn.begin():
-            conn.execute(insert(models.STATISTICS).values(key="s", label="s", category="killed", population="people", period="cumulative"))
+            conn.execute(insert(models.STATISTICS).values(key="s", label="s", category="killed", population="people",
+                                                        period="cumulative"))
         yield conn
     engine.dispose()
 

@@ -79,7 +79,7 @@ def analyze_document(
         i = bisect_right(starts, f.sentence_start) - 1
         event_index.append(found.sentence_event[i] if 0 <= i < len(found.sentence_event) else None)
     placed: list[Place | None] = [None] * len(figures)
-    for index in sorted({e for e in event_index if e is not None}) + [None]:
+    for index in [*sorted({e for e in event_index if e is not None}), None]:
         members = [i for i, e in enumerate(event_index) if e == index]
         if not members:
             continue

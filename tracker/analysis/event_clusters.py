@@ -184,10 +184,7 @@ def _event_out(cluster: _Cluster, taken: set[str]) -> EventOut:
     kind = final_type(kind)
     where = place_name(place)
     when = format_day(cluster.start) if cluster.start else (str(cluster.year) if cluster.year else "")
-    if cluster.name:
-        head = cluster.name
-    else:
-        head = f"{where} {noun}".strip() if where else (noun.capitalize() or "Event")
+    head = cluster.name or (f"{where} {noun}".strip() if where else noun.capitalize() or "Event")
     label = f"{head}, {when}" if when else head
     year = cluster.start.year if cluster.start else cluster.year
     noun_slug = "" if cluster.name or kind == "other" else kind

@@ -10,9 +10,9 @@ of the event it speaks of; the figures of a sentence count that event.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -121,18 +121,18 @@ def _type_of(words: Sequence[tuple[EventWord, float, int]]) -> EventWord | None:
     for word, weight, unit in pool:
         key = (types[word.type].family, unit)
         sentence_weight[key] = max(sentence_weight.get(key, 0.0), weight)
-    family_weight: Counter[str] = Counter()
+    family_weight: dict[str, float] = {}
     for (family, _), weight in sentence_weight.items():
-        family_weight[family] += weight
-    first = {}
+        family_weight[family] = family_weight.get(family, 0.0) + weight
+    first: dict[str, int] = {}
     for i, (word, _, _) in enumerate(pool):
         first.setdefault(types[word.type].family, i)
     family = max(family_weight, key=lambda f: (family_weight[f], -first[f]))
     in_family = [(w, weight) for w, weight, _ in pool if types[w.type].family == family]
     specific = [(w, weight) for w, weight in in_family if w.type not in GENERIC_TYPES] or in_family
-    type_weight: Counter[str] = Counter()
+    type_weight: dict[str, float] = {}
     for w, weight in specific:
-        type_weight[w.type] += weight
+        type_weight[w.type] = type_weight.get(w.type, 0.0) + weight
     best = max(type_weight, key=lambda t: type_weight[t])
     return next(w for w, _ in specific if w.type == best)
 
@@ -164,11 +164,12 @@ def _place_in(mentions: Sequence[PlaceMention], start: int, end: int) -> Place |
     return min(inside, key=lambda m: (levels.get(m.level, 3), m.start)).place
 
 
-def _multi_country(text: str, mentions: Sequence[PlaceMention], start: int, end: int, place: Place | None) -> Place | None:
+def _multi_country(text: str, mentions: Sequence[PlaceMention], start: int, end: int,
+                   place: Place | None) -> Place | None:
     """"Turkey and Syria", "Malawi, Mozambique": a headline naming countries together names all of them."""
     countries = [m for m in mentions if start <= m.start < end and m.level == "country" and not m.demonym]
     codes: list[str] = []
-    for a, b in zip(countries, countries[1:], strict=False):
+    for a, b in itertools.pairwise(countries):
         between = text[a.end:b.start].strip().lower()
         if between in ("and", ",", "-", "&", "/", "and the", ", and") or between.startswith("-"):
             for code in (a.place.country, b.place.country):

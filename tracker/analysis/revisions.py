@@ -4,12 +4,14 @@ Only cumulative statistics have running tolls. A statistic's figures are split i
 named source, official bodies of a state together (tracker.analysis.timeline), and the outlets' own
 unattributed tolls. A voice's figures are put in time order: by publication day, then by what the text
 marks ("grew from 50" before "rose to 57"); when some documents are undated, a running toll is read as
-rising, so by size. Consecutive figures that agree (compatible bounds, about one size) are one step; each document's figure of a step leads
-to the first figure of the next step. A step inside one document counts only where the text marks it.
+rising, so by size. Consecutive figures that agree (compatible bounds, about one size) are one step; each
+document's figure of a step leads to the first figure of the next step. A step inside one document counts
+only where the text marks it.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import date
 
@@ -73,7 +75,7 @@ def find_revisions(statistic_key: str, period: str, dated: Sequence[Dated]) -> l
             else:
                 steps.append([d])
         name = _voice_name(voice, members)
-        for before, after in zip(steps, steps[1:], strict=False):
+        for before, after in itertools.pairwise(steps):
             target = after[0]
             seen: set[int] = set()
             for d in before:

@@ -76,9 +76,7 @@ def _within(inner: Place, outer: Place) -> bool:
         return False
     if outer.admin1 and (not inner.admin1 or _norm(outer.admin1) != _norm(inner.admin1)):
         return False
-    if outer.locality and (not inner.locality or _norm(outer.locality) != _norm(inner.locality)):
-        return False
-    return True
+    return not (outer.locality and (not inner.locality or _norm(outer.locality) != _norm(inner.locality)))
 
 
 def place_scope(figure_place: Place | None, event_place: Place | None) -> Place | None:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from tracker import __version__
 from tracker.errors import ReportError, TrackerError
-from tracker.report.charts import casualty_chart, timelines_chart
+from tracker.report.charts import casualty_chart, revisions_chart, timelines_chart
 from tracker.report.export import write_csv
 from tracker.report.formatting import format_date, py
 from tracker.report.manifest import build_manifest, compare_manifests, previous_manifest, write_manifest
@@ -116,6 +116,17 @@ def _document_rows(documents: pd.DataFrame) -> list[dict[str, Any]]:
     return rows
 
 
+def _write_event_charts(data: ReportData, folder: Path) -> dict[int, str]:
+    """Draw each shown event's revision chart; event id -> file name."""
+    files: dict[int, str] = {}
+    for view in data.event_views:
+        if view.revision_charts:
+            name = f"event-{view.event_id}-revisions.png"
+            revisions_chart(view.revision_charts, folder / name)
+            files[view.event_id] = name
+    return files
+
+
 def _write_charts(data: ReportData, folder: Path) -> str | None:
     """Draw the charts into the report folder; the timelines file name, or None when there is none."""
     casualty_chart(data.chart_bars, folder / CHART_FILE, total=data.n_chart_candidates)
@@ -142,6 +153,7 @@ def write_report(store: ReportSource, out: str | Path, date: str | None = None, 
                                   documents=data.documents, figures=data.figures, headline=data.headline)
         changes = compare_manifests(manifest, previous_manifest(out_dir, report_date))
         timelines_file = _write_charts(data, folder)
+        event_charts = _write_event_charts(data, folder)
         write_csv(data.figures, folder / "figures.csv", "figure_id")
         write_csv(data.claims, folder / "claims.csv", "claim_id")
         write_csv(data.discrepancies, folder / "discrepancies.csv", "discrepancy_id")
@@ -150,6 +162,7 @@ def write_report(store: ReportSource, out: str | Path, date: str | None = None, 
             n_documents=len(data.documents), n_figures=len(data.figures), n_statistics=len(data.statistics),
             n_claims=len(data.claims), n_discrepancies=len(data.discrepancies),
             headline=data.headline, changes=changes, chart_file=CHART_FILE, timelines_file=timelines_file,
+            events=data.event_views, event_charts=event_charts, n_events=len(data.events),
             timeline_labels=[t.label for t in data.timelines],
             discrepancies=data.discrepancy_views, documents=_document_rows(data.documents),
             provenance=provenance_html(data.figures),

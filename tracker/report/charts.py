@@ -15,7 +15,7 @@ from matplotlib.ticker import FuncFormatter, LogLocator, NullLocator
 
 from tracker.figure import CASUALTY_CATEGORIES
 from tracker.report.formatting import format_number
-from tracker.report.model import ChartBar, Timeline, wrap_label
+from tracker.report.model import ChartBar, RevisionChart, Timeline, wrap_label
 
 #: PNG metadata written into every chart: fixed, so the same data gives the same bytes.
 PNG_METADATA: dict[str, str | None] = {"Software": None}
@@ -157,4 +157,35 @@ def timelines_chart(timelines: Sequence[Timeline], path: Path) -> None:
     handles.append(Line2D([], [], color="black", marker="^", linestyle="none", label="open upper bound"))
     fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 4), fontsize=8,
                title="source", frameon=False)
+    _save(fig, path, tight=False)
+
+
+def revisions_chart(charts: Sequence[RevisionChart], path: Path) -> None:
+    """One event's revision charts: a step chart per statistic, one line per source (x: publication date when
+    every figure has one, else the order of the steps)."""
+    n = len(charts)
+    height = 2.6 * n + 0.8
+    fig = MplFigure(figsize=(9, height))
+    fig.subplots_adjust(left=0.1, right=0.72, top=1 - 0.45 / height, bottom=0.5 / height, hspace=0.9)
+    axes = fig.subplots(n, 1, squeeze=False)
+    for ax, chart in zip(axes.flat, charts, strict=True):
+        ax.set_title(wrap_label(chart.label, 70), loc="left", fontsize=9)
+        dated = all(when is not None for line in chart.lines for when, _ in line.points)
+        values = [v for line in chart.lines for _, v in line.points]
+        if not _style_value_axis(ax, values, "y"):
+            ax.set_ylim(0, max(values, default=1) * 1.15)
+        for i, line in enumerate(chart.lines):
+            xs = [float(date2num(w.to_pydatetime())) for w, _ in line.points if w is not None] if dated \
+                else list(range(1, len(line.points) + 1))
+            ax.step(xs, [v for _, v in line.points], where="post", marker=SOURCE_MARKERS[i % len(SOURCE_MARKERS)],
+                    color=f"C{i % 10}", label=wrap_label(line.source, 30), linewidth=1.5, markersize=4)
+        if dated:
+            ax.xaxis.set_major_formatter(DateFormatter("%Y-%m-%d"))
+            ax.tick_params(axis="x", labelrotation=30)
+        else:
+            ax.set_xlabel("step of the running toll (undated reports)", fontsize=8)
+        ax.tick_params(labelsize=8)
+        ax.grid(alpha=0.3)
+        ax.margins(x=0.1)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False, title="source")
     _save(fig, path, tight=False)

@@ -25,6 +25,10 @@ CHART_MAX_BARS = 30
 TIMELINE_MAX_STATISTICS = 8
 #: How many sentences each side of a discrepancy quotes.
 QUOTES_PER_SIDE = 3
+#: How many events the report leads with (the most reported; the rest are listed in a table).
+EVENTS_SHOWN = 12
+#: How many statistics of one event get a revision chart.
+REVISION_CHARTS_PER_EVENT = 4
 
 
 class ReportSource(Protocol):
@@ -48,6 +52,14 @@ class ReportSource(Protocol):
 
     def documents(self) -> pd.DataFrame:
         """One row per document."""
+        ...
+
+    def events(self) -> pd.DataFrame:
+        """One row per event."""
+        ...
+
+    def revisions(self) -> pd.DataFrame:
+        """One row per revision."""
         ...
 
 
@@ -126,6 +138,38 @@ class DiscrepancyView:
     quotes_b: tuple[Quote, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class RevisionLine:
+    """One source's running toll of one statistic: its values in time order (x: date, or step number)."""
+
+    source: str
+    points: tuple[tuple[pd.Timestamp | None, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionChart:
+    """A statistic's revisions, one line per source."""
+
+    statistic_id: int
+    label: str
+    lines: tuple[RevisionLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """An event as the report leads with it: its statistics, their revisions and its discrepancies."""
+
+    event_id: int
+    label: str
+    type: str
+    place: str
+    start: str
+    n_documents: int
+    headline: tuple[HeadlineRow, ...]
+    revision_charts: tuple[RevisionChart, ...]
+    discrepancies: tuple[DiscrepancyView, ...]
+
+
 @dataclass(slots=True)
 class ReportData:
     """Everything the page and the charts show, computed from one store."""
@@ -135,6 +179,9 @@ class ReportData:
     statistics: pd.DataFrame
     claims: pd.DataFrame
     discrepancies: pd.DataFrame
+    events: pd.DataFrame
+    revisions: pd.DataFrame
+    event_views: list[EventView] = field(default_factory=list)
     headline: list[HeadlineRow] = field(default_factory=list)
     chart_bars: list[ChartBar] = field(default_factory=list)
     n_chart_candidates: int = 0
@@ -172,8 +219,8 @@ def _magnitude(frame: pd.DataFrame, value: str, low: str, high: str) -> pd.Serie
     return out.fillna(0.0)
 
 
-def headline_rows(statistics: pd.DataFrame, claims: pd.DataFrame) -> list[HeadlineRow]:
-    """The casualty statistics with their latest claim, by category then size; children after parents."""
+def headline_rows(statistics: pd.DataFrame) -> list[HeadlineRow]:
+    """The casualty statistics with their current value, by category then size; children after parents."""
     stats = statistics[_is_casualty(statistics)].copy()
     if stats.empty:
         return []
@@ -182,14 +229,8 @@ def headline_rows(statistics: pd.DataFrame, claims: pd.DataFrame) -> list[Headli
     stats = stats.sort_values(["_rank", "_size", "label", "statistic_id"],
                               ascending=[True, False, True, True])
     labels = dict(zip(statistics["statistic_id"].tolist(), statistics["label"].tolist(), strict=True))
-    claim_counts = {
-        py(cid): (_int(nd), _int(no))
-        for cid, nd, no in zip(claims["claim_id"], claims["n_documents"], claims["n_origins"], strict=True)
-    }
     rows = []
     for rec in stats.to_dict("records"):
-        n_docs, n_origins = claim_counts.get(py(rec["latest_claim_id"]), (_int(rec["n_documents"]),
-                                                                            _int(rec["n_origins"])))
         parent = py(rec["parent_statistic_id"])
         rows.append(HeadlineRow(
             statistic_id=int(rec["statistic_id"]),
@@ -199,12 +240,87 @@ def headline_rows(statistics: pd.DataFrame, claims: pd.DataFrame) -> list[Headli
                                  rec["latest_qualifier"]),
             source=_text(rec["latest_source"], "unattributed"),
             published=format_date(rec["latest_published"]),
-            n_documents=n_docs,
-            n_origins=n_origins,
+            n_documents=_int(rec["n_documents"]),
+            n_origins=_int(rec["n_origins"]),
             n_claims=_int(rec["n_claims"]),
             parent_label=_text(labels.get(parent)) if parent is not None else "",
         ))
     return rows
+
+
+def revision_charts(revisions: pd.DataFrame, statistics: pd.DataFrame) -> dict[int, list[RevisionChart]]:
+    """Per event, the revision charts of its most revised statistics (a line per source, in time order)."""
+    if revisions.empty:
+        return {}
+    labels = dict(zip(statistics["statistic_id"].tolist(), statistics["label"].tolist(), strict=True))
+    charts: dict[int, list[RevisionChart]] = {}
+    counts = revisions.groupby("statistic_id").size().sort_values(ascending=False, kind="stable")
+    event_of = dict(zip(revisions["statistic_id"].tolist(), revisions["event_id"].tolist(), strict=True))
+    for statistic_id in counts.index:
+        event_id = py(event_of.get(statistic_id))
+        if event_id is None or len(charts.get(int(event_id), [])) >= REVISION_CHARTS_PER_EVENT:
+            continue
+        rows = revisions[revisions["statistic_id"] == statistic_id]
+        lines = []
+        for source, group in rows.groupby(rows["source"].astype("object").fillna("unattributed"), sort=True):
+            chain: dict[int, tuple[pd.Timestamp | None, float]] = {}
+            for rec in group.to_dict("records"):
+                for side in ("from", "to"):
+                    value = representative_value(rec[f"value_{side}"], rec[f"low_{side}"], rec[f"high_{side}"])
+                    when = rec[f"published_{side}"]
+                    if value is not None:
+                        chain.setdefault(int(rec[f"figure_{side}_id"]), (None if pd.isna(when) else when, value))
+            ordered = _chain_order(group, chain)
+            lines.append(RevisionLine(str(source), tuple(chain[f] for f in ordered)))
+        charts.setdefault(int(event_id), []).append(
+            RevisionChart(int(statistic_id), _text(labels.get(statistic_id)), tuple(lines)))
+    return charts
+
+
+def _chain_order(rows: pd.DataFrame, chain: dict[int, tuple[pd.Timestamp | None, float]]) -> list[int]:
+    """The figures of one source's revisions from first to last (following from -> to)."""
+    after = dict(zip(rows["figure_from_id"].astype(int).tolist(), rows["figure_to_id"].astype(int).tolist(),
+                     strict=True))
+    targets = set(after.values())
+    order: list[int] = []
+    for start in sorted((f for f in after if f not in targets), key=lambda f: (chain[f][0] is None, chain[f][1])):
+        current: int | None = start
+        while current is not None and current not in order:
+            order.append(current)
+            current = after.get(current)
+    order.extend(f for f in chain if f not in order)
+    return [f for f in order if f in chain]
+
+
+def event_views(events: pd.DataFrame, headline: list[HeadlineRow], statistics: pd.DataFrame,
+                discrepancy_list: list[DiscrepancyView], discrepancy_events: list[int | None],
+                charts: dict[int, list[RevisionChart]], limit: int = EVENTS_SHOWN) -> list[EventView]:
+    """The events the report leads with: current ones with casualty statistics, the most reported first."""
+    if events.empty:
+        return []
+    event_of_statistic = dict(zip(statistics["statistic_id"].tolist(), statistics["event_id"].tolist(),
+                                  strict=True))
+    rows_of: dict[int, list[HeadlineRow]] = {}
+    for row in headline:
+        event_id = py(event_of_statistic.get(row.statistic_id))
+        if event_id is not None:
+            rows_of.setdefault(int(event_id), []).append(row)
+    shown = events[events["event_id"].isin(list(rows_of))]
+    shown = shown.assign(_past=shown["historical"].fillna(False).astype(bool))
+    shown = shown.sort_values(["_past", "n_documents", "n_figures", "event_id"],
+                              ascending=[True, False, False, True]).head(limit)
+    views = []
+    for rec in shown.to_dict("records"):
+        event_id = int(rec["event_id"])
+        place = ", ".join(x for x in (_text(rec["locality"]), _text(rec["admin1"]), _text(rec["country"])) if x)
+        views.append(EventView(
+            event_id=event_id, label=_text(rec["label"]), type=_text(rec["type"]), place=place,
+            start=format_date(rec["start"]), n_documents=_int(rec["n_documents"]),
+            headline=tuple(rows_of[event_id]), revision_charts=tuple(charts.get(event_id, [])),
+            discrepancies=tuple(v for v, e in zip(discrepancy_list, discrepancy_events, strict=True)
+                                if e == event_id),
+        ))
+    return views
 
 
 def chart_bars(claims: pd.DataFrame, limit: int = CHART_MAX_BARS) -> tuple[list[ChartBar], int]:
@@ -295,7 +411,7 @@ def discrepancy_views(discrepancies: pd.DataFrame, claims: pd.DataFrame,
     """The discrepancies with both sides' bounds, sources and quoted sentences, by statistic then kind."""
     if discrepancies.empty:
         return []
-    ordered = discrepancies.sort_values(["statistic_label", "kind", "discrepancy_id"])
+    ordered = ordered_discrepancies(discrepancies)
     claim_ids = {py(c) for c in ordered["claim_a_id"]} | {py(c) for c in ordered["claim_b_id"]}
     quotes = _quotes_by_claim(figures, claim_ids - {None})
     qualifiers = dict(zip(claims["claim_id"].tolist(), claims["qualifier"].astype("object").tolist(),
@@ -317,6 +433,11 @@ def discrepancy_views(discrepancies: pd.DataFrame, claims: pd.DataFrame,
     return views
 
 
+def ordered_discrepancies(discrepancies: pd.DataFrame) -> pd.DataFrame:
+    """The discrepancies in the order the report shows them: by statistic, then kind."""
+    return discrepancies.sort_values(["statistic_label", "kind", "discrepancy_id"])
+
+
 def wrap_label(label: str, width: int = 38) -> str:
     """A long chart label broken onto lines of at most `width` characters."""
     return "\n".join(textwrap.wrap(label, width)) or label
@@ -329,12 +450,20 @@ def load_report_data(store: ReportSource) -> ReportData:
     statistics = store.statistics()
     claims = store.claims()
     discrepancies = store.discrepancies()
+    events = store.events()
+    revisions = store.revisions()
     if "statistic_label" not in figures.columns and not statistics.empty:
         labels = statistics.set_index("statistic_id")["label"]
         figures = figures.assign(statistic_label=figures["statistic_id"].map(labels))
-    data = ReportData(documents, figures, statistics, claims, discrepancies)
-    data.headline = headline_rows(statistics, claims)
+    data = ReportData(documents, figures, statistics, claims, discrepancies, events, revisions)
+    data.headline = headline_rows(statistics)
     data.chart_bars, data.n_chart_candidates = chart_bars(claims)
     data.timelines = timelines(figures) if spans_several_days(documents) else []
     data.discrepancy_views = discrepancy_views(discrepancies, claims, figures)
+    event_of_statistic = dict(zip(statistics["statistic_id"].tolist(), statistics["event_id"].tolist(),
+                                  strict=True))
+    discrepancy_events = [py(event_of_statistic.get(s)) for s in ordered_discrepancies(discrepancies)["statistic_id"]] \
+        if not discrepancies.empty else []
+    data.event_views = event_views(events, data.headline, statistics, data.discrepancy_views, discrepancy_events,
+                                   revision_charts(revisions, statistics))
     return data

@@ -124,7 +124,7 @@ def analyze_documents(conn: Connection, *, everything: bool = False, batch: int 
             by_document = {k: list(g) for k, g in groupby(figure_rows, lambda r: r.document_id)}
             for row in doc_rows:
                 rows = by_document.get(row.id, [])
-                index_of = {r.id: r.index for r in rows}
+                index_of: dict[int, int] = {r.id: r._mapping["index"] for r in rows}
                 found = analyze_document(row.text, [_figure_of(r, index_of) for r in rows], title=row.title,
                                          published=row.published)
                 write_document_analysis(conn, row.id, [r.id for r in rows], found)

@@ -192,26 +192,23 @@ LEFT JOIN documents db ON db.id = fb.document_id
 """
 
 
-def _headline(category: str) -> str:
-    """The columns of one headline category of event_summary: the value and source of the event's own
-    statistic of that category (all people, the event's place, cumulative)."""
-    return f"""
+_HEADLINE_COLUMNS = """
     (SELECT f.value FROM statistics st JOIN figures f ON f.id = st.headline_figure_id
-        WHERE st.event_id = e.id AND st.category = '{category}' AND st.parent_id IS NULL
+        WHERE st.event_id = e.id AND st.category = 'CATEGORY' AND st.parent_id IS NULL
           AND st.population = 'people' AND st.period = 'cumulative'
-        ORDER BY st.id LIMIT 1) AS {category},
+        ORDER BY st.id LIMIT 1) AS CATEGORY,
     (SELECT f.low FROM statistics st JOIN figures f ON f.id = st.headline_figure_id
-        WHERE st.event_id = e.id AND st.category = '{category}' AND st.parent_id IS NULL
+        WHERE st.event_id = e.id AND st.category = 'CATEGORY' AND st.parent_id IS NULL
           AND st.population = 'people' AND st.period = 'cumulative'
-        ORDER BY st.id LIMIT 1) AS {category}_low,
+        ORDER BY st.id LIMIT 1) AS CATEGORY_low,
     (SELECT so.name FROM statistics st JOIN figures f ON f.id = st.headline_figure_id
         JOIN sources so ON so.id = f.source_id
-        WHERE st.event_id = e.id AND st.category = '{category}' AND st.parent_id IS NULL
+        WHERE st.event_id = e.id AND st.category = 'CATEGORY' AND st.parent_id IS NULL
           AND st.population = 'people' AND st.period = 'cumulative'
-        ORDER BY st.id LIMIT 1) AS {category}_source,"""
+        ORDER BY st.id LIMIT 1) AS CATEGORY_source,"""
 
-
-_EVENT_SUMMARY_0002 = f"""
+_EVENT_SUMMARY_0002 = (
+    """
 SELECT
     e.id AS event_id,
     e.key AS event_key,
@@ -223,10 +220,15 @@ SELECT
     e.lat AS lat,
     e.lon AS lon,
     e.start AS start,
-    e.historical AS historical,{_headline("killed")}{_headline("injured")}{_headline("displaced")}
+    e.historical AS historical,"""
+    # the headline of each category: the value and source of the event's own statistic of it (all people,
+    # the event's place, cumulative)
+    + "".join(_HEADLINE_COLUMNS.replace("CATEGORY", c) for c in ("killed", "injured", "displaced"))
+    + """
     e.n_documents AS n_documents
 FROM events e
 """
+)
 
 _REVISION_HISTORY_0002 = """
 SELECT
