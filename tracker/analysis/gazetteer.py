@@ -162,6 +162,7 @@ class Gazetteer:
                 self._region_names[f[1], f[2]] = f[5]
         self._words = words
         self._read_hand()
+        self._cache.clear()  # names looked up while the hand-kept rows were read lacked the rows after them
         for key in [*index, *self._hand]:
             if " " in key:
                 first = key[:key.index(" ")]

@@ -65,6 +65,7 @@ class PlaceMention:
     demonym: bool  # an adjective or noun naming a country's people ("Syrian", "Moroccans")
     in_name: bool = False  # part of a longer proper name ("Mariupol City Council", "Syrian Observatory")
     role: str = "place"  # "place"; "source" (it speaks: "Moscow said"); "speaking" ("told reporters in Geneva")
+    locative: bool = False  # a word that places something stands before it ("in", "near", "the village of")
 
     @property
     def weak(self) -> bool:
@@ -91,11 +92,12 @@ _FUNCTION_WORDS = frozenset({"the", "in", "at", "on", "from", "to", "for", "of",
                              "neighboring", "between", "like", "unlike", "than", "via", "toward", "towards",
                              "including", "also", "if", "so", "yet", "or", "nor", "all", "where", "meanwhile"})
 #: prepositions that place what follows: a small town after one needs no other support
-_LOCATIVE = frozenset({"in", "at", "near", "from", "outside", "inside", "around", "across", "throughout", "to",
-                       "into", "toward", "towards", "of", "between", "and"})
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "over", "into",
+                       "of", "between", "within"})
 _SENTENCE_END = frozenset(".!?:")
 _SPEAKS = re.compile(r"[ \t\u00a0]+(?:(?:has|have|had|also)[ \t\u00a0]+)?", re.IGNORECASE)
 _OPENERS = frozenset("\"'“‘([«—–-•*")
+_COUNTRY_BONUS = 2.0
 #: a locality of fewer people than this needs support: a locative word before it or its country in the text
 _SMALL_TOWN = 100_000
 
@@ -122,6 +124,10 @@ class _Tokens:
             self.caps.append(word[0].isupper())
             key = word.translate(_APOSTROPHES).lower() if word.isascii() else fold(word)
             self.keys.append(key)
+
+    def hyphened(self, i: int) -> bool:
+        """Whether a hyphen joins word `i` to the word before it ("Pakistan-administered")."""
+        return i > 0 and self.text[self.ends[i - 1]:self.starts[i]] == "-"
 
     def joined(self, i: int) -> bool:
         """Whether word `i` follows word `i - 1` within one name (a space or a hyphen between them)."""
@@ -186,7 +192,7 @@ def _scan(tokens: _Tokens, gaz: Gazetteer, titles: Sequence[tuple[int, int]]) ->
             last = i + size - 1
             if any(not tokens.joined(j) for j in range(i + 1, last + 1)):
                 continue
-            if any(not caps[j] and keys[j] not in _CONNECTORS for j in range(i + 1, last + 1)):
+            if any(not caps[j] and keys[j] not in _CONNECTORS and not tokens.hyphened(j) for j in range(i + 1, last + 1)):
                 continue
             key = keys[i] if size == 1 else " ".join(keys[i:last + 1])
             if key in gaz and (key not in gaz.acronyms or words[i].isupper() or "." in words[i]):
@@ -230,7 +236,11 @@ def _scan(tokens: _Tokens, gaz: Gazetteer, titles: Sequence[tuple[int, int]]) ->
         if tokens.starts_sentence(first):
             found.initial = True
         prev = tokens.previous_key(first)
-        found.locative = prev in _LOCATIVE or prev in gaz.cues["compass"] or found.designator is not None
+        found.locative = found.designator_word != "" and first >= 2 and keys[first - 1] == "of"
+        j = first - 1
+        while j >= 0 and first - j <= 4 and (keys[j] in gaz.cues["compass"] or keys[j] == "the"):
+            j -= 1  # "in southwestern Balochistan", "in the north of Moscow"
+        found.locative = found.locative or (j >= 0 and keys[j] in _LOCATIVE)
         # a speaker: "Moscow said", "UNICEF in Haiti said"; a place of speaking: "told reporters in Geneva"
         after = last + 1
         if after < n and keys[after] in ("has", "have", "had", "also"):
@@ -297,8 +307,10 @@ def _choose(c: _Candidate, votes: dict[str, float], apposition: str | None) -> R
         return None
 
     def score(r: Reading) -> tuple[float, ...]:
+        # a country's name counts as if named twice more: "Palestine" is the country unless Texas is the topic
+        support = votes.get(r.country, 0.0) + (_COUNTRY_BONUS if r.level == "country" else 0.0)
         own = {"country": 3, "locality": 2, "admin1": 1, "admin2": 0}[r.level]
-        return (votes.get(r.country, 0.0), r.level == "country", r.hand, not r.alias, own, r.population)
+        return (support, r.hand, not r.alias, own, r.population)
 
     return max(supported, key=score)
 
@@ -355,8 +367,8 @@ def find_places(text: str) -> list[PlaceMention]:
             place = Place(reading.country, None, None, country.lat if country else None,
                           country.lon if country else None)
             level = "country"
-        out.append(PlaceMention(start, c.end, text[start:c.end], place, level, reading.demonym,
-                                c.in_name, role))
+        out.append(PlaceMention(start, c.end, text[start:c.end], place, level, reading.demonym, c.in_name, role,
+                                c.locative))
     out.extend(_unlisted(text, tokens, out, votes, gaz))
     out.sort(key=lambda m: m.start)
     return out
@@ -399,7 +411,7 @@ def _unlisted(text: str, tokens: _Tokens, found: list[PlaceMention], votes: dict
         else:
             place, level = Place(country, None, f"{name} camp" if word == "camp" else name, None, None), "locality"
         taken.append((start, end))
-        out.append(PlaceMention(start, end, name, place, level, False))
+        out.append(PlaceMention(start, end, name, place, level, False, locative=True))
     return out
 
 
@@ -471,6 +483,8 @@ def main_place(text: str, mentions: Sequence[PlaceMention], title: str | None = 
             continue
         if m.weak:
             weight /= 2
+        elif m.locative:
+            weight *= 1.5  # "in Gaza": where things happen, rather than who acts ("US intelligence")
         p = m.place
         for code in p.countries or (p.country,):
             country_score[code] += weight
@@ -547,7 +561,7 @@ def figure_places(text: str, sentences: Sequence[Sentence], figures: Sequence[Fi
         lowered = text[lo:hi].lower()
         wide = any(w in lowered for w in widening)
         inside = mentions[bisect_right(mention_starts, sentence.start - 1):bisect_right(mention_starts, sentence.end)]
-        chosen = _nearest(text, f, inside, by_sentence[k], lo, hi)
+        chosen = _nearest(f, inside, by_sentence[k], lo, hi, fallback)
         place: Place | None
         if chosen is not None:
             place = _as_counted(chosen, mentions, text)
@@ -558,15 +572,72 @@ def figure_places(text: str, sentences: Sequence[Sentence], figures: Sequence[Fi
         elif wide and context:
             place = _country_place(context)
         else:
-            earlier = [m for m in mentions if not m.weak and m.end <= f.start
-                       and _paragraph(sentences, starts, m.start) == sentence.paragraph]
-            place = _as_counted(earlier[-1], mentions, text) if earlier else None
-            if place is not None and fallback is not None and place.contains(fallback):
-                place = fallback
-            if place is None:
-                place = fallback
+            place = _earlier_in_paragraph(f, sentences, starts, mentions, fallback)
+            if place is None or (fallback is not None and not fallback.contains(place)
+                                 and _related(place, fallback)):
+                place = fallback  # a place of the paragraph only where it narrows the event's place
         out.append(place)
     return out
+
+
+def _related(place: Place, fallback: Place | None) -> bool:
+    """Whether a place shares a country with the event's place (or is one of its countries)."""
+    if fallback is None:
+        return True
+    mine, theirs = set(place.countries or (place.country,)), set(fallback.countries or (fallback.country,))
+    return bool(mine & theirs)
+
+
+def _fitting(pool: Sequence[PlaceMention], fallback: Place | None) -> list[PlaceMention]:
+    """The places of a pool a figure may count over: those of the event's country when any is there; a place
+    abroad only where a locative word puts the figure there ("over Sinai", not "a Capitol Hill source")."""
+    related = [m for m in pool if _related(m.place, fallback)]
+    return related or [m for m in pool if m.locative]
+
+
+def _most_specific(chosen: PlaceMention, pool: Sequence[PlaceMention]) -> PlaceMention:
+    """The most specific place of the pool within the chosen one ("Malawi's commercial capital Blantyre")."""
+    rank = {"country": 0, "admin1": 1, "locality": 2}
+    inner = [m for m in pool if chosen.place.contains(m.place) and rank[m.level] > rank[chosen.level]]
+    return max(inner, key=lambda m: rank[m.level]) if inner else chosen
+
+
+def _nearest(f: Figure, inside: Sequence[PlaceMention], figures: Sequence[Figure], lo: int, hi: int,
+             fallback: Place | None) -> PlaceMention | None:
+    """The place a figure's own words name: in the words between it and its neighbouring figures (after it
+    first, a place after a locative word first), else in its clause, else in its sentence; never a demonym, a
+    speaker or a place of speaking."""
+    strong = [m for m in inside if not m.weak]
+    if not strong:
+        return None
+    next_start = min([g.start for g in figures if g is not f and g.start >= f.end] + [hi])
+    prev_end = max([g.end for g in figures if g is not f and g.end <= f.start] + [lo])
+    segment = [m for m in strong if prev_end <= m.start and m.end <= next_start]
+    clause = [m for m in strong if lo <= m.start and m.end <= hi]
+    for pool in (segment, clause, strong):
+        pool = _fitting(pool, fallback)
+        if not pool:
+            continue
+        after = [m for m in pool if m.start >= f.end]
+        before = [m for m in pool if m.end <= f.start]
+        for chosen in ([m for m in after if m.locative][:1] + [m for m in before if m.locative][-1:]
+                       + after[:1] + before[-1:]):
+            return _most_specific(chosen, pool)
+    return None
+
+
+def _earlier_in_paragraph(f: Figure, sentences: Sequence[Sentence], starts: list[int],
+                          mentions: Sequence[PlaceMention], fallback: Place | None) -> Place | None:
+    """The place named last before a figure in its paragraph (the most specific of its sentence)."""
+    paragraph = _paragraph(sentences, starts, f.start)
+    earlier = _fitting([m for m in mentions if not m.weak and m.end <= f.start
+                        and _paragraph(sentences, starts, m.start) == paragraph], fallback)
+    if not earlier:
+        return None
+    last = earlier[-1]
+    k = bisect_right(starts, last.start) - 1
+    same = [m for m in earlier if bisect_right(starts, m.start) - 1 == k]
+    return _most_specific(last, same).place
 
 
 def _top_country(mentions: Sequence[PlaceMention]) -> str | None:
@@ -591,27 +662,6 @@ def _clause(text: str, sentence: Sentence, pos: int) -> tuple[int, int]:
             hi = m.start()
             break
     return lo, hi
-
-
-def _nearest(text: str, f: Figure, inside: Sequence[PlaceMention], figures: Sequence[Figure], lo: int,
-             hi: int) -> PlaceMention | None:
-    """The place a figure's own words name: after it before the next figure, else before it after the previous
-    one, else the nearest in its clause, else in its sentence (never a demonym, a speaker or a place of speaking)."""
-    fitting = [m for m in inside if not m.weak]
-    if not fitting:
-        return None
-    others = sorted(g.start for g in figures if g is not f and (g.start >= f.end or g.end <= f.start))
-    next_start = min([s for s in others if s >= f.end] + [hi])
-    prev_end = max([g.end for g in figures if g is not f and g.end <= f.start] + [lo])
-    after = [m for m in fitting if f.end <= m.start < next_start]
-    if after:
-        return after[0]
-    before = [m for m in fitting if prev_end <= m.start and m.end <= f.start]
-    if before:
-        return before[-1]
-    clause = [m for m in fitting if lo <= m.start < hi]
-    pool = clause or fitting
-    return min(pool, key=lambda m: min(abs(m.start - f.end), abs(f.start - m.end)))
 
 
 def _as_counted(m: PlaceMention, mentions: Sequence[PlaceMention], text: str) -> Place:
