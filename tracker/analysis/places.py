@@ -90,14 +90,20 @@ _FUNCTION_WORDS = frozenset({"the", "in", "at", "on", "from", "to", "for", "of",
                              "across", "as", "after", "before", "since", "while", "when", "a", "an", "outside",
                              "inside", "into", "throughout", "around", "during", "over", "both", "neighbouring",
                              "neighboring", "between", "like", "unlike", "than", "via", "toward", "towards",
-                             "including", "also", "if", "so", "yet", "or", "nor", "all", "where", "meanwhile"})
+                             "including", "also", "if", "so", "yet", "or", "nor", "all", "where", "meanwhile",
+                             "this", "that", "these", "those", "their", "his", "her", "its", "our", "every", "each",
+                             "no", "another", "other", "some", "many", "most", "several", "few", "both", "two",
+                             "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+                             "thousands", "millions", "why", "how", "what", "who", "about", "against", "under",
+                             "up", "amid", "despite", "without", "because", "although", "though", "then", "there",
+                             "here", "now", "only", "even", "later", "earlier", "today", "yesterday"})
 #: prepositions that place what follows: a small town after one needs no other support
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "over", "into",
                        "of", "between", "within"})
 _SENTENCE_END = frozenset(".!?:")
 _SPEAKS = re.compile(r"[ \t\u00a0]+(?:(?:has|have|had|also)[ \t\u00a0]+)?", re.IGNORECASE)
 _OPENERS = frozenset("\"'“‘([«—–-•*")
-_COUNTRY_BONUS = 2.0
+_COUNTRY_BONUS = 0.5
 #: a locality of fewer people than this needs support: a locative word before it or its country in the text
 _SMALL_TOWN = 100_000
 
@@ -264,12 +270,13 @@ def _country_votes(candidates: Sequence[_Candidate]) -> dict[str, float]:
     """How strongly the document names each country: from names that can only mean places of one country."""
     votes: dict[str, float] = defaultdict(float)
     for c in candidates:
-        countries = {r.country for r in c.readings}
+        named = [r for r in c.readings if r.level == "country"]  # a country's name outweighs a small town's
+        rivals = [r for r in c.readings if not named or r.level != "locality" or r.population >= _SMALL_TOWN]
+        countries = {r.country for r in rivals}
         if len(countries) != 1 or all(r.word for r in c.readings):
             continue
         (country,) = countries
-        levels = {r.level for r in c.readings}
-        weight = 2.0 if "country" in levels and not any(r.demonym for r in c.readings) else 1.0
+        weight = 2.0 if any(not r.demonym for r in named) else 1.0
         small = all(r.level == "locality" and r.population < _SMALL_TOWN for r in c.readings)
         if small and not c.locative:
             continue  # a small town's name may be a person's: it does not vote alone
@@ -289,18 +296,21 @@ def _choose(c: _Candidate, votes: dict[str, float], apposition: str | None) -> R
             readings = designated or regional
         else:
             readings = [r for r in readings if r.level == "locality"]
-    elif c.designator == "locality":
-        readings = [r for r in readings if r.level == "locality"] or [r for r in readings if r.level != "country"]
+    elif c.designator == "locality" and not any(r.level == "country" for r in readings):
+        # "Gaza City", "the village of Amizmiz" (but "the second city of Lebanon" is the country)
+        readings = [r for r in readings if r.level == "locality"] or readings
     else:
         readings = [r for r in readings if r.level != "admin2"]  # a second-level unit only when called one
     if apposition is not None:
         readings = [r for r in readings if r.country == apposition] or readings
+    elif any(r.level == "country" for r in readings):
+        # a country's name is not a small town of the same name ("Palestine", Texas) without an apposition
+        readings = [r for r in readings if r.level != "locality" or r.population >= _SMALL_TOWN]
     supported = []
     for r in readings:
         needs = r.word or (r.level == "locality" and r.population < _SMALL_TOWN and not r.hand) or (
             c.in_name and r.level != "country")
-        if needs and not (votes.get(r.country) or (c.locative and not r.word and not c.in_name)
-                          or apposition == r.country):
+        if needs and not (votes.get(r.country) or (c.locative and not c.in_name) or apposition == r.country):
             continue
         supported.append(r)
     if not supported:
