@@ -90,7 +90,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Reading, ...]] = {}
         self._region_names: dict[tuple[str, str], str] = {}  # (ISO3, GeoNames code) -> region name
         self._words: frozenset[str] = frozenset()
-        #: first word of a name of several words -> the most words of a name starting with it
+        #: first word of a name -> the most words of a name starting with it
         self.max_words: dict[str, int] = {}
         self.countries: dict[str, Reading] = {}
         self.country_names: dict[str, str] = {}  # ISO3 -> common English name
@@ -166,10 +166,13 @@ class Gazetteer:
         self._words = words
         self._read_hand()
         self._cache.clear()  # names looked up while the hand-kept rows were read lacked the rows after them
+        max_words = self.max_words
         for key in [*index, *self._hand]:
             if " " in key:
                 first = key[:key.index(" ")]
-                self.max_words[first] = max(self.max_words.get(first, 1), key.count(" ") + 1)
+                max_words[first] = max(max_words.get(first, 0), key.count(" ") + 1)
+            elif key not in max_words:
+                max_words[key] = 1
 
     def region(self, iso3: str, name: str) -> Reading | None:
         """The first-level region of a country with this name, if the gazetteer has it."""

@@ -109,46 +109,52 @@ _SMALL_TOWN = 100_000
 
 
 class _Tokens:
-    """The words of a document: offsets, folded keys, whether each is capitalised."""
+    """The words of a document, split once: offsets, folded keys, whether each is capitalised."""
 
-    __slots__ = ("caps", "ends", "keys", "starts", "text", "words")
+    __slots__ = ("caps", "keys", "spans", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        self.keys: list[str] = []
-        self.caps: list[bool] = []
-        for m in _TOKEN.finditer(text):
-            word, end = m.group(), m.end()
-            if word.endswith(_POSSESSIVE) and len(word) > 2:
-                word, end = word[:-2], end - 2
-            self.starts.append(m.start())
-            self.ends.append(end)
-            self.words.append(word)
-            self.caps.append(word[0].isupper())
-            key = word.translate(_APOSTROPHES).lower() if word.isascii() else fold(word)
-            self.keys.append(key)
+        matches = list(_TOKEN.finditer(text))
+        self.words = [m.group() for m in matches]
+        self.spans = [m.span() for m in matches]
+        self.caps = [w[0].isupper() for w in self.words]
+        self.keys = [w.lower() if w.isalpha() and w.isascii() else _word_key(w) for w in self.words]
+
+    def start(self, i: int) -> int:
+        return self.spans[i][0]
+
+    def end(self, i: int) -> int:
+        """Where word `i` ends, a possessive "'s" left out."""
+        end = self.spans[i][1]
+        return end - 2 if self.words[i].endswith(_POSSESSIVE) and len(self.words[i]) > 2 else end
+
+    def key(self, i: int) -> str:
+        """The folded word `i` ("" outside the text), a possessive "'s" left out."""
+        return self.keys[i] if 0 <= i < len(self.keys) else ""
 
     def hyphened(self, i: int) -> bool:
         """Whether a hyphen joins word `i` to the word before it ("Pakistan-administered")."""
-        return i > 0 and self.text[self.ends[i - 1]:self.starts[i]] == "-"
+        return i > 0 and self.text[self.end(i - 1):self.start(i)] == "-"
 
     def joined(self, i: int) -> bool:
         """Whether word `i` follows word `i - 1` within one name (a space or a hyphen between them)."""
-        return i > 0 and _JOINING_GAP.fullmatch(self.text, self.ends[i - 1], self.starts[i]) is not None
+        return 0 < i < len(self.words) and _JOINING_GAP.fullmatch(self.text, self.end(i - 1), self.start(i)) is not None
 
     def starts_sentence(self, i: int) -> bool:
         """Whether word `i` opens a sentence, a line or a quotation."""
-        pos = self.starts[i] - 1
+        pos = self.start(i) - 1
         text = self.text
         while pos >= 0 and (text[pos] in " \t\u00a0" or text[pos] in _OPENERS):
             pos -= 1
         return pos < 0 or text[pos] == "\n" or text[pos] in _SENTENCE_END
 
-    def previous_key(self, i: int) -> str:
-        return self.keys[i - 1] if i > 0 else ""
+
+def _word_key(word: str) -> str:
+    """The folded key of a word that is not plain ASCII letters: no possessive, apostrophes or dots."""
+    if word.endswith(_POSSESSIVE) and len(word) > 2:
+        word = word[:-2]
+    return word.translate(_APOSTROPHES).lower() if word.isascii() else fold(word)
 
 
 @dataclass(slots=True)
@@ -170,48 +176,65 @@ class _Candidate:
 
 # --- finding places ------------------------------------------------------------------------------------
 
-def _title_lines(text: str) -> list[tuple[int, int]]:
+def _title_lines(tokens: _Tokens) -> list[tuple[int, int]]:
     """Lines written in title case or capitals ("Death Toll Rises In Kramatorsk"), where capitals tell nothing."""
+    text, words, caps, spans = tokens.text, tokens.words, tokens.caps, tokens.spans
     out: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^\n]+", text):
-        words = [w for w in re.findall(r"[^\W\d_]{4,}", m.group())]
-        if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
-            out.append((m.start(), m.end()))
+    k, n = 0, len(words)
+    line_start = 0
+    while k < n:
+        line_end = text.find("\n", spans[k][0])
+        line_end = len(text) if line_end < 0 else line_end
+        long = capitalised = 0
+        while k < n and spans[k][0] < line_end:
+            if len(words[k]) >= 4:
+                long += 1
+                capitalised += caps[k]
+            k += 1
+        if long >= 3 and capitalised >= 0.75 * long:
+            out.append((line_start, line_end))
+        line_start = line_end + 1
     return out
 
 
 def _scan(tokens: _Tokens, gaz: Gazetteer, titles: Sequence[tuple[int, int]]) -> list[_Candidate]:
     """Every gazetteer name in the text, longest first, with the words around it read (names inside a longer
     name that opens before them, such as "Queen Elizabeth" or "Lake Chad", are left out)."""
-    keys, caps, words = tokens.keys, tokens.caps, tokens.words
-    n = len(keys)
+    caps, words, key = tokens.caps, tokens.words, tokens.key
+    n = len(words)
     region_words = gaz.cues["designator"]
     locality_words = gaz.cues["locality designator"]
+    designators = region_words | locality_words
     out: list[_Candidate] = []
-    i = 0
-    while i < n:
-        if not caps[i] and not (keys[i] in _ARTICLES and i + 1 < n and caps[i + 1] and tokens.joined(i + 1)):
-            i += 1
+    resume = 0
+    openings = [i for i, cap in enumerate(caps) if cap or words[i] in _ARTICLES]
+    for i in openings:
+        if i < resume:
             continue
+        if not caps[i] and not (i + 1 < n and caps[i + 1] and tokens.joined(i + 1)):
+            continue
+        opening = key(i)
+        longest = gaz.max_words.get(opening)
+        if longest is None:
+            continue
+        run = 1  # the words that may continue a name: joined to it, capitalised or connecting
+        while run < longest and i + run < n and tokens.joined(i + run) and (
+                caps[i + run] or key(i + run) in _CONNECTORS or tokens.hyphened(i + run)):
+            run += 1
         found = None
-        for size in range(min(gaz.max_words.get(keys[i], 1), n - i), 0, -1):
+        for size in range(run, 0, -1):
             last = i + size - 1
-            if any(not tokens.joined(j) for j in range(i + 1, last + 1)):
-                continue
-            if any(not caps[j] and keys[j] not in _CONNECTORS and not tokens.hyphened(j) for j in range(i + 1, last + 1)):
-                continue
-            key = keys[i] if size == 1 else " ".join(keys[i:last + 1])
-            if key in gaz and (key not in gaz.acronyms or words[i].isupper() or "." in words[i]):
-                found = _Candidate(i, last, key, gaz.readings(key))
+            name = opening if size == 1 else " ".join(key(j) for j in range(i, last + 1))
+            if name in gaz and (name not in gaz.acronyms or words[i].isupper() or "." in words[i]):
+                found = _Candidate(i, last, name, gaz.readings(name))
                 break
         if found is None:
-            i += 1
             continue
         last = found.last
         # a designator after the name ("Donetsk region", "Gaza City", "Jabalia camp")
-        if last + 1 < n and tokens.joined(last + 1) and keys[last + 1] in region_words | locality_words:
-            word = keys[last + 1]
-            if word in locality_words and last + 2 < n and keys[last + 2] == "camp" and tokens.joined(last + 2):
+        if last + 1 < n and tokens.joined(last + 1) and key(last + 1) in designators:
+            word = key(last + 1)
+            if word in locality_words and last + 2 < n and key(last + 2) == "camp" and tokens.joined(last + 2):
                 found.designator, found.designator_word, last = "locality", "camp", last + 2  # "refugee camp"
             else:
                 found.designator = "region" if word in region_words and word not in locality_words else "locality"
@@ -220,44 +243,44 @@ def _scan(tokens: _Tokens, gaz: Gazetteer, titles: Sequence[tuple[int, int]]) ->
                 found.designator_word = word
                 last += 1
         # or before it: "the province of Idlib", "the village of Amizmiz", "the city of Blantyre"
-        elif (found.first >= 2 and keys[found.first - 1] == "of"
-              and keys[found.first - 2] in region_words | locality_words):
-            word = keys[found.first - 2]
+        elif (found.first >= 2 and key(found.first - 1) == "of"
+              and key(found.first - 2) in designators):
+            word = key(found.first - 2)
             found.designator = "locality" if word in locality_words else "region"
             found.designator_word = word
-        found.last, found.end = last, tokens.ends[last]
+        found.last, found.end = last, tokens.end(last)
         first = found.first
         before = first - 1
-        in_title = any(a <= tokens.starts[first] < b for a, b in titles)
+        in_title = any(a <= tokens.start(first) < b for a, b in titles)
         if in_title:
             found.initial = True  # every word is capitalised there: capitals tell nothing
-        elif (before >= 0 and caps[before] and tokens.joined(first) and keys[before] not in _FUNCTION_WORDS
-              and keys[before] not in gaz.cues["compass"]
-              and not (_is_country(keys[before], gaz) and _is_country(found.key, gaz))):
-            i = last + 1  # "Queen Elizabeth", "Michael Jordan", "Lake Chad": part of another name
+        elif (before >= 0 and caps[before] and tokens.joined(first) and key(before) not in _FUNCTION_WORDS
+              and key(before) not in gaz.cues["compass"]
+              and not (_is_country(key(before), gaz) and _is_country(found.key, gaz))):
+            resume = last + 1  # "Queen Elizabeth", "Michael Jordan", "Lake Chad": part of another name
             continue
         elif (last + 1 < n and caps[last + 1] and tokens.joined(last + 1)
-              and keys[last + 1] not in _FUNCTION_WORDS and not _is_country(keys[last + 1], gaz)):
+              and key(last + 1) not in _FUNCTION_WORDS and not _is_country(key(last + 1), gaz)):
             found.in_name = True  # "Mariupol City Council", "Syrian Observatory", "Jordan Henderson"
         if tokens.starts_sentence(first):
             found.initial = True
-        prev = tokens.previous_key(first)
-        found.locative = found.designator_word != "" and first >= 2 and keys[first - 1] == "of"
+        prev = key(first - 1)
+        found.locative = found.designator_word != "" and first >= 2 and key(first - 1) == "of"
         j = first - 1
-        while j >= 0 and first - j <= 4 and (keys[j] in gaz.cues["compass"] or keys[j] == "the"):
+        while j >= 0 and first - j <= 4 and (key(j) in gaz.cues["compass"] or key(j) == "the"):
             j -= 1  # "in southwestern Balochistan", "in the north of Moscow"
-        found.locative = found.locative or (j >= 0 and keys[j] in _LOCATIVE)
+        found.locative = found.locative or (j >= 0 and key(j) in _LOCATIVE)
         # a speaker: "Moscow said", "UNICEF in Haiti said"; a place of speaking: "told reporters in Geneva"
         after = last + 1
-        if after < n and keys[after] in ("has", "have", "had", "also"):
+        if after < n and key(after) in ("has", "have", "had", "also"):
             after += 1
-        if after < n and keys[after] in gaz.cues["speech verb"] and _SPEAKS.fullmatch(
-                tokens.text, tokens.ends[last], tokens.starts[after]):
+        if after < n and key(after) in gaz.cues["speech verb"] and _SPEAKS.fullmatch(
+                tokens.text, tokens.end(last), tokens.start(after)):
             found.role = "source"
-        elif prev in ("in", "from") and first >= 2 and keys[first - 2] in gaz.cues["speaking"]:
+        elif prev in ("in", "from") and first >= 2 and key(first - 2) in gaz.cues["speaking"]:
             found.role = "speaking"
         out.append(found)
-        i = last + 1
+        resume = last + 1
     return out
 
 
@@ -328,10 +351,10 @@ def _choose(c: _Candidate, votes: dict[str, float], apposition: str | None) -> R
 def _apposition(tokens: _Tokens, c: _Candidate, gaz: Gazetteer) -> str | None:
     """The country written right after a name ("Tripoli, Lebanon"; "Mobile, Alabama"), if any."""
     after = c.last + 1
-    if after >= len(tokens.keys) or tokens.text[tokens.ends[c.last]:tokens.starts[after]].strip() != ",":
+    if after >= len(tokens.words) or tokens.text[tokens.end(c.last):tokens.start(after)].strip() != ",":
         return None
     for size in (3, 2, 1):
-        key = " ".join(tokens.keys[after:after + size])
+        key = " ".join(tokens.key(j) for j in range(after, min(after + size, len(tokens.words))))
         if tokens.caps[after] and key in gaz:
             countries = {r.country for r in gaz.readings(key) if r.level in ("country", "admin1") and not r.word}
             if len(countries) == 1:
@@ -352,18 +375,18 @@ def find_places(text: str) -> list[PlaceMention]:
     """Every place named in one document, in text order; ambiguous names decided by the document's other places."""
     gaz = gazetteer()
     tokens = _Tokens(text)
-    candidates = _scan(tokens, gaz, _title_lines(text))
+    candidates = _scan(tokens, gaz, _title_lines(tokens))
     votes = _country_votes(candidates)
     out: list[PlaceMention] = []
     for c in candidates:
         reading = _choose(c, votes, _apposition(tokens, c, gaz))
-        start = tokens.starts[c.first]
+        start = tokens.start(c.first)
         if reading is None:
             continue
         if c.designator == "region" and reading.level == "locality":
             # "Taroudant province", "Kharkiv region": a region named after its town
             region = reading.admin1 if reading.admin1 and fold(reading.locality or "") in fold(reading.admin1) \
-                else tokens.text[start:tokens.ends[c.last - 1]]
+                else tokens.text[start:tokens.end(c.last - 1)]
             place = Place(reading.country, region, None, None, None)
             level = "admin1"
         else:
@@ -387,26 +410,44 @@ def find_places(text: str) -> list[PlaceMention]:
 # --- places the gazetteer lacks: "the village of X", "X camp" --------------------------------------------
 
 _NAME = r"(?:(?:al|el|ad|ar|as|ash|at|az)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el)-)?[A-Z][\w'’]+){0,2}"
-_OF_NAME = re.compile(r"\b(village|town|hamlet|settlement|city|camp|neighbou?rhood|suburb|district|province|"
-                      r"region|governorate)\s+of\s+(" + _NAME + r")")
-_NAME_CAMP = re.compile(r"(" + _NAME + r")\s+(?:(?:refugee|displacement|displaced|IDP|transit)\s+)?camp\b")
+_OF_PLACES = frozenset({"village", "town", "hamlet", "settlement", "city", "camp", "neighbourhood", "neighborhood",
+                        "suburb", "district", "province", "region", "governorate"})
+_NAME_AFTER = re.compile(_NAME)
+_WORD_BEFORE_OF = re.compile(r"([A-Za-z]+)\s+$")
+_NAME_BEFORE_CAMP = re.compile(r"(" + _NAME + r")\s+(?:(?:refugee|displacement|displaced|IDP|transit)\s+)?$")
 _NOT_A_NAME = frozenset({"the", "a", "refugee", "refugees", "camp", "military", "army", "base", "boot", "training",
                          "summer", "transit", "detention", "displacement", "idp", "this", "that", "one", "another",
-                         "their", "his", "her", "its", "our", "new", "old", "main", "largest", "one"})
+                         "their", "his", "her", "its", "our", "new", "old", "main", "largest"})
+
+
+def _named_by_pattern(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, word) of "the village of X" and "X camp" / "X refugee camp" in the text."""
+    out: list[tuple[int, int, str, str]] = []
+    pos = text.find(" of ")
+    while pos >= 0:
+        before = _WORD_BEFORE_OF.search(text, max(0, pos - 16), pos + 1)
+        word = before.group(1).lower() if before else ""
+        if word in _OF_PLACES:
+            name = _NAME_AFTER.match(text, pos + 4)
+            if name:
+                out.append((name.start(), name.end(), name.group(), word))
+        pos = text.find(" of ", pos + 4)
+    pos = text.find(" camp")
+    while pos >= 0:
+        if not text[pos + 5:pos + 6].isalpha():
+            name = _NAME_BEFORE_CAMP.search(text, max(0, pos - 80), pos + 1)
+            if name:
+                out.append((name.start(1), name.end(1), name.group(1), "camp"))
+        pos = text.find(" camp", pos + 5)
+    return out
 
 
 def _unlisted(text: str, tokens: _Tokens, found: list[PlaceMention], votes: dict[str, float],
               gaz: Gazetteer) -> list[PlaceMention]:
     """Localities and regions the gazetteer lacks, named by a pattern a reader knows them by."""
-    if "of" not in text and "camp" not in text:
-        return []
     taken = [(m.start, m.end) for m in found]
     out: list[PlaceMention] = []
-    matches: list[tuple[int, int, str, str]] = []  # start, end, name, designator word
-    for m in _OF_NAME.finditer(text):
-        matches.append((m.start(2), m.end(2), m.group(2), m.group(1).lower()))
-    for m in _NAME_CAMP.finditer(text):
-        matches.append((m.start(1), m.end(1), m.group(1), "camp"))
+    matches = _named_by_pattern(text)
     for start, end, name, word in matches:
         words = name.replace("-", " ").split()
         if fold(words[0]) in _NOT_A_NAME or any(a < end and start < b for a, b in taken):
