@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+REPEATS = 5
 
 
 def name_ok(want: str | None, got: str | None) -> bool:
@@ -55,23 +56,31 @@ def main() -> int:
 
     articles = json.loads((corpus / "articles.json").read_text(encoding="utf-8"))
     gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     gazetteer()
-    load = time.perf_counter() - t0
+    load = time.process_time() - t0
 
     places: dict[str, list[dict[str, Any]]] = {}
     texts: dict[str, str] = {}
-    cost = 0.0
+    prepared = []
+    t0 = time.process_time()
     for article in articles:
         text = (corpus / "articles" / article["file"]).read_text(encoding="utf-8")
         texts[article["file"]] = text
         figures = extract(text, doc=article["file"], published=article.get("published"))
-        sentences = split_sentences(text)
-        t0 = time.perf_counter()
+        prepared.append((article, text, figures, split_sentences(text)))
+    extraction = time.process_time() - t0
+    cost = float("inf")
+    for _ in range(REPEATS):  # CPU time of the best pass: the machine is shared
+        t0 = time.process_time()
+        for article, text, figures, sentences in prepared:
+            mentions = find_places(text)
+            figure_places(text, sentences, figures, mentions, main_place(text, mentions, article.get("title")))
+        cost = min(cost, time.process_time() - t0)
+    for article, text, figures, sentences in prepared:
         mentions = find_places(text)
         main = main_place(text, mentions, article.get("title"))
         got = figure_places(text, sentences, figures, mentions, main)
-        cost += time.perf_counter() - t0
         places[article["file"]] = [dict(f.to_dict(), place=p.to_dict() if p else None) for f, p in zip(figures, got,
                                                                                                        strict=True)]
         if a.verbose:
@@ -106,8 +115,9 @@ def main() -> int:
     print(f"{corpus.name}: country {pct('country')} ({n['country_ok']}/{n['country']}), "
           f"admin1 {pct('admin1')} ({n['admin1_ok']}/{n['admin1']}), "
           f"locality {pct('locality')} ({n['locality_ok']}/{n['locality']})")
-    print(f"gazetteer load {load * 1000:.0f} ms; find_places + main_place + figure_places "
-          f"{cost / max(1, len(articles)) * 1000:.2f} ms per document ({len(articles)} documents)")
+    per_doc = 1000 / max(1, len(articles))
+    print(f"gazetteer load {load * 1000:.0f} ms; find_places + main_place + figure_places {cost * per_doc:.2f} ms "
+          f"CPU per document (extraction, for scale: {extraction * per_doc:.2f} ms; {len(articles)} documents)")
     return 0
 
 
