@@ -13,6 +13,7 @@ from tracker.analysis.places import Place
 from tracker.analysis.types import DocumentInput, MentionInput
 
 STRIKE = event(0, "missile strike", Place("UKR", "Donetsk Oblast", "Kramatorsk"), date(2022, 4, 8))
+FLOOD = event(0, "flood", Place("PAK"), date(2022, 4, 1))
 APRIL_8 = datetime(2022, 4, 8, tzinfo=UTC)
 APRIL_9 = datetime(2022, 4, 9, tzinfo=UTC)
 APRIL_20 = datetime(2022, 4, 20, tzinfo=UTC)
@@ -57,8 +58,10 @@ def test_one_number_credited_to_two_sources_in_two_texts() -> None:
     pytest.param([_doc(0, APRIL_8, _fig(0, 0, 826.0, "monitor"),
                        _fig(0, 1, 111.0, "monitor", entity="civilians", parent_figure_id=0))],
                  id="subset-and-total"),
-    pytest.param([_doc(0, APRIL_8, _fig(0, 0, 646.0, "ministry", place=Place("PAK", "Sindh"))),
-                  _doc(1, APRIL_8, _fig(1, 0, 306.0, "agency", place=Place("PAK", "Balochistan")))],
+    pytest.param([document(0, [_fig(0, 0, 646.0, "ministry", place=Place("PAK", "Sindh"))], published=APRIL_8,
+                           events=[FLOOD]),
+                  document(1, [_fig(1, 0, 306.0, "agency", place=Place("PAK", "Balochistan"))], published=APRIL_8,
+                           events=[FLOOD])],
                  id="two-places"),
     pytest.param([_doc(0, APRIL_8, _fig(0, 0, 1508.0, "ministry"),
                        _fig(0, 1, 22.0, "agency", period="past 24 hours to 8 Apr 2022"))],

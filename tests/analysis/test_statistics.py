@@ -28,7 +28,7 @@ DAY = datetime(2022, 9, 5, tzinfo=UTC)
     pytest.param(KARACHI, SINDH, KARACHI, id="town-in-the-province"),
     pytest.param(Place("SYR"), TWO_COUNTRIES, Place("SYR"), id="one-country-of-two"),
     pytest.param(TWO_COUNTRIES, TWO_COUNTRIES, None, id="both-countries"),
-    pytest.param(Place("IND"), PAKISTAN, Place("IND"), id="another-country"),
+    pytest.param(Place("IND"), PAKISTAN, None, id="another-country-is-not-a-part"),
 ])
 def test_place_scope(figure: Place | None, event_place: Place, expected: Place | None) -> None:
     assert place_scope(figure, event_place) == expected
@@ -129,3 +129,11 @@ def test_headline_is_the_latest_figure() -> None:
             document(1, [mention(1, 0, "1,508 died", 1508.0, source="NDMA")], published=later, events=[FLOOD])]
     (statistic,) = analyze_corpus(docs).statistics
     assert statistic.headline_figure_id == 100
+
+
+def test_a_place_beside_the_whole_toll_is_not_a_breakdown() -> None:
+    docs = _flood_docs([mention(0, 0, "2,000 fighters were deployed.", 2000.0, category="deployed")],
+                       [mention(1, 0, "2,000 fighters left positions around Karachi.", 2000.0, category="deployed",
+                                place=KARACHI)])
+    analysis = analyze_corpus(docs)
+    assert _statistic(analysis, 0) == _statistic(analysis, 100)

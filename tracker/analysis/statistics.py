@@ -3,8 +3,9 @@
 * population: the family of the counted noun (entity_families.txt: "troops" and "soldiers" are
   combatants, "deaths" and "bodies" people); "civilians" are their own row only where the coverage of the
   event tells them apart (a war, or a text that gives civilians as part of a larger toll), else people;
-* place scope: the figure's place when it is narrower than its event's (a province of a national flood,
-  one country of a two-country quake), else the event's own;
+* place scope: the figure's place when it is a part of its event's area (a province of a national flood,
+  one country of a two-country quake) and the figure does not restate a toll of the whole event; else the
+  event's own;
 * period: cumulative, or the bounded period of the figure (tracker.analysis.periods).
 
 Only casualty and humanitarian categories are statistics. A statistic's parent is the first that exists
@@ -15,12 +16,14 @@ the text gives it as part of.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from tracker.analysis.bounds import magnitude, magnitude_ratio, mention_interval
 from tracker.analysis.event_clusters import place_name
 from tracker.analysis.families import entity_family, load_families
 from tracker.analysis.places import Place
@@ -30,6 +33,8 @@ from tracker.figure import CASUALTY_CATEGORIES
 #: The categories that are statistics (a magnitude, a price or a wind speed never is).
 STATISTIC_CATEGORIES = frozenset((*CASUALTY_CATEGORIES, "aid", "damage"))
 DEFAULT_POPULATION = "people"
+#: Two figures this close in size (with compatible bounds) state one number.
+SAME_NUMBER_RATIO = 1.1
 #: Events in whose coverage civilians are a row of their own, apart from all the dead.
 _CIVILIAN_EVENT_TYPES = frozenset({"war", "offensive", "clashes"})
 
@@ -68,8 +73,7 @@ def _within(inner: Place, outer: Place) -> bool:
     if outer.countries:
         if inner.countries:
             return set(inner.countries) <= set(outer.countries)
-        return False if inner.country not in outer.countries else (inner.admin1 is None and inner.locality is None
-                                                                    and len(outer.countries) == 1)
+        return inner.country in outer.countries
     if inner.countries:
         return False
     if inner.country != outer.country:
@@ -80,10 +84,14 @@ def _within(inner: Place, outer: Place) -> bool:
 
 
 def place_scope(figure_place: Place | None, event_place: Place | None) -> Place | None:
-    """The figure's place when it is narrower than (or apart from) its event's; None: the event's own."""
+    """The figure's place when it is a part of its event's area; None: the event's own toll.
+
+    A place as wide as the event's or wider is the event's own; a place outside it is where people went
+    ("2,000 troops fled to Iraq") or where someone spoke, not a part of the event's toll.
+    """
     if figure_place is None or event_place is None:
         return None
-    if _within(event_place, figure_place):  # as wide as the event or wider: the event's own toll
+    if _within(event_place, figure_place) or not _within(figure_place, event_place):
         return None
     return figure_place
 
@@ -140,6 +148,7 @@ def statistic_keys(
     """Each figure's statistic key (figures of no event, or of other categories, have none)."""
     civilians = _distinct_civilians(docs, event_of, events)
     keys: dict[int, StatisticKey] = {}
+    mentions: dict[int, MentionInput] = {}
     for doc in docs:
         for m in doc.mentions:
             event_key = event_of.get(m.figure_id)
@@ -151,7 +160,25 @@ def statistic_keys(
                 population = DEFAULT_POPULATION
             scope = place_scope(m.place, events[event_key].place)
             keys[m.figure_id] = StatisticKey(event_key, m.category, population, scope, m.period)
+            mentions[m.figure_id] = m
+    # A place named beside the event's own toll ("2,000 fighters left their positions around Damascus")
+    # is not a breakdown: a figure that agrees with a figure of the whole event counts the whole.
+    whole: dict[StatisticKey, list[MentionInput]] = defaultdict(list)
+    for figure_id, key in keys.items():
+        if key.place is None:
+            whole[key].append(mentions[figure_id])
+    for figure_id, key in keys.items():
+        if key.place is not None:
+            wide = dataclasses.replace(key, place=None)
+            if any(_agree(mentions[figure_id], other) for other in whole.get(wide, ())):
+                keys[figure_id] = wide
     return keys
+
+
+def _agree(a: MentionInput, b: MentionInput) -> bool:
+    """Whether two figures state one number (compatible bounds, about one size)."""
+    ia, ib = mention_interval(a), mention_interval(b)
+    return ia.overlaps(ib) and magnitude_ratio(magnitude(a), magnitude(b)) <= SAME_NUMBER_RATIO
 
 
 def build_statistics(
