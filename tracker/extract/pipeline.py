@@ -12,7 +12,7 @@ from functools import cache
 from tracker import __version__
 from tracker.data_files import data_lines
 from tracker.extract.attribution import attribute_figures
-from tracker.extract.categories import CategoryCue, categorize, find_cues
+from tracker.extract.categories import CategoryCue, categorize, clause_of, find_clause_breaks, find_cues
 from tracker.extract.entities import counted_entity
 from tracker.extract.nonfigures import (
     is_address,
@@ -122,7 +122,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
-                 cues: Callable[[], list[CategoryCue]]) -> Figure | None:
+                 cues: Callable[[], _SentenceCues]) -> Figure | None:
     """One figure record for a number, or None when the number is not a figure."""
     if n.value is not None and abs(n.value) > 1e15:
         return None
@@ -168,7 +168,13 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     if n.fraction and unit is None:
         unit_name = "fraction"
     kind = None if unit is None else unit.kind
-    category = categorize(kind, entity, (n.start, end), cues() if unit is None else [])
+    if unit is None:
+        found = cues()
+        span = (n.start, end)
+        category = categorize(None, entity, span, found.cues, text=text,
+                              clause=clause_of(span, (sent.start, sent.end), found.breaks))
+    else:
+        category = categorize(kind, entity, (n.start, end), [])
     value = n.value
     return Figure(
         doc=doc, start=n.start, end=end, text=text[n.start:end],
@@ -229,13 +235,20 @@ def _resolve_restatements(figures: list[Figure], sentences: list[Sentence]) -> l
     return out
 
 
-def _cues_once(text: str, sent: Sentence, lower: str | None) -> Callable[[], list[CategoryCue]]:
-    """The sentence's category cues, found on first use: figures with a unit never need them."""
-    found: list[list[CategoryCue]] = []
+@dataclass(frozen=True, slots=True)
+class _SentenceCues:
+    cues: list[CategoryCue]
+    breaks: list[tuple[int, int]]  # clause boundaries
 
-    def cues() -> list[CategoryCue]:
+
+def _cues_once(text: str, sent: Sentence, lower: str | None) -> Callable[[], _SentenceCues]:
+    """The sentence's category cues and clauses, found on first use: figures with a unit never need them."""
+    found: list[_SentenceCues] = []
+
+    def cues() -> _SentenceCues:
         if not found:
-            found.append(find_cues(text, sent.start, sent.end, lower))
+            found.append(_SentenceCues(find_cues(text, sent.start, sent.end, lower),
+                                       find_clause_breaks(text, sent.start, sent.end)))
         return found[0]
 
     return cues
