@@ -95,7 +95,8 @@ _CLAUSE_BREAK = re.compile(
 _LINKING = re.compile(
     r"(?:[\s,]+(?:people|others|more|of\s+them|in\s+all|in\s+total|were|are|was|is|have|has|had|been|being|be"
     r"|will|would|may|might|could|remain|remained|remains|still|now|also|currently|later|reportedly|reported"
-    r"|all|feared|believed|thought|presumed|confirmed|left|listed\s+as|said\s+to\s+be|known\s+to\s+be))*[\s,]*",
+    r"|all|feared|believed|thought|presumed|confirmed|left|listed\s+as|said\s+to\s+be|known\s+to\s+be"
+    r"|in|an?|very|extremely|critically|seriously))*[\s,]*",
     re.IGNORECASE)
 #: Categories that say how people were uprooted: a counted noun of this family ("refugees", "IDPs") is more
 #: specific than a verb of it ("200 refugees crossed the border" counts refugees).
@@ -145,9 +146,10 @@ def _nearest(events: list[CategoryCue], span: tuple[int, int]) -> CategoryCue | 
     return best
 
 
-def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events: list[CategoryCue]) -> str | None:
+def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events: list[CategoryCue], *,
+               strict: bool = False) -> str | None:
     """The category the figure's own clause gives it: the verb governing it ("killed 12"), its own predicate
-    ("12 were hurt"), a cue inside its phrase ("12 dead"), else the nearest cue of the clause."""
+    ("12 were hurt"), a cue inside its phrase ("12 dead"), else (unless `strict`) the nearest cue of the clause."""
     inside = [c for c in events if clause[0] <= c.start and c.end <= clause[1] and c.kind != "restate"]
     if not inside:
         return None
@@ -162,8 +164,17 @@ def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events
     within = next((c for c in inside if c.start < span[1] and span[0] < c.end), None)
     if within is not None:
         return within.category
+    if strict:
+        return None
     nearest = _nearest(inside, span)
     return nearest.category if nearest is not None else None
+
+
+def own_category(text: str, span: tuple[int, int], clause: tuple[int, int], cues: list[CategoryCue]) -> str | None:
+    """The category the figure's own words give it (its governing verb, its predicate, a cue in its phrase),
+    or None: what tells "one child was hurt" (a casualty) from "said one woman" (an individual)."""
+    events = [c for c in cues if c.kind not in ("noun", "thing")]
+    return _in_clause(text, span, clause, events, strict=True)
 
 
 def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],

@@ -12,7 +12,14 @@ from functools import cache
 from tracker import __version__
 from tracker.data_files import data_lines
 from tracker.extract.attribution import attribute_figures
-from tracker.extract.categories import CategoryCue, categorize, clause_of, find_clause_breaks, find_cues
+from tracker.extract.categories import (
+    CategoryCue,
+    categorize,
+    clause_of,
+    find_clause_breaks,
+    find_cues,
+    own_category,
+)
 from tracker.extract.entities import counted_entity
 from tracker.extract.nonfigures import (
     is_address,
@@ -48,6 +55,12 @@ _PER = re.compile(r"(?:[ \t\u00a0]*(?:per|an|a)[ \t\u00a0]+|-(?:per|an|a)-|[ \t\
 _NOT_A_RATE = re.compile(r"[ \t\u00a0]+(?:earlier|ago|later|before|after|on|from)\b", re.IGNORECASE)
 _PER_NOUN = re.compile(r"[A-Za-z]+")
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
+# "Four of them", "Thirteen of the new fatalities": a count of a group named before or after it
+_PARTITIVE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:them|those|whom|these|(?P<the>the|their|its)[ \t\u00a0]+)",
+                        re.IGNORECASE)
+#: The categories a lone "one" must have to count as a figure ("one child is in serious condition").
+_CASUALTY = frozenset({"killed", "injured", "missing", "detained", "released", "displaced", "refugees",
+                       "evacuated", "affected", "fled"})
 
 
 @cache
@@ -143,20 +156,27 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     if is_year(text, n, unit is not None) or is_year_range(text, n, unit is not None):
         return None
     entity: str | None = None
-    if unit is None:
+    partitive = _PARTITIVE.match(text, end, sent.end) if unit is None and n.spelled else None
+    if partitive is not None:
+        found = counted_entity(text, partitive.end(), sent.end) if partitive.group("the") else None
+        entity, end = (found[0], found[1]) if found is not None else \
+            (None, partitive.end("the") if partitive.group("the") else partitive.end())
+    elif unit is None:
         found = counted_entity(text, end, sent.end, after_of=n.vague or n.fraction or n.has_multiplier)
         if found is not None:
             entity, end = found
-    if is_label(text, n, sent.start, unit is not None or (entity is not None and entity[0].islower())):
+    if is_label(text, n, sent.start, unit is not None or (entity is not None and entity[0].islower()),
+                has_unit=unit is not None):
         return None
     if is_address(text, n):
         return None
     if n.spelled and unit is None and entity is None and not n.has_multiplier and not n.fraction \
-            and n.qualifier == "exact" \
+            and n.qualifier == "exact" and partitive is None \
             and n.value is not None and n.value < 100:
         return None  # "the bottom three", "the other two": a word, not a statistic
-    if is_lone_one(text, n) or is_age_apposition(text, n):
+    if is_age_apposition(text, n):
         return None
+    lone_one = is_lone_one(text, n)
     qualifier, low, high = n.qualifier, n.low, n.high
     after = qualifier_after(text, n.end, sent.end)
     if after is not None and qualifier == "exact":
@@ -171,10 +191,14 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     if unit is None:
         found = cues()
         span = (n.start, end)
-        category = categorize(None, entity, span, found.cues, text=text,
-                              clause=clause_of(span, (sent.start, sent.end), found.breaks))
+        clause = clause_of(span, (sent.start, sent.end), found.breaks)
+        category = categorize(None, entity, span, found.cues, text=text, clause=clause)
+        if lone_one and own_category(text, span, clause, found.cues) not in _CASUALTY:
+            return None  # "said one woman": an individual; "one child was hurt" is a casualty figure
     else:
         category = categorize(kind, entity, (n.start, end), [])
+        if lone_one:
+            return None
     value = n.value
     return Figure(
         doc=doc, start=n.start, end=end, text=text[n.start:end],
