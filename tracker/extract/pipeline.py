@@ -54,6 +54,8 @@ _PER = re.compile(r"(?:[ \t\u00a0]*(?:per|an|a)[ \t\u00a0]+|-(?:per|an|a)-|[ \t\
                   re.IGNORECASE)
 _NOT_A_RATE = re.compile(r"[ \t\u00a0]+(?:earlier|ago|later|before|after|on|from)\b", re.IGNORECASE)
 _PER_NOUN = re.compile(r"[A-Za-z]+")
+#: Words after "per" that start a phrase rather than name what the rate is per ("5% per the agreement").
+_NOT_A_DENOMINATOR = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "cent"})
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
 # "Four of them", "Thirteen of the new fatalities": a count of a group named before or after it
 _PARTITIVE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:them|those|whom|these|(?P<the>the|their|its)[ \t\u00a0]+)",
@@ -121,7 +123,11 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
             return _UnitRead(Unit(f"{unit.name} per {denominator.unit.name}", unit.kind, None),
                              denominator.end)
         word = _PER_NOUN.match(text, per.end(), limit)
-        if word and word.group().lower() in _per_nouns() and not _NOT_A_RATE.match(text, word.end(), limit):
+        # after "per" any noun makes a rate ("points per game"); after "a"/"an" only the listed ones do
+        explicit = "per" in per.group().lower()
+        if word and (word.group().lower() in _per_nouns() or explicit and word.group().islower()
+                     and word.group().lower() not in _NOT_A_DENOMINATOR) \
+                and not _NOT_A_RATE.match(text, word.end(), limit):
             name = lookup_alias(word.group())
             den = name.name if name else word.group().lower()
             return _UnitRead(Unit(f"{unit.name} per {den}", unit.kind, None), word.end())
@@ -159,8 +165,10 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     partitive = _PARTITIVE.match(text, end, sent.end) if unit is None and n.spelled else None
     if partitive is not None:
         found = counted_entity(text, partitive.end(), sent.end) if partitive.group("the") else None
-        entity, end = (found[0], found[1]) if found is not None else \
-            (None, partitive.end("the") if partitive.group("the") else partitive.end())
+        if found is not None:
+            entity, end = found
+        elif not partitive.group("the"):
+            end = partitive.end()  # "Four of them"; "Five of the 12 people" is the number alone
     elif unit is None:
         found = counted_entity(text, end, sent.end, after_of=n.vague or n.fraction or n.has_multiplier)
         if found is not None:
