@@ -57,11 +57,12 @@ BOUNDS = [
     pytest.param("The count soared past 600 by noon.", "600", 600.0, None, "more_than", id="soared-past"),
     pytest.param("In the past 48 hours, 30 people died.", "30 people", 30.0, 30.0, "exact",
                  id="in-the-past-is-no-bound"),
-    pytest.param("Analysts see a 200-to-450 range.", "200-to-450 range", 200.0, 450.0, "range", id="hyphenated-to-range"),
+    pytest.param("Analysts see a 200-to-450 range.", "200-to-450 range", 200.0, 450.0, "range",
+                 id="hyphenated-to-range"),
     pytest.param("Over 2.5 Lakh families were affected.", "Over 2.5 Lakh families", 250_000.0, None, "more_than",
                  id="capitalised-lakh"),
-    pytest.param("Damage is put at 3 Crore rupees.", "3 Crore rupees", 30_000_000.0, 30_000_000.0, "exact",
-                 id="capitalised-crore"),
+    pytest.param("Damage is put at 3 Crore rupees.", "3 Crore rupees", 30_000_000.0, 30_000_000.0,
+                 "exact", id="capitalised-crore"),
 ]
 
 

@@ -116,7 +116,7 @@ def clause_of(span: tuple[int, int], sentence: tuple[int, int], breaks: list[tup
     """The clause of a sentence that holds the figure at `span` (boundaries inside the figure are ignored)."""
     i = bisect_left(breaks, (span[0], span[0]))
     start = sentence[0]
-    for b_start, b_end in reversed(breaks[:i]):
+    for _, b_end in reversed(breaks[:i]):
         if b_end <= span[0]:
             start = b_end
             break
@@ -202,7 +202,7 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
     if clause is not None:
         own = _in_clause(text, span, clause, events)
         if own is not None:
-            return noun if noun in _UPROOTED and own in _UPROOTED else own
+            return noun if noun is not None and noun in _UPROOTED and own in _UPROOTED else own
         apposition = _APPOSITION.match(text, span[1])
         if apposition is not None:
             link = _LINKING.match(text, apposition.end())

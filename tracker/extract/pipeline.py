@@ -125,8 +125,8 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
         word = _PER_NOUN.match(text, per.end(), limit)
         # after "per" any noun makes a rate ("points per game"); after "a"/"an" only the listed ones do
         explicit = "per" in per.group().lower()
-        if word and (word.group().lower() in _per_nouns() or explicit and word.group().islower()
-                     and word.group().lower() not in _NOT_A_DENOMINATOR) \
+        if word and (word.group().lower() in _per_nouns() or (explicit and word.group().islower()
+                     and word.group().lower() not in _NOT_A_DENOMINATOR)) \
                 and not _NOT_A_RATE.match(text, word.end(), limit):
             name = lookup_alias(word.group())
             den = name.name if name else word.group().lower()
@@ -197,11 +197,11 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
         unit_name = "fraction"
     kind = None if unit is None else unit.kind
     if unit is None:
-        found = cues()
+        sentence_cues = cues()
         span = (n.start, end)
-        clause = clause_of(span, (sent.start, sent.end), found.breaks)
-        category = categorize(None, entity, span, found.cues, text=text, clause=clause)
-        if lone_one and own_category(text, span, clause, found.cues) not in _CASUALTY:
+        clause = clause_of(span, (sent.start, sent.end), sentence_cues.breaks)
+        category = categorize(None, entity, span, sentence_cues.cues, text=text, clause=clause)
+        if lone_one and own_category(text, span, clause, sentence_cues.cues) not in _CASUALTY:
             return None  # "said one woman": an individual; "one child was hurt" is a casualty figure
     else:
         category = categorize(kind, entity, (n.start, end), [])

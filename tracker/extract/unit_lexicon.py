@@ -136,7 +136,7 @@ def catalogue_units() -> list[LexiconUnit]:
         for unit in units:
             symbols[owner[unit.name]].add(form)
             symbol_owners[form].add(owner[unit.name])
-    ureg = pint.UnitRegistry()
+    ureg: Any = pint.UnitRegistry()
     out = []
     for name, unit in sorted(catalogue.names.items()):
         kind = ENTITY_KIND.get(unit.entity.name)
