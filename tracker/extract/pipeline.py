@@ -280,7 +280,7 @@ def _cues_once(text: str, sent: Sentence, lower: str | None) -> Callable[[], _Se
     def cues() -> _SentenceCues:
         if not found:
             found.append(_SentenceCues(find_cues(text, sent.start, sent.end, lower),
-                                       find_clause_breaks(text, sent.start, sent.end)))
+                                       find_clause_breaks(text, sent.start, sent.end, lower)))
         return found[0]
 
     return cues

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from tracker.data_files import data_rows
@@ -59,6 +59,9 @@ class _Tables:
     currency_by_prefix: dict[str, Unit]
     currency_by_suffix: dict[str, Unit]
     currency_by_suffix_folded: dict[str, Unit]
+    catalogue_folded: dict[str, Unit]
+    catalogue_exact: dict[str, Unit]
+    catalogue_lengths: dict[str, tuple[int, ...]]  # first three characters (lower case) -> form lengths, longest first
 
 
 def _split_aliases(field: str) -> list[str]:
@@ -77,6 +80,10 @@ class _Builder:
     suffixes: dict[str, Unit]
     suffixes_folded: dict[str, Unit]
     suffix_aliases: list[str]
+    exact_lowered: dict[str, Unit] = field(default_factory=dict)  # case-sensitive aliases, lower-cased
+    # the catalogue's forms, found by dictionary lookup (a regular expression of them all costs more to build)
+    catalogue_folded: dict[str, Unit] = field(default_factory=dict)
+    catalogue_exact: dict[str, Unit] = field(default_factory=dict)
 
     def claimed(self, form: str, *, exact: bool) -> Unit | None:
         """The unit that already reads this form (a symbol matched exactly, a name in any case)."""
@@ -84,13 +91,13 @@ class _Builder:
         if exact:
             return self.by_alias.get(form) or self.suffixes.get(form) or self.prefixes.get(form) \
                 or self.folded.get(low) or self.suffixes_folded.get(low)
-        return self.folded.get(low) or self.suffixes_folded.get(low) or next(
-            (u for a, u in self.by_alias.items() if a.lower() == low), None)
+        return self.folded.get(low) or self.suffixes_folded.get(low) or self.exact_lowered.get(low)
 
     def add_unit_alias(self, unit: Unit, alias: str) -> None:
         self.aliases.append(alias)
         if alias.startswith("="):
             self.by_alias[alias[1:]] = unit
+            self.exact_lowered.setdefault(alias[1:].lower(), unit)
         else:
             self.folded.setdefault(alias.lower(), unit)
 
@@ -144,7 +151,12 @@ def _add_catalogue(b: _Builder) -> None:
         else:
             b.units.setdefault(unit.name, unit)
             for form, exact in new:
-                b.add_unit_alias(unit, f"={form}" if exact else form)
+                if exact:
+                    b.catalogue_exact.setdefault(form, unit)
+                    b.by_alias.setdefault(form, unit)
+                else:
+                    b.catalogue_folded.setdefault(form.lower(), unit)
+                    b.folded.setdefault(form.lower(), unit)
 
 
 @cache
@@ -158,8 +170,12 @@ def tables() -> _Tables:
     # a prefix ends right before the number (a space is allowed after a code such as "USD 5")
     prefix_re = re.compile(rf"(?:{prefix_alt})[ \u00a0]?\Z")
     suffix_re = re.compile(rf"(?:{_alias_pattern(b.suffix_aliases)}){_AFTER_WORD}")
+    lengths: dict[str, set[int]] = {}
+    for form in [*b.catalogue_folded, *b.catalogue_exact]:
+        lengths.setdefault(form[:3].lower(), set()).add(len(form))
     return _Tables(b.units, b.by_alias, b.folded, unit_re, prefix_re, suffix_re, b.prefixes, b.suffixes,
-                   b.suffixes_folded)
+                   b.suffixes_folded, b.catalogue_folded, b.catalogue_exact,
+                   {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()})
 
 
 def lookup_alias(surface: str) -> Unit | None:
@@ -168,11 +184,29 @@ def lookup_alias(surface: str) -> Unit | None:
     return t.by_alias.get(surface) or t.by_alias_folded.get(surface.lower())
 
 
-def match_unit(text: str, pos: int) -> UnitMatch | None:
-    """The unit written at `pos` (after a number), if any."""
-    m = tables().unit_re.match(text, pos)
-    if not m:
+def _match_catalogue(t: _Tables, text: str, pos: int) -> UnitMatch | None:
+    """The longest catalogue form written at `pos`, not followed by a letter or digit."""
+    if pos >= len(text) or text[pos].isspace():
         return None
+    lengths = t.catalogue_lengths.get(text[pos:pos + 3].lower(), ()) + tuple(
+        n for n in t.catalogue_lengths.get(text[pos:pos + 2].lower(), ()) if n == 2)  # two-character forms ("kV")
+    for length in lengths:
+        end = pos + length
+        if end > len(text) or (end < len(text) and text[end].isalnum() and text[end].isascii()):
+            continue
+        form = text[pos:end]
+        unit = t.catalogue_exact.get(form) or t.catalogue_folded.get(form.lower())
+        if unit is not None:
+            return UnitMatch(unit, pos, end)
+    return None
+
+
+def match_unit(text: str, pos: int) -> UnitMatch | None:
+    """The unit written at `pos` (after a number), if any: the project's table first, then the catalogue."""
+    t = tables()
+    m = t.unit_re.match(text, pos)
+    if not m:
+        return _match_catalogue(t, text, pos)
     unit = lookup_alias(m.group())
     return UnitMatch(unit, m.start(), m.end()) if unit else None
 
