@@ -7,9 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.extract import extract
+from tests.extract.test_units import figure_of as figure_at
 from tracker.extract.categories import find_cues
-from tracker.figure import Figure
 
 WORDS = ["Killed", "killed", "DISPLACED", "weredisplaced", "fled", "Refugees", "evacuated", "wounded",
          "injured", "people", "homes", "destroyed", "missing", "the", "were", "2,000", " ", "  ", ",", ".", "\n",
@@ -25,14 +24,6 @@ def test_cues_carry_their_category() -> None:
     text = "At least 826 people were killed and 370,000 displaced."
     found = [(text[c.start:c.end], c.category) for c in find_cues(text, 0, len(text), text.lower())]
     assert ("killed", "killed") in found and ("displaced", "displaced") in found
-
-
-def figure_at(sentence: str, number: str) -> Figure:
-    """The figure whose span holds the start of `number` in `sentence`."""
-    pos = sentence.index(number)
-    hits = [f for f in extract(sentence) if f.start <= pos < f.end]
-    assert hits, f"no figure over {number!r} in {sentence!r}: {[f.text for f in extract(sentence)]}"
-    return hits[0]
 
 
 CLAUSES = [
