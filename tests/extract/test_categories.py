@@ -1,10 +1,13 @@
-"""Category cues: found the same in the text and in its lower-cased copy (the fast path)."""
+"""Category cues: found the same in the text and in its lower-cased copy (the fast path); the figure's own
+clause decides its category before the rest of the sentence."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.extract.test_units import figure_of as figure_at
 from tracker.extract.categories import find_cues
 
 WORDS = ["Killed", "killed", "DISPLACED", "weredisplaced", "fled", "Refugees", "evacuated", "wounded",
@@ -21,3 +24,52 @@ def test_cues_carry_their_category() -> None:
     text = "At least 826 people were killed and 370,000 displaced."
     found = [(text[c.start:c.end], c.category) for c in find_cues(text, 0, len(text), text.lower())]
     assert ("killed", "killed") in found and ("displaced", "displaced") in found
+
+
+CLAUSES = [
+    pytest.param("Three fishermen drowned and 11 others were hurt when the ferry capsized.", "11", "injured",
+                 id="second-clause-has-its-own-predicate"),
+    pytest.param("Three fishermen drowned and 11 others were hurt when the ferry capsized.", "Three", "killed",
+                 id="first-clause-keeps-its-verb"),
+    pytest.param("At least 7 died and over 40 were wounded in the blast.", "40", "injured",
+                 id="wounded-after-died"),
+    pytest.param("Some 80 people were injured while 6 remain unaccounted for.", "6", "missing",
+                 id="while-opens-a-clause"),
+    pytest.param("Officials said 2 million had been affected and 640 had been killed.", "640", "killed",
+                 id="had-been-killed-after-affected"),
+    pytest.param("The blast killed 9 people and wounded 23 at the market.", "23", "injured",
+                 id="governing-verb-of-the-second-object"),
+    pytest.param("The shelling killed 5 residents who were sheltering in a school.", "5", "killed",
+                 id="relative-clause-does-not-take-the-figure"),
+    pytest.param("The dead include 9 women and 3 men.", "9", "killed", id="noun-dead-in-the-clause"),
+    pytest.param("The dead include 9 women and 3 men.", "3", "killed", id="conjunct-takes-the-sentence-cue"),
+    pytest.param("Of the victims, 14 were children.", "14", "killed", id="victims-noun"),
+    pytest.param("The toll from the mudslide climbed to 48 as crews searched the damaged valley.", "48", "killed",
+                 id="toll-phrase-far-from-number"),
+    pytest.param("About 25,000 households remained without electricity on Sunday.", "25,000", "affected",
+                 id="without-electricity"),
+    pytest.param("Nearly 9,000 residents registered for emergency food aid.", "9,000", "affected",
+                 id="registered-for-aid"),
+    pytest.param("Another 350 troops arrived in the region overnight.", "350", "deployed", id="troops-noun"),
+    pytest.param("Some 40 villagers are still trapped under the debris.", "40", "missing", id="trapped"),
+    pytest.param("Six suspects are under arrest, police said.", "Six", "detained", id="under-arrest"),
+    pytest.param("The gunmen took 120 passengers hostage.", "120", "detained", id="took-hostage"),
+    pytest.param("There are 62 patients in the city's hospitals.", "62", "injured", id="patients-noun"),
+    pytest.param("Two rockets hit the depot, killing 4 guards.", "Two", "other", id="rockets-are-never-casualties"),
+    pytest.param("Two rockets hit the depot, killing 4 guards.", "4", "killed", id="killing-after-rockets"),
+    pytest.param("The region sent 30 ambulances to the quake zone.", "30", "aid", id="ambulances-sent-are-aid"),
+    pytest.param("About 900 soldiers, including two generals, have defected to the rebels.", "900", "fled",
+                 id="predicate-after-an-apposition"),
+    pytest.param("Some 5,000 refugees crossed the border on foot.", "5,000", "refugees",
+                 id="refugees-noun-more-specific-than-crossing"),
+    pytest.param("Over 3,000 flood-hit residents are now living in camps.", "3,000", "displaced",
+                 id="predicate-over-modifier"),
+    pytest.param("The army said 300 people were killed; rescuers put the figure at 350.", "300", "killed",
+                 id="restatement-does-not-reach-the-earlier-figure"),
+    pytest.param("Twelve bridges across the valley were swept away.", "Twelve", "damage", id="bridges-noun"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "category"), CLAUSES)
+def test_category_from_the_figures_own_clause(sentence: str, number: str, category: str) -> None:
+    assert figure_at(sentence, number).category == category

@@ -22,6 +22,7 @@ class _Cues:
     exact: dict[str, tuple[str, str]]
     prefixes: tuple[tuple[str, str, str], ...]
     nouns: dict[str, str]
+    things: frozenset[str]  # counted nouns that are never casualties: their category wins over any verb
 
 
 @cache
@@ -29,21 +30,24 @@ def _cues() -> _Cues:
     exact: dict[str, tuple[str, str]] = {}
     prefixes: list[tuple[str, str, str]] = []
     nouns: dict[str, str] = {}
+    things: set[str] = set()
     for _, (cue, category, kind) in data_rows("categories.txt", 3):
         low = cue.lower()
         if low.endswith("*"):
             prefixes.append((low[:-1], category, kind))
         else:
             exact[low] = (category, kind)
-        if kind == "noun":
+        if kind in ("noun", "thing"):
             nouns[low] = category
+        if kind == "thing":
+            things.add(low)
     space = r"\s+"  # \s includes the no-break space
     # stems ("displac*") may be glued to the word before them, as PDF text often is ("weredisplaced")
     stems = trie_pattern((p for p, _, _ in prefixes), space)
     pattern = rf"(?:{stems})\w*|\b(?:{trie_pattern(exact, space)})\b"
     first = "".join(sorted({c[0] for c in [*exact, *(p for p, _, _ in prefixes)]}))
     return _Cues(re.compile(pattern, re.IGNORECASE), re.compile(f"(?=[{re.escape(first)}])(?:{pattern})"),
-                 exact, tuple(prefixes), nouns)
+                 exact, tuple(prefixes), nouns, frozenset(things))
 
 
 def _lookup(surface: str) -> tuple[str, str] | None:
@@ -80,41 +84,140 @@ def find_cues(text: str, start: int, end: int, lower: str | None = None) -> list
     return out
 
 
+#: Where one clause ends and the next begins: a semicolon, colon or spaced dash, a comma, or a coordinating
+#: or subordinating word ("Two people drowned and 15 others were hurt"; "500 were killed while hundreds ...").
+_CLAUSE_BREAK_SOURCE = (r"[;:](?=\s)|\s[-\u2013\u2014]\s|,(?=\s)"
+                        r"|\s(?:and|but|while|whilst|whereas|as|after|before|when|with|since|though|although)(?=\s)")
+_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK_SOURCE, re.IGNORECASE)
+_CLAUSE_BREAK_LOWER = re.compile(_CLAUSE_BREAK_SOURCE)  # for lower-cased text: faster without IGNORECASE
+#: Words between a figure and its own predicate: "15 others were hurt", "200 people are still trapped",
+#: "16 are reported missing", "20 feared dead".
+_LINKING = re.compile(
+    r"(?:[\s,]+(?:people|others|more|of\s+them|in\s+all|in\s+total|were|are|was|is|have|has|had|been|being|be"
+    r"|will|would|may|might|could|remain|remained|remains|still|now|also|currently|later|reportedly|reported"
+    r"|all|feared|believed|thought|presumed|confirmed|left|listed\s+as|said\s+to\s+be|known\s+to\s+be"
+    r"|in|an?|very|extremely|critically|seriously))*[\s,]*",
+    re.IGNORECASE)
+#: Categories that say how people were uprooted: a counted noun of this family ("refugees", "IDPs") is more
+#: specific than a verb of it ("200 refugees crossed the border" counts refugees).
+_UPROOTED = frozenset({"displaced", "refugees", "evacuated", "fled"})
+#: An apposition between the figure and its predicate: "2,000 troops, including officers, have fled".
+_APPOSITION = re.compile(r",\s*[^,;:()]{1,60}?,", re.IGNORECASE)
+#: How close a cue before the figure must stand to govern it ("killed 12", "killing at least 12").
+_GOVERNING_GAP = 3
+
+
+def find_clause_breaks(text: str, start: int, end: int, lower: str | None = None) -> list[tuple[int, int]]:
+    """The clause boundaries in `text[start:end]`, as (start, end) pairs in text order; `lower`, if given,
+    is `text.lower()` of the same length."""
+    searched, pattern = (text, _CLAUSE_BREAK) if lower is None else (lower, _CLAUSE_BREAK_LOWER)
+    return [m.span() for m in pattern.finditer(searched, start, end)]
+
+
+def clause_of(span: tuple[int, int], sentence: tuple[int, int], breaks: list[tuple[int, int]]) -> tuple[int, int]:
+    """The clause of a sentence that holds the figure at `span` (boundaries inside the figure are ignored)."""
+    i = bisect_left(breaks, (span[0], span[0]))
+    start = sentence[0]
+    for _, b_end in reversed(breaks[:i]):
+        if b_end <= span[0]:
+            start = b_end
+            break
+    end = sentence[1]
+    for b_start, _ in breaks[i:]:
+        if b_start >= span[1]:
+            end = b_start
+            break
+    return start, end
+
+
+def _distance(cue: CategoryCue, span: tuple[int, int]) -> int:
+    if cue.end <= span[0]:
+        return span[0] - cue.end
+    if cue.start >= span[1]:
+        return cue.start - span[1]
+    return 0
+
+
+def _nearest(events: list[CategoryCue], span: tuple[int, int]) -> CategoryCue | None:
+    """The event cue nearest the figure: the last one starting before its end or the first after it."""
+    i = bisect_left([c.start for c in events], span[1])
+    best: CategoryCue | None = None
+    for cue in events[max(0, i - 2):i + 1]:
+        if best is None or _distance(cue, span) < _distance(best, span):
+            best = cue
+    return best
+
+
+def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events: list[CategoryCue], *,
+               strict: bool = False) -> str | None:
+    """The category the figure's own clause gives it: the verb governing it ("killed 12"), its own predicate
+    ("12 were hurt"), a cue inside its phrase ("12 dead"), else (unless `strict`) the nearest cue of the clause."""
+    inside = [c for c in events if clause[0] <= c.start and c.end <= clause[1] and c.kind != "restate"]
+    if not inside:
+        return None
+    governing = next((c for c in inside if c.end <= span[0] and span[0] - c.end <= _GOVERNING_GAP), None)
+    if governing is not None:
+        return governing.category
+    link = _LINKING.match(text, span[1], clause[1])
+    after = link.end() if link else span[1]
+    predicate = next((c for c in inside if c.start == after), None)
+    if predicate is not None:
+        return predicate.category
+    within = next((c for c in inside if c.start < span[1] and span[0] < c.end), None)
+    if within is not None:
+        return within.category
+    if strict:
+        return None
+    nearest = _nearest(inside, span)
+    return nearest.category if nearest is not None else None
+
+
+def own_category(text: str, span: tuple[int, int], clause: tuple[int, int], cues: list[CategoryCue]) -> str | None:
+    """The category the figure's own words give it (its governing verb, its predicate, a cue in its phrase),
+    or None: what tells "one child was hurt" (a casualty) from "said one woman" (an individual)."""
+    events = [c for c in cues if c.kind not in ("noun", "thing")]
+    return _in_clause(text, span, clause, events, strict=True)
+
+
 def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
-               cues: list[CategoryCue]) -> str:
+               cues: list[CategoryCue], *, text: str = "", clause: tuple[int, int] | None = None) -> str:
     """The category of a figure at `span` with this unit kind and entity, given the sentence's cues.
 
-    A figure with a physical or money unit takes its unit's category; a count takes the nearest event
-    word of its sentence, else the category its counted noun implies, else "other". A restating cue
-    ("put the figure at") is reported as "=" for the caller to resolve.
+    A figure with a physical or money unit takes its unit's category. A count takes, in this order: a
+    counted noun that is never a casualty ("two rockets"); its own clause's word for it (the verb
+    governing it, its predicate, or the nearest cue in the clause: `clause`, in `text`); the category its
+    counted noun implies; the nearest event word of the sentence; a counted noun elsewhere in the sentence;
+    else "other". A restating cue right before it ("put the figure at") is reported as "=" for the caller
+    to resolve.
     """
     if unit_kind is not None and unit_kind != "count":
         return KIND_CATEGORY.get(unit_kind, "other")
-    events = [c for c in cues if c.kind != "noun"]  # cues come in text order
-    restated = next((c for c in events if c.kind == "restate"), None)
-    best: tuple[int, str] | None = None
+    table = _cues()
+    noun = table.nouns.get(entity.lower()) if entity else None
+    if noun is not None and entity is not None and entity.lower() in table.things:
+        return noun
+    events = [c for c in cues if c.kind not in ("noun", "thing")]  # cues come in text order
+    restated = next((c for c in events if c.kind == "restate" and c.end <= span[0]
+                     and (clause is None or c.start >= clause[0]) and span[0] - c.end <= _GOVERNING_GAP), None)
     if restated is not None:
-        best = (-1, restated.category)  # "put the figure at 2,000": the restatement decides
-    elif events:
-        # the nearest event word is the last one starting before the figure's end or the first after it
-        i = bisect_left([c.start for c in events], span[1])
-        for cue in events[max(0, i - 2):i + 1]:
-            if cue.end <= span[0]:
-                distance = span[0] - cue.end
-            elif cue.start >= span[1]:
-                distance = cue.start - span[1]
-            else:
-                distance = 0
-            if best is None or distance < best[0]:
-                best = (distance, cue.category)
+        return restated.category  # "put the figure at 2,000": the restatement decides
+    if clause is not None:
+        own = _in_clause(text, span, clause, events)
+        if own is not None:
+            return noun if noun is not None and noun in _UPROOTED and own in _UPROOTED else own
+        apposition = _APPOSITION.match(text, span[1])
+        if apposition is not None:
+            link = _LINKING.match(text, apposition.end())
+            predicate = next((c for c in events if link is not None and c.start == link.end()), None)
+            if predicate is not None:
+                return predicate.category
+    if noun is not None:
+        return noun
+    best = _nearest([c for c in events if c.kind != "restate"], span)
     if best is not None:
-        return best[1]
-    if entity:
-        noun = _cues().nouns.get(entity.lower())
-        if noun:
-            return noun
-    # no event word: a counted noun elsewhere in the sentence ("returnees ... now 253,000")
+        return best.category
+    # no event word and no noun of its own: a counted noun elsewhere in the sentence ("refugees ... now 253,000")
     nouns = [c for c in cues if c.kind == "noun"]
-    if nouns:
+    if nouns and not entity:
         return min(nouns, key=lambda c: abs(c.start - span[0])).category
     return "other"

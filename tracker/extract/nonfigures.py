@@ -109,8 +109,12 @@ def _word_before_start(text: str, s: int, lo: int) -> int:
     return max(lo, text.rfind(" ", lo, end) + 1)
 
 
-def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantity_word: bool) -> bool:
-    """Whether the number names something ("Article 5", "iPhone 11", "TA-35", "resolution 2254")."""
+def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantity_word: bool, *,
+             has_unit: bool = False) -> bool:
+    """Whether the number names something ("Article 5", "iPhone 11", "TA-35", "resolution 2254").
+
+    A unit after the number makes it a measure even between capitalised words ("Loses 40 Percent Of").
+    """
     s = n.number_start
     if n.currency or n.start != s:
         return False
@@ -129,7 +133,7 @@ def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantit
     if m.start(1) == sentence_start:
         return False
     capitalised = word[0].isupper() or any(c.isupper() for c in word[1:])
-    if capitalised and _CAPITALISED_AFTER.match(text, n.number_end):
+    if capitalised and not has_unit and _CAPITALISED_AFTER.match(text, n.number_end):
         return True
     return capitalised and not followed_by_quantity_word
 

@@ -72,7 +72,7 @@ def _vague() -> tuple[dict[str, tuple[float, float]], re.Pattern[str]]:
 @cache
 def _qualifiers() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Pattern[str]]:
     table = {p.lower(): (q, pos) for _, (p, q, pos) in data_rows("qualifiers.txt", 3)}
-    before = sorted((p for p, (_, pos) in table.items() if pos == "before"), key=len, reverse=True)
+    before = sorted((p for p, (_, pos) in table.items() if pos in ("before", "verb")), key=len, reverse=True)
     after = sorted((p for p, (_, pos) in table.items() if pos == "after"), key=len, reverse=True)
 
     def alt(phrases: list[str]) -> str:
@@ -442,7 +442,7 @@ def _word_core(text: str, start: int, end: int) -> _Core | None:
                  rounded=has_scale and any(r in ("fraction", "couple") for r in roles))
 
 
-_RANGE_SEP = re.compile(rf"{_SPACE}*(?:-|–|—|to|and|or){_SPACE}*(?:[$€£]{_SPACE}?)?", re.IGNORECASE)
+_RANGE_SEP = re.compile(rf"{_SPACE}*(?:-to-|-|–|—|to|and|or){_SPACE}*(?:[$€£]{_SPACE}?)?", re.IGNORECASE)
 
 
 # "1.5m people", "300m dollars": a bare "m" is million, not metres, before a plural noun
@@ -469,6 +469,8 @@ def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, betw
     if not m:
         return None
     sep = m.group().strip(" \t\u00a0\u202f$€£").lower().rsplit(None, 1)[-1]
+    if sep == "-to-":
+        sep = "to"  # "the 100-to-300 range"
     if sep == "and" and not between:
         return None
     ascending_only = not from_
@@ -513,6 +515,8 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | No
     entry = table.get(phrase)
     if entry is None:
         return None
+    if entry[1] == "verb":
+        return entry[0], start  # "passed 2,000": the verb bounds the number but is not part of the figure
     return entry[0], start - m.end()
 
 

@@ -12,7 +12,14 @@ from functools import cache
 from tracker import __version__
 from tracker.data_files import data_lines
 from tracker.extract.attribution import attribute_figures
-from tracker.extract.categories import CategoryCue, categorize, find_cues
+from tracker.extract.categories import (
+    CategoryCue,
+    categorize,
+    clause_of,
+    find_clause_breaks,
+    find_cues,
+    own_category,
+)
 from tracker.extract.entities import counted_entity
 from tracker.extract.nonfigures import (
     is_address,
@@ -47,7 +54,15 @@ _PER = re.compile(r"(?:[ \t\u00a0]*(?:per|an|a)[ \t\u00a0]+|-(?:per|an|a)-|[ \t\
                   re.IGNORECASE)
 _NOT_A_RATE = re.compile(r"[ \t\u00a0]+(?:earlier|ago|later|before|after|on|from)\b", re.IGNORECASE)
 _PER_NOUN = re.compile(r"[A-Za-z]+")
+#: Words after "per" that start a phrase rather than name what the rate is per ("5% per the agreement").
+_NOT_A_DENOMINATOR = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "cent"})
 _GLUED_LETTER = re.compile(r"[A-Za-z]")
+# "Four of them", "Thirteen of the new fatalities": a count of a group named before or after it
+_PARTITIVE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:them|those|whom|these|(?P<the>the|their|its)[ \t\u00a0]+)",
+                        re.IGNORECASE)
+#: The categories a lone "one" must have to count as a figure ("one child is in serious condition").
+_CASUALTY = frozenset({"killed", "injured", "missing", "detained", "released", "displaced", "refugees",
+                       "evacuated", "affected", "fled"})
 
 
 @cache
@@ -108,7 +123,11 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
             return _UnitRead(Unit(f"{unit.name} per {denominator.unit.name}", unit.kind, None),
                              denominator.end)
         word = _PER_NOUN.match(text, per.end(), limit)
-        if word and word.group().lower() in _per_nouns() and not _NOT_A_RATE.match(text, word.end(), limit):
+        # after "per" any noun makes a rate ("points per game"); after "a"/"an" only the listed ones do
+        explicit = "per" in per.group().lower()
+        if word and (word.group().lower() in _per_nouns() or (explicit and word.group().islower()
+                     and word.group().lower() not in _NOT_A_DENOMINATOR)) \
+                and not _NOT_A_RATE.match(text, word.end(), limit):
             name = lookup_alias(word.group())
             den = name.name if name else word.group().lower()
             return _UnitRead(Unit(f"{unit.name} per {den}", unit.kind, None), word.end())
@@ -122,7 +141,7 @@ def _line_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
-                 cues: Callable[[], list[CategoryCue]]) -> Figure | None:
+                 cues: Callable[[], _SentenceCues]) -> Figure | None:
     """One figure record for a number, or None when the number is not a figure."""
     if n.value is not None and abs(n.value) > 1e15:
         return None
@@ -143,20 +162,29 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     if is_year(text, n, unit is not None) or is_year_range(text, n, unit is not None):
         return None
     entity: str | None = None
-    if unit is None:
+    partitive = _PARTITIVE.match(text, end, sent.end) if unit is None and n.spelled else None
+    if partitive is not None:
+        found = counted_entity(text, partitive.end(), sent.end) if partitive.group("the") else None
+        if found is not None:
+            entity, end = found
+        elif not partitive.group("the"):
+            end = partitive.end()  # "Four of them"; "Five of the 12 people" is the number alone
+    elif unit is None:
         found = counted_entity(text, end, sent.end, after_of=n.vague or n.fraction or n.has_multiplier)
         if found is not None:
             entity, end = found
-    if is_label(text, n, sent.start, unit is not None or (entity is not None and entity[0].islower())):
+    if is_label(text, n, sent.start, unit is not None or (entity is not None and entity[0].islower()),
+                has_unit=unit is not None):
         return None
     if is_address(text, n):
         return None
     if n.spelled and unit is None and entity is None and not n.has_multiplier and not n.fraction \
-            and n.qualifier == "exact" \
+            and n.qualifier == "exact" and partitive is None \
             and n.value is not None and n.value < 100:
         return None  # "the bottom three", "the other two": a word, not a statistic
-    if is_lone_one(text, n) or is_age_apposition(text, n):
+    if is_age_apposition(text, n):
         return None
+    lone_one = is_lone_one(text, n)
     qualifier, low, high = n.qualifier, n.low, n.high
     after = qualifier_after(text, n.end, sent.end)
     if after is not None and qualifier == "exact":
@@ -168,7 +196,17 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     if n.fraction and unit is None:
         unit_name = "fraction"
     kind = None if unit is None else unit.kind
-    category = categorize(kind, entity, (n.start, end), cues() if unit is None else [])
+    if unit is None:
+        sentence_cues = cues()
+        span = (n.start, end)
+        clause = clause_of(span, (sent.start, sent.end), sentence_cues.breaks)
+        category = categorize(None, entity, span, sentence_cues.cues, text=text, clause=clause)
+        if lone_one and own_category(text, span, clause, sentence_cues.cues) not in _CASUALTY:
+            return None  # "said one woman": an individual; "one child was hurt" is a casualty figure
+    else:
+        category = categorize(kind, entity, (n.start, end), [])
+        if lone_one:
+            return None
     value = n.value
     return Figure(
         doc=doc, start=n.start, end=end, text=text[n.start:end],
@@ -229,13 +267,20 @@ def _resolve_restatements(figures: list[Figure], sentences: list[Sentence]) -> l
     return out
 
 
-def _cues_once(text: str, sent: Sentence, lower: str | None) -> Callable[[], list[CategoryCue]]:
-    """The sentence's category cues, found on first use: figures with a unit never need them."""
-    found: list[list[CategoryCue]] = []
+@dataclass(frozen=True, slots=True)
+class _SentenceCues:
+    cues: list[CategoryCue]
+    breaks: list[tuple[int, int]]  # clause boundaries
 
-    def cues() -> list[CategoryCue]:
+
+def _cues_once(text: str, sent: Sentence, lower: str | None) -> Callable[[], _SentenceCues]:
+    """The sentence's category cues and clauses, found on first use: figures with a unit never need them."""
+    found: list[_SentenceCues] = []
+
+    def cues() -> _SentenceCues:
         if not found:
-            found.append(find_cues(text, sent.start, sent.end, lower))
+            found.append(_SentenceCues(find_cues(text, sent.start, sent.end, lower),
+                                       find_clause_breaks(text, sent.start, sent.end, lower)))
         return found[0]
 
     return cues

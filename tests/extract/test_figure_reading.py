@@ -1,0 +1,80 @@
+"""Figures read with the words around them: partitives, a lone "one" that is a casualty, bounding verbs,
+hyphenated ranges, rates after "per", units in title-case headlines, South Asian multipliers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract
+
+
+def texts(sentence: str) -> list[str]:
+    return [f.text for f in extract(sentence)]
+
+
+FOUND = [
+    pytest.param("Four of them were children, the mayor said.", "Four of them", "count", None,
+                 id="partitive-of-them"),
+    pytest.param("Eleven of the new victims were found near the river.", "Eleven of the new victims", "count",
+                 "victims", id="partitive-of-the-noun"),
+    pytest.param("Five of the 12 climbers died.", "Five", "count", None, id="partitive-before-a-number"),
+    pytest.param("One firefighter was killed in the collapse.", "One firefighter", "count", "firefighter",
+                 id="lone-one-killed"),
+    pytest.param("One child is in critical condition, the hospital said.", "One child", "count", "child",
+                 id="lone-one-in-critical-condition"),
+    pytest.param("Markets Lose 12 Percent In A Week", "12 Percent", "percent", None,
+                 id="unit-in-a-title-case-headline"),
+    pytest.param("The guard averaged 21.5 points per game.", "21.5 points per game", "point per game", None,
+                 id="per-any-noun-is-a-rate"),
+    pytest.param("The fee is 4% per the contract.", "4%", "percent", None, id="per-the-is-no-rate"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "unit", "entity"), FOUND)
+def test_figure_is_found(sentence: str, text: str, unit: str, entity: str | None) -> None:
+    hits = [f for f in extract(sentence) if f.text == text]
+    assert hits, texts(sentence)
+    assert (hits[0].unit, hits[0].entity) == (unit, entity)
+
+
+NOT_FOUND = [
+    pytest.param("One resident said the water rose fast.", "One", id="lone-one-naming-a-person"),
+    pytest.param("Mosul, one of the largest cities in Iraq, was retaken.", "one", id="one-of-the-largest"),
+    pytest.param("A woman who lost one of her sons wept.", "one", id="one-of-her-sons"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word"), NOT_FOUND)
+def test_not_a_figure(sentence: str, word: str) -> None:
+    pos = sentence.index(word)
+    assert not [f for f in extract(sentence) if f.start <= pos < f.end], texts(sentence)
+
+
+BOUNDS = [
+    pytest.param("The death toll passed 1,200 on Friday.", "1,200", 1200.0, None, "more_than",
+                 id="passed-bounds-below"),
+    pytest.param("Losses have exceeded 40 million.", "40 million", 4.0e7, None, "more_than", id="exceeded"),
+    pytest.param("The count soared past 600 by noon.", "600", 600.0, None, "more_than", id="soared-past"),
+    pytest.param("In the past 48 hours, 30 people died.", "30 people", 30.0, 30.0, "exact",
+                 id="in-the-past-is-no-bound"),
+    pytest.param("Analysts see a 200-to-450 range.", "200-to-450 range", 200.0, 450.0, "range",
+                 id="hyphenated-to-range"),
+    pytest.param("Over 2.5 Lakh families were affected.", "Over 2.5 Lakh families", 250_000.0, None, "more_than",
+                 id="capitalised-lakh"),
+    pytest.param("Damage is put at 3 Crore rupees.", "3 Crore rupees", 30_000_000.0, 30_000_000.0,
+                 "exact", id="capitalised-crore"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "low", "high", "qualifier"), BOUNDS)
+def test_bounds(sentence: str, text: str, low: float, high: float | None, qualifier: str) -> None:
+    hits = [f for f in extract(sentence) if f.text == text]
+    assert hits, texts(sentence)
+    assert (hits[0].low, hits[0].high, hits[0].qualifier) == (low, high, qualifier)
+
+
+def test_bounding_verb_stays_out_of_the_text() -> None:
+    sentence = "The toll surpassed 3,000 on Sunday."
+    fig = extract(sentence)[0]
+    assert fig.text == "3,000"
+    assert sentence[fig.start:fig.end] == "3,000"
