@@ -221,6 +221,7 @@ CREATE TABLE figures (
 	event_index INTEGER,
 	period TEXT,
 	stage INTEGER,
+	own_place BOOLEAN,
 	event_id INTEGER,
 	statistic_id INTEGER,
 	CONSTRAINT pk_figures PRIMARY KEY (id),

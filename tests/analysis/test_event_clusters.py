@@ -12,7 +12,9 @@ from tracker.analysis.places import Place
 from tracker.analysis.types import DocumentEvent
 
 KRAMATORSK = Place("UKR", "Donetsk Oblast", "Kramatorsk", 48.7, 37.6)
-SLOVIANSK = Place("UKR", "Donetsk Oblast", "Sloviansk", 48.9, 37.6)
+KHARKIV = Place("UKR", "Kharkiv Oblast", "Kharkiv", 50.0, 36.2)
+MOSCOW = Place("RUS", "Moscow", "Moscow", 55.75, 37.62)
+KRASNOGORSK = Place("RUS", "Moscow Oblast", "Krasnogorsk", 55.82, 37.33)
 UKRAINE = Place("UKR")
 TURKEY = Place("TUR")
 SYRIA_TURKEY = Place("TUR", None, None, None, None, ("TUR", "SYR"))
@@ -37,8 +39,11 @@ def _groups(events: list[DocumentEvent]) -> list[set[int]]:
                   event(0, "missile strike", KRAMATORSK, date(2022, 4, 15))],
                  [{0}, {1}], id="two-strikes-on-one-city-a-week-apart"),
     pytest.param([event(0, "airstrike", KRAMATORSK, date(2022, 4, 8)),
-                  event(0, "airstrike", SLOVIANSK, date(2022, 4, 8))],
+                  event(0, "airstrike", KHARKIV, date(2022, 4, 8))],
                  [{0}, {1}], id="two-towns-one-day"),
+    pytest.param([event(0, "shooting", KRASNOGORSK, date(2024, 3, 22)),
+                  event(0, "shooting", MOSCOW, date(2024, 3, 23))],
+                 [{0, 1}], id="a-suburb-and-its-city"),
     pytest.param([event(0, "earthquake", TURKEY, date(2023, 2, 6)),
                   event(0, "earthquake", SYRIA_TURKEY, date(2023, 2, 16))],
                  [{0, 1}], id="quake-reports-ten-days-apart"),

@@ -211,6 +211,7 @@ def stand_in_analyzer(docs: Iterable[DocumentInput]) -> Analysis:
         event_of_figure={f: STAND_IN_EVENT.key for f in figure_ids},
         statistic_of_figure={m: c.statistic_key for c in claim_out for m in c.figure_ids},
         event_of_document_event={},
+        place_of_figure={},
     )
 
 

@@ -179,7 +179,7 @@ def test_analysis_results_are_stored(db: str, tmp_path: Path, fake_pipeline: Non
 def test_syndication_links_are_stored(db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def analyzer(docs: Any) -> Analysis:
         ids = [d.document_id for d in docs]
-        return Analysis((), (), (), (), (), (SyndicationOut(ids[1], ids[0], 0.9),), {}, {}, {})
+        return Analysis((), (), (), (), (), (SyndicationOut(ids[1], ids[0], 0.9),), {}, {}, {}, {})
 
     monkeypatch.setattr(ingest_module, "find_analyzer", lambda: analyzer)
     ingest_paths([_write(tmp_path, "a.txt", KILLED), _write(tmp_path, "b.txt", KILLED + "More.\n")], db)

@@ -55,6 +55,10 @@ def analyze_corpus(docs: Iterable[DocumentInput]) -> Analysis:
             if m.event_index is not None and (doc.document_id, m.event_index) in event_of_document_event:
                 event_of[m.figure_id] = event_of_document_event[(doc.document_id, m.event_index)]
     keys = statistic_keys(documents, event_of, event_by_key)
+    place_of_figure = {
+        m.figure_id: event_by_key[event_of[m.figure_id]].place
+        for doc in documents for m in doc.mentions if not m.own_place and m.figure_id in event_of
+    }
     statistics, statistic_of = build_statistics(documents, keys, event_by_key)
 
     order = {d.document_id: i for i, d in enumerate(sorted(
@@ -95,4 +99,5 @@ def analyze_corpus(docs: Iterable[DocumentInput]) -> Analysis:
         event_of_figure=event_of,
         statistic_of_figure=statistic_of,
         event_of_document_event=event_of_document_event,
+        place_of_figure=place_of_figure,
     )

@@ -28,7 +28,7 @@ class FigureAnalysis:
     event_index: int | None
     period: str
     stage: int
-
+    own_place: bool  # the text places the figure; False: it counts where its event happened
 
 @dataclass(frozen=True, slots=True)
 class DocumentAnalysis:
@@ -79,6 +79,7 @@ def analyze_document(
         i = bisect_right(starts, f.sentence_start) - 1
         event_index.append(found.sentence_event[i] if 0 <= i < len(found.sentence_event) else None)
     placed: list[Place | None] = [None] * len(figures)
+    own: list[bool] = [False] * len(figures)
     for index in [*sorted({e for e in event_index if e is not None}), None]:
         members = [i for i, e in enumerate(event_index) if e == index]
         if not members:
@@ -87,11 +88,12 @@ def analyze_document(
         for i, place in zip(members, figure_places(text, sentences, [figures[i] for i in members], places, fallback),
                             strict=True):
             placed[i] = place
+            own[i] = place is not None and place != fallback
     periods = figure_periods(text, figures, day)
     stages = figure_stages(text, figures)
     return DocumentAnalysis(
         events=found.events,
         figures=tuple(
-            FigureAnalysis(placed[i], event_index[i], periods[i], stages[i]) for i in range(len(figures))
+            FigureAnalysis(placed[i], event_index[i], periods[i], stages[i], own[i]) for i in range(len(figures))
         ),
     )

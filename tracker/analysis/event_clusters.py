@@ -1,7 +1,8 @@
 """Events across documents: the reports of one event from several outlets and days become one event.
 
 Two document events are one event when their types are of one family (event_types.txt), their places
-agree (a shared country; for attacks, the same town and region when both name one) and their times lie
+agree (a shared country; for attacks, the same town or towns of one area when both name one) and their
+times lie
 within the family's window (a strike: days; a quake or a flood: weeks; a war: open), or cannot be told
 apart because a date is missing. A past event ("the 2004 Beslan siege") only ever joins a past event of
 the same year and place; two named storms of different names are two events.
@@ -9,6 +10,7 @@ the same year and place; two named storms of different names are two events.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -17,10 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from tracker.analysis.events import event_types, final_type
-from tracker.analysis.places import Place, country_name
+from tracker.analysis.places import Place, country_name, locality_population
 from tracker.analysis.types import DocumentEvent, EventOut
 
 _ATTACK = "attack"
+#: Towns this close (km) are one area: a suburb and its city, where reports of one attack differ.
+SAME_AREA_KM = 25.0
 
 
 @dataclass
@@ -34,6 +38,7 @@ class _Cluster:
     countries: set[str] = field(default_factory=set)
     locality: str | None = None
     admin1: str | None = None
+    coordinates: tuple[float | None, float | None] = (None, None)
 
     def add(self, document_id: int, event: DocumentEvent) -> None:
         self.members.append((document_id, event))
@@ -44,7 +49,8 @@ class _Cluster:
         self.name = self.name or event.name
         if event.place is not None:
             self.countries.update(_countries(event.place))
-            self.locality = self.locality or event.place.locality
+            if self.locality is None and event.place.locality:
+                self.locality, self.coordinates = event.place.locality, (event.place.lat, event.place.lon)
             self.admin1 = self.admin1 or event.place.admin1
 
 
@@ -69,11 +75,8 @@ def _fits(cluster: _Cluster, event: DocumentEvent) -> bool:
     if event.place is not None and cluster.countries:
         if not _countries(event.place) & cluster.countries:
             return False
-        if cluster.family == _ATTACK or event.historical:
-            if cluster.locality and event.place.locality and _norm(cluster.locality) != _norm(event.place.locality):
-                return False
-            if cluster.admin1 and event.place.admin1 and _norm(cluster.admin1) != _norm(event.place.admin1):
-                return False
+        if (cluster.family == _ATTACK or event.historical) and not _one_area(cluster, event.place):
+            return False
     window = _window(event.type)
     if event.historical:
         return cluster.year == event.year
@@ -82,6 +85,26 @@ def _fits(cluster: _Cluster, event: DocumentEvent) -> bool:
     if cluster.year is not None and event.year is not None and window is not None:
         return abs(cluster.year - event.year) <= (0 if window < 180 else 1)
     return True
+
+
+def _one_area(cluster: _Cluster, place: Place) -> bool:
+    """Whether a place is the cluster's town (or region) or lies in the same town's area ("a concert hall
+    near Moscow" and "the Krasnogorsk suburb": towns within `SAME_AREA_KM` of each other)."""
+    if cluster.locality and place.locality and _norm(cluster.locality) != _norm(place.locality):
+        return _km(cluster.coordinates, (place.lat, place.lon)) <= SAME_AREA_KM
+    if cluster.admin1 and place.admin1 and _norm(cluster.admin1) != _norm(place.admin1):
+        return cluster.locality is not None and place.locality is not None \
+            and _km(cluster.coordinates, (place.lat, place.lon)) <= SAME_AREA_KM
+    return True
+
+
+def _km(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> float:
+    """Great-circle distance in kilometres (infinite when a coordinate is missing)."""
+    if None in a or None in b:
+        return math.inf
+    lat1, lon1, lat2, lon2 = (math.radians(float(x)) for x in (*a, *b))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _norm(name: str) -> str:
@@ -139,6 +162,10 @@ def _place_of(cluster: _Cluster) -> Place | None:
     country = _most_common([p.country for p in places])
     same = [p for p in places if p.country == country]
     locality = _most_common([p.locality for p in same if p.locality])
+    if locality is not None:  # of towns in one area ("Moscow", "the Krasnogorsk suburb"), the most precise
+        voted = next(p for p in same if p.locality == locality)
+        area = [p for p in same if p.locality and _km((voted.lat, voted.lon), (p.lat, p.lon)) <= SAME_AREA_KM]
+        locality = min(area, key=lambda p: (locality_population(p) or 10**9, same.index(p))).locality
     admin1 = _most_common([p.admin1 for p in same if p.admin1 and (locality is None or p.locality == locality)]) \
         or _most_common([p.admin1 for p in same if p.admin1])
     best = next((p for p in same if p.locality == locality and locality is not None), None) \

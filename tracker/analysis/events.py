@@ -33,6 +33,8 @@ LEAD_SENTENCES = 3
 #: How much a headline's event words weigh against the body's, and the first sentences' (then 1 each).
 TITLE_WEIGHT = 4.0
 LEAD_WEIGHTS = (3.0, 2.0, 2.0)
+#: How long after an event a report of it may come (a follow-up on a strike a week later).
+FOLLOW_UP_DAYS = 30
 #: A date this close (characters) to the main event's word dates the event ("Friday's earthquake").
 NEAR_EVENT_WORD = 60
 _SPACE_OR_HYPHEN = r"[\s-]+"
@@ -269,8 +271,8 @@ def _main_start(text: str, sentences: Sequence[Sentence], dates: Sequence[DateMe
                 window: int | None) -> date | None:
     """The day the main event began: the earliest day fixed in the lead, beside its event words, or that
     its toll runs "since"."""
-    near = [w.start for w in words if main_word is not None and w.type == main_word.type]
     family = event_types()[main_word.type].family if main_word else None
+    near = [w.start for w in words if event_types()[w.type].family == family]
     starts = [s.start for s in sentences]
     since_days, near_days, lead_days = [], [], []
     for d in dates:
@@ -279,8 +281,9 @@ def _main_start(text: str, sentences: Sequence[Sentence], dates: Sequence[DateMe
         if d.since and not _other_family_word(text, sentences[max(0, bisect_right(starts, d.start) - 1)], family):
             since_days.append(d.day)  # "deaths since June 14": the day the event's count began
             continue
-        if published is not None and d.day < published - timedelta(days=window if window is not None else 3650):
-            continue
+        reach = max(window, FOLLOW_UP_DAYS) if window is not None else 3650
+        if published is not None and d.day < published - timedelta(days=reach):
+            continue  # a date long before publication: an earlier time the text compares with
         if any(abs(d.start - s) < NEAR_EVENT_WORD for s in near):
             near_days.append(d.day)
         elif d.start < lead_end:

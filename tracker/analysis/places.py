@@ -101,6 +101,9 @@ _FUNCTION_WORDS = frozenset({"the", "in", "at", "on", "from", "to", "for", "of",
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "over", "into",
                        "of", "between", "within"})
 _SENTENCE_END = frozenset(".!?:")
+#: words saying a place is beside a town, not in it ("near Moscow", "on the outskirts of Kyiv")
+_NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|north|south|east|west|northeast|northwest|southeast"
+                   r"|southwest)\s+(?:of\s+)?(?:the\s+)?\Z", re.IGNORECASE)
 #: month and weekday names: a town of that name needs a designator ("the town of March")
 _CALENDAR_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -550,7 +553,7 @@ def main_place(text: str, mentions: Sequence[PlaceMention], title: str | None = 
             first_seen.setdefault(code, order)
         if p.admin1:
             region_score[p.country, p.admin1] += weight
-        if p.locality and not m.weak:
+        if p.locality and not m.weak and not _NEAR.search(text, max(0, m.start - 30), m.start):
             locality_score[p.country, p.admin1, p.locality] += weight
         places.setdefault((p.country, p.admin1, p.locality), p)
     if not country_score:
@@ -563,6 +566,11 @@ def main_place(text: str, mentions: Sequence[PlaceMention], title: str | None = 
             group = _coordination(headline, k, headline_text)
             if len(group) > 1:
                 return _multi(group)
+    # "in the Krasnogorsk suburb", "the village of Amizmiz": a locality the lead places things in by its kind
+    placed = [m for m, _ in weighted if m.locative and not m.weak and m.level == "locality" and m.start < lead_end
+              and m.place.country == country and m.text != m.place.locality]
+    if placed:
+        return placed[0].place
     regions = {k: v for k, v in region_score.items() if k[0] == country}
     if not regions:
         return _country_place(country)
@@ -736,3 +744,11 @@ def _as_counted(m: PlaceMention, mentions: Sequence[PlaceMention], text: str) ->
 def country_name(code: str) -> str:
     """The common English name of a country by its ISO 3166-1 alpha-3 code (the code itself if unknown)."""
     return gazetteer().country_names.get(code, code)
+
+
+def locality_population(place: Place) -> int:
+    """How many people live in a place's locality, by the gazetteer (0 when unknown or not a locality)."""
+    if not place.locality:
+        return 0
+    return max((r.population for r in gazetteer().readings(fold(place.locality))
+                if r.level == "locality" and r.country == place.country), default=0)

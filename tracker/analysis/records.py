@@ -52,6 +52,7 @@ def read_document(document_id: int, doc: Document) -> _Read:
             category=f.category, source=f.source, source_kind=f.source_kind,
             parent_figure_id=None if f.parent is None else base + f.parent, scope=f.scope, start=f.start,
             end=f.end, trend=f.trend, place=a.place, event_index=a.event_index, period=a.period, stage=a.stage,
+            own_place=a.own_place,
         )
         for i, (f, a) in enumerate(zip(figures, found.figures, strict=True))
     )
@@ -103,7 +104,7 @@ def _records(read: list[_Read], analysis: Analysis) -> Iterator[dict[str, Any]]:
             record: dict[str, Any] = {"record": "figure", **f.to_dict()}
             record["event"] = analysis.event_of_figure.get(m.figure_id)
             record["statistic"] = analysis.statistic_of_figure.get(m.figure_id)
-            record["place"] = _place(m.place)
+            record["place"] = _place(analysis.place_of_figure.get(m.figure_id, m.place))
             yield record
     for e in analysis.events:
         yield _event_record(e)

@@ -158,7 +158,7 @@ def statistic_keys(
             population = population_of(m)
             if population == "civilians" and (event_key, m.category) not in civilians:
                 population = DEFAULT_POPULATION
-            scope = place_scope(m.place, events[event_key].place)
+            scope = place_scope(m.place, events[event_key].place) if m.own_place else None
             keys[m.figure_id] = StatisticKey(event_key, m.category, population, scope, m.period)
             mentions[m.figure_id] = m
     # A place named beside the event's own toll ("2,000 fighters left their positions around Damascus")

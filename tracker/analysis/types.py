@@ -60,6 +60,7 @@ class MentionInput:
     event_index: int | None = None  # the document event it counts (DocumentInput.events), None: no event
     period: str = CUMULATIVE  # CUMULATIVE or a bounded period's label
     stage: int = 0  # -1: the text marks it as an earlier count ("grew from 50"); 1: a moved toll ("rose to 57")
+    own_place: bool = True  # the text places the figure; False: it counts where its event happened
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,3 +167,4 @@ class Analysis:
     event_of_figure: dict[int, str]  # figure id -> event key (figures of no event are absent)
     statistic_of_figure: dict[int, str]  # figure id -> statistic key
     event_of_document_event: dict[tuple[int, int], str]  # (document id, event index) -> event key
+    place_of_figure: dict[int, Place | None]  # figures that count where their event happened -> its place

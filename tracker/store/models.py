@@ -160,6 +160,7 @@ class Figure(Base):
     event_index: Mapped[int | None] = mapped_column(Integer)  # document_events.index of its document
     period: Mapped[str | None] = mapped_column(Text)  # "cumulative" or a bounded period
     stage: Mapped[int | None] = mapped_column(Integer)  # -1 an earlier count, 1 a moved toll, 0 neither
+    own_place: Mapped[bool | None] = mapped_column(Boolean)  # the text places it; else it counts at its event
     # the corpus analysis: the event and statistic the figure counts
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), index=True)
     statistic_id: Mapped[int | None] = mapped_column(

@@ -84,10 +84,11 @@ def write_document_analysis(conn: Connection, document_id: int, figure_ids: Sequ
                 country=bindparam("country"), admin1=bindparam("admin1"), locality=bindparam("locality"),
                 lat=bindparam("lat"), lon=bindparam("lon"), countries=bindparam("countries"),
                 event_index=bindparam("event_index"), period=bindparam("period"), stage=bindparam("stage"),
+                own_place=bindparam("own_place"),
             ),
             [
                 {"fid": fid, **_place_columns(a.place), "event_index": a.event_index, "period": a.period,
-                 "stage": a.stage}
+                 "stage": a.stage, "own_place": a.own_place}
                 for fid, a in zip(figure_ids, found.figures, strict=True)
             ],
         )
@@ -230,6 +231,7 @@ def _mention(row: Any) -> MentionInput:
         event_index=row.event_index,
         period=row.period or CUMULATIVE,
         stage=row.stage or 0,
+        own_place=row.own_place is not False,
     )
 
 
@@ -307,6 +309,15 @@ def write_analysis(conn: Connection, analysis: Analysis, sources: SourceRegistry
             update(figures).where(figures.c.id == bindparam("fid"))
             .values(event_id=bindparam("eid"), statistic_id=bindparam("sid")),
             links,
+        )
+    if analysis.place_of_figure:  # a figure its text does not place counts where its event happened
+        figures = models.FIGURES
+        conn.execute(
+            update(figures).where(figures.c.id == bindparam("fid")).values(
+                country=bindparam("country"), admin1=bindparam("admin1"), locality=bindparam("locality"),
+                lat=bindparam("lat"), lon=bindparam("lon"), countries=bindparam("countries"),
+            ),
+            [{"fid": fid, **_place_columns(place)} for fid, place in analysis.place_of_figure.items()],
         )
     claim_ids = dict(zip(
         (c.key for c in analysis.claims),
