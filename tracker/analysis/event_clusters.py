@@ -164,7 +164,8 @@ def _place_of(cluster: _Cluster) -> Place | None:
     locality = _most_common([p.locality for p in same if p.locality])
     if locality is not None:  # of towns in one area ("Moscow", "the Krasnogorsk suburb"), the most precise
         voted = next(p for p in same if p.locality == locality)
-        area = [p for p in same if p.locality and _km((voted.lat, voted.lon), (p.lat, p.lon)) <= SAME_AREA_KM]
+        area = [p for p in same if p.locality == locality
+                or (p.locality and _km((voted.lat, voted.lon), (p.lat, p.lon)) <= SAME_AREA_KM)]
         locality = min(area, key=lambda p: (locality_population(p) or 10**9, same.index(p))).locality
     admin1 = _most_common([p.admin1 for p in same if p.admin1 and (locality is None or p.locality == locality)]) \
         or _most_common([p.admin1 for p in same if p.admin1])
