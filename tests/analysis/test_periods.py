@@ -27,6 +27,9 @@ DAY = date(2022, 9, 16)
     pytest.param("Another 9 died in the last 24 hours, including six children.",
                  [("9", "last 24 hours to 16 Sep 2022"), ("six children", "last 24 hours to 16 Sep 2022")],
                  id="subset-inherits"),
+    pytest.param("In the last 24 hours 24 people were killed. Another 115 were injured in the same period.",
+                 [("24 people", "last 24 hours to 16 Sep 2022"), ("115", "last 24 hours to 16 Sep 2022")],
+                 id="same-period-as-before"),
 ])
 def test_figure_periods(text: str, expected: list[tuple[str, str]]) -> None:
     figures = extract(text)

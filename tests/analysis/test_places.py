@@ -318,3 +318,15 @@ def test_mentions_are_spans_of_the_text_in_order(words: list[str]) -> None:
     main = main_place(text, mentions)
     # a document is about some place when it names one other than where someone spoke
     assert (main is None) == (not [m for m in mentions if m.role != "speaking"])
+
+
+@pytest.mark.parametrize(("text", "locality"), [
+    pytest.param("Gunmen attacked a concert hall near Moscow on Friday, killing 60 people.", None,
+                 id="near-a-city-is-not-in-it"),
+    pytest.param("Gunmen attacked a concert hall in the Krasnogorsk suburb in the north of Moscow, killing 60.",
+                 "Krasnogorsk", id="designated-town-of-the-lead"),
+    pytest.param("Prices rose 3% in March, the statistics office said.", None, id="a-month-is-not-a-town"),
+])
+def test_main_place_locality(text: str, locality: str | None) -> None:
+    main = main_place(text, find_places(text))
+    assert (main.locality if main else None) == locality

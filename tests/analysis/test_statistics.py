@@ -137,3 +137,36 @@ def test_a_place_beside_the_whole_toll_is_not_a_breakdown() -> None:
                                 place=KARACHI)])
     analysis = analyze_corpus(docs)
     assert _statistic(analysis, 0) == _statistic(analysis, 100)
+
+
+def test_a_bare_number_counts_the_noun_of_the_number_of() -> None:
+    docs = _flood_docs([mention(0, 0, "The number of houses damaged rose to 1.8 million.", 1.8e6, category="damage",
+                                entity=None, text="1.8 million"),
+                        mention(0, 1, "1.7 million houses were damaged.", 1.7e6, category="damage", entity="houses")])
+    analysis = analyze_corpus(docs)
+    assert _statistic(analysis, 0) == _statistic(analysis, 1)
+    assert next(s for s in analysis.statistics if s.key == _statistic(analysis, 0)).population == "homes"
+
+
+def test_a_part_counts_where_its_whole_counts() -> None:
+    sentence = "There were 536 children among the 1,508 fatalities."
+    docs = _flood_docs([mention(0, 0, "22 died in Sindh.", 22.0, place=SINDH),
+                        mention(0, 1, sentence, 536.0, entity="children", place=SINDH, parent_figure_id=2),
+                        mention(0, 2, sentence, 1508.0, entity="fatalities", place=SINDH),
+                        mention(0, 3, "The toll rose to 1,508.", 1508.0)])
+    analysis = analyze_corpus(docs)
+    by_key = {s.key: s for s in analysis.statistics}
+    assert _statistic(analysis, 2) == _statistic(analysis, 3)  # the same number as the national toll
+    children = by_key[_statistic(analysis, 1)]  # type: ignore[index]
+    assert children.place == PAKISTAN and children.parent_key == _statistic(analysis, 3)
+
+
+def test_a_town_named_beside_a_wider_toll_counts_the_wider_place() -> None:
+    two = Place("MWI", None, None, None, None, ("MWI", "MOZ"))
+    storm = event(0, "storm", Place("MWI", None, None, None, None, ("MWI", "MOZ", "MDG")), date(2023, 3, 12))
+    docs = [document(0, [mention(0, 0, "toll passes 200 in Malawi and Mozambique", 200.0, place=two),
+                         mention(0, 1, "the storm, which has killed over 200 people", 200.0, qualifier="more_than",
+                                 high=None, place=Place("MWI", "Southern Region", "Blantyre"))],
+                     events=[storm])]
+    analysis = analyze_corpus(docs)
+    assert _statistic(analysis, 0) == _statistic(analysis, 1)

@@ -32,8 +32,11 @@ _WINDOW = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "115 were injured in the same period": the window the text named last
+_SAME_WINDOW = re.compile(r"\b(?:in|during|over|within)\s+the\s+same\s+(?:time\s+)?(?:period|span|time|hours|days)\b",
+                          re.IGNORECASE)
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|additional)\s+\Z", re.IGNORECASE)
-_INCREMENT_AFTER = re.compile(r"[\s\w-]{0,20}?\b(?:more|new|additional|further)\b", re.IGNORECASE)
+_INCREMENT_AFTER = re.compile(r"[^\d.,;:]{0,16}?\b(?:more|new|additional|further)\b", re.IGNORECASE)
 _BY_INCREASE = re.compile(
     r"\b(?:rose|risen|rising|rises|increased|increasing|increases|jumped|surged|climbed|grew|went\s+up|soared)"
     r"\s+by\s+\Z",
@@ -71,12 +74,22 @@ def _label(window: str, published: date | None) -> str:
     return words
 
 
-def _is_increment(text: str, f: Figure) -> bool:
-    return bool(
-        _INCREMENT_BEFORE.search(text, max(0, f.start - 20), f.start)
-        or _INCREMENT_AFTER.match(text, f.start + len(f.text.split()[0]) if f.text else f.end, f.end + 12)
-        or _BY_INCREASE.search(text, max(0, f.start - 30), f.start)
-    )
+def _increase(published: date | None) -> str:
+    return "increase" + (f" to {published.day} {published.strftime('%b %Y')}" if published else "")
+
+
+def _is_increment(text: str, figures: Sequence[Figure], i: int) -> bool:
+    """"22 more deaths", "another 9 died", "rose by 3,000": a count added to a toll of its own category
+    ("another 109 were wounded" after a death toll adds the wounded to the dead: not an increment)."""
+    f = figures[i]
+    if _BY_INCREASE.search(text, max(0, f.start - 30), f.start):
+        return True
+    marked = _INCREMENT_BEFORE.search(text, max(0, f.start - 20), f.start) or _INCREMENT_AFTER.match(
+        text, f.start + len(f.text.split()[0]) if f.text else f.end, f.end + 12)
+    if not marked:
+        return False
+    before = next((figures[j] for j in range(i - 1, -1, -1) if figures[j].category not in _UNBOUNDED), None)
+    return before is None or before.category == f.category
 
 
 def figure_periods(text: str, figures: Sequence[Figure], published: date | None) -> list[str]:
@@ -85,22 +98,34 @@ def figure_periods(text: str, figures: Sequence[Figure], published: date | None)
     by_sentence: dict[int, list[int]] = {}
     for i, f in enumerate(figures):
         by_sentence.setdefault(f.sentence_start, []).append(i)
+    increment_windows: dict[str, set[str]] = {}
+    pending: list[int] = []  # increments of a sentence with no window of their own
+    last_label: str | None = None
     for start, members in by_sentence.items():
         end = figures[members[0]].sentence_end
         members = [i for i in members if figures[i].category not in _UNBOUNDED]
         if not members:
             continue
         windows = list(_WINDOW.finditer(text, start, end))
-        increments = [i for i in members if _is_increment(text, figures[i])]
+        if not windows and last_label is not None:
+            windows = list(_SAME_WINDOW.finditer(text, start, end))
+        increments = [i for i in members if _is_increment(text, figures, i)]
         for i in increments:
             if _BY_INCREASE.search(text, max(0, figures[i].start - 30), figures[i].start):
-                periods[i] = "increase" + (f" to {published.day} {published.strftime('%b %Y')}" if published else "")
+                periods[i] = _increase(published)
         if not windows:
+            pending.extend(i for i in increments if periods[i] == CUMULATIVE)
             continue
-        label = _label(windows[0].group(), published)
+        label = last_label if _SAME_WINDOW.match(windows[0].group()) and last_label else _label(
+            windows[0].group(), published)
+        last_label = label
         targets = increments or [min(members, key=lambda i: min(abs(figures[i].start - w.start()) for w in windows))]
         for i in targets:
             periods[i] = label
+            increment_windows.setdefault(figures[i].category, set()).add(label)
+    for i in pending:  # "22 more deaths" in a headline: the increment the body counts over its window
+        labels = increment_windows.get(figures[i].category, set())
+        periods[i] = next(iter(labels)) if len(labels) == 1 else _increase(published)
     for i, f in enumerate(figures):  # a subset counts over its whole's period ("22 more, including six children")
         if f.parent is not None and periods[i] == CUMULATIVE and 0 <= f.parent < len(figures):
             periods[i] = periods[f.parent]

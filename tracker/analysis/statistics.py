@@ -33,8 +33,8 @@ from tracker.figure import CASUALTY_CATEGORIES
 #: The categories that are statistics (a magnitude, a price or a wind speed never is).
 STATISTIC_CATEGORIES = frozenset((*CASUALTY_CATEGORIES, "aid", "damage"))
 DEFAULT_POPULATION = "people"
-#: Two figures this close in size (with compatible bounds) state one number.
-SAME_NUMBER_RATIO = 1.1
+#: Two figures this close in size (with compatible bounds) state one number ("some 2,000", "2,000").
+SAME_NUMBER_RATIO = 1.02
 #: Events in whose coverage civilians are a row of their own, apart from all the dead.
 _CIVILIAN_EVENT_TYPES = frozenset({"war", "offensive", "clashes"})
 
@@ -62,9 +62,19 @@ class StatisticKey:
         return out
 
 
+_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\s+([a-z][a-z-]+)", re.IGNORECASE)
+
+
 def population_of(m: MentionInput) -> str:
-    """The population a figure counts: its counted noun's family, people when it names none."""
-    family = entity_family(m.entity) if m.unit == "count" else None
+    """The population a figure counts: its counted noun's family; for a bare number, the noun of "the number
+    of houses ... rose to 1.8 million" before it; else people."""
+    if m.unit != "count":
+        return DEFAULT_POPULATION
+    family = entity_family(m.entity)
+    if family is None:
+        at = m.sentence.find(m.text)
+        named = _NUMBER_OF.findall(m.sentence, 0, at if at >= 0 else len(m.sentence))
+        family = entity_family(named[-1]) if named else None
     return family or DEFAULT_POPULATION
 
 
@@ -161,17 +171,27 @@ def statistic_keys(
             scope = place_scope(m.place, events[event_key].place) if m.own_place else None
             keys[m.figure_id] = StatisticKey(event_key, m.category, population, scope, m.period)
             mentions[m.figure_id] = m
-    # A place named beside the event's own toll ("2,000 fighters left their positions around Damascus")
-    # is not a breakdown: a figure that agrees with a figure of the whole event counts the whole.
-    whole: dict[StatisticKey, list[MentionInput]] = defaultdict(list)
+    # A place named beside a wider toll ("2,000 fighters left their positions around Damascus") is not a
+    # breakdown: a figure that agrees with a figure of a wider place counts that place.
+    by_row: dict[tuple[str, str, str, str], list[tuple[Place | None, MentionInput]]] = defaultdict(list)
+    for figure_id, key in keys.items():
+        by_row[(key.event, key.category, key.population, key.period)].append((key.place, mentions[figure_id]))
     for figure_id, key in keys.items():
         if key.place is None:
-            whole[key].append(mentions[figure_id])
-    for figure_id, key in keys.items():
-        if key.place is not None:
-            wide = dataclasses.replace(key, place=None)
-            if any(_agree(mentions[figure_id], other) for other in whole.get(wide, ())):
-                keys[figure_id] = wide
+            continue
+        wider = [place for place, other in by_row[(key.event, key.category, key.population, key.period)]
+                 if place != key.place and (place is None or _within(key.place, place))
+                 and _agree(mentions[figure_id], other)]
+        if wider:  # the widest place that states the same number
+            keys[figure_id] = dataclasses.replace(key, place=None if None in wider else min(
+                wider, key=lambda p: (p is not None and bool(p.locality), p is not None and bool(p.admin1))))
+    # A part counts where its whole counts ("536 children among the 1,508 fatalities"), whatever place a
+    # sentence before named.
+    for figure_id, key in list(keys.items()):
+        m = mentions[figure_id]
+        whole_key = keys.get(m.parent_figure_id) if m.parent_figure_id is not None else None
+        if whole_key is not None and mentions[m.parent_figure_id].sentence == m.sentence:  # type: ignore[index]
+            keys[figure_id] = dataclasses.replace(key, place=whole_key.place)
     return keys
 
 
