@@ -1,104 +1,104 @@
-"""Time `analyze_corpus` on a synthetic corpus (default: 10,000 documents x ~10 figures).
+"""Time the analysis of generated news documents: per document (places, events, periods) and over the corpus.
 
-Run by hand from the project root: `.venv/bin/python benchmarks/analysis_bench.py [--docs N]`.
-The corpus mimics news: events (a place, an event noun, a category, a counted noun, a source) reported
-by several documents with varying numbers, a share of documents that are wire copies of earlier ones,
-and filler sentences.
+Run by hand from the project root: `.venv/bin/python benchmarks/analysis_bench.py [--docs N ...]`.
+
+The documents are those of `benchmarks/ingest_bench.py` (news-like articles with casualty figures, places,
+sources and dates); their figures are extracted first (not timed). Then it times, with peak memory
+(tracemalloc), the per-document analysis (`tracker.analysis.document.analyze_document`, absent before the
+event model) and the corpus analysis (`tracker.analysis.analyze_corpus`). The same script runs on an older
+tree to compare side by side: `PYTHONPATH=/path/to/old/tree python benchmarks/analysis_bench.py`.
+Not a test: no assertions, numbers are printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import random
-import string
+import sys
 import time
-from collections import Counter
+import tracemalloc
+from pathlib import Path
+from typing import Any
 
-from tracker.analysis import analyze_corpus
-from tracker.analysis.types import DocumentInput, MentionInput
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ingest_bench import news_document  # noqa: E402
 
-CATEGORIES = ["killed", "injured", "displaced", "detained", "fled", "deployed", "missing", "aid"]
-ENTITIES = ["people", "civilians", "troops", "soldiers", "fighters", "children", "residents", "homes"]
-SOURCES = [None, "United Nations", "Syrian Observatory for Human Rights", "Health Ministry", "Red Cross",
-           "Civil Defence", "police", "Hezbollah", "Iraqi security source", "Amnesty International"]
-EVENTS = ["offensive", "airstrike", "shelling", "earthquake", "flood", "siege", "ambush", "bombing",
-          "clashes", "raid", "fire", "landslide", "storm", "protest", "attack"]
-QUALIFIERS = [("exact", ""), ("approximately", "about "), ("at_least", "at least "), ("vague", "")]
+from tracker.analysis import analyze_corpus  # noqa: E402
+from tracker.analysis.types import DocumentInput, MentionInput  # noqa: E402
+from tracker.extract import extract  # noqa: E402
+from tracker.extract.sentences import split_sentences  # noqa: E402
 
-
-def _word(rng: random.Random, capital: bool = False) -> str:
-    w = "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(4, 9)))
-    return w.capitalize() if capital else w
+HAS_DOCUMENT_ANALYSIS = importlib.util.find_spec("tracker.analysis.document") is not None
 
 
-def synthetic_corpus(n_docs: int, figures_per_doc: int = 10, seed: int = 1) -> list[DocumentInput]:
-    """A reproducible synthetic corpus of `n_docs` documents."""
-    rng = random.Random(seed)
-    vocabulary = [_word(rng) for _ in range(3000)]
-    places = [_word(rng, capital=True) for _ in range(800)]
-    events = [
-        (rng.choice(places), rng.choice(EVENTS), rng.choice(CATEGORIES), rng.choice(ENTITIES),
-         rng.choice([5, 12, 40, 111, 300, 826, 2000, 15000, 370000]))
-        for _ in range(max(10, n_docs // 8))
-    ]
-    docs: list[DocumentInput] = []
-    figure_id = 0
-    for doc_id in range(n_docs):
-        if docs and rng.random() < 0.3:  # a wire copy of an earlier story
-            origin = docs[rng.randrange(max(0, len(docs) - 200), len(docs))]
-            mentions = []
-            for m in origin.mentions:
-                figure_id += 1
-                mentions.append(MentionInput(figure_id, doc_id, m.index, m.text, m.sentence, m.value, m.low,
-                                             m.high, m.qualifier, m.unit, m.entity, m.category, m.source,
-                                             m.source_kind, None, m.scope))
-            docs.append(DocumentInput(doc_id, None, rng.choice(["AFP", "Reuters", "AP"]), origin.sentences,
-                                      tuple(mentions)))
-            continue
-        sentences = [" ".join(rng.choices(vocabulary, k=rng.randint(8, 20))).capitalize() + "."
-                     for _ in range(rng.randint(10, 25))]
-        mentions = []
-        for index in range(figures_per_doc):
-            place, event, category, entity, base = rng.choice(events)
-            qualifier, word = rng.choice(QUALIFIERS)
-            value = float(round(base * rng.choice([1, 1, 1, 0.8, 1.3, 2])))
-            stated: float | None = value
-            low, high = (value, value)
-            if qualifier == "vague":
-                stated, low, high = None, 200.0, 999.0
-            elif qualifier == "at_least":
-                high = None
-            source = rng.choice(SOURCES)
-            said = f", {source} said" if source else ""
-            number = "hundreds of" if qualifier == "vague" else f"{word}{value:,.0f}"
-            extra = " ".join(rng.choices(vocabulary, k=rng.randint(3, 10)))
-            sentence = f"In {place}, {number} {entity} were {category} after the {event} {extra}{said}."
-            sentences.insert(rng.randrange(len(sentences) + 1), sentence)
-            figure_id += 1
-            mentions.append(MentionInput(figure_id, doc_id, index, f"{number} {entity}", sentence, stated,
-                                         low, high, qualifier, "count", entity, category, source, None,
-                                         None, None))
-        docs.append(DocumentInput(doc_id, None, None, tuple(sentences), tuple(mentions)))
-    return docs
+def _mention(document_id: int, index: int, f: Any, extra: dict[str, Any]) -> MentionInput:
+    return MentionInput(
+        figure_id=document_id * 1000 + index, document_id=document_id, index=index, text=f.text,
+        sentence=f.sentence, value=f.value, low=f.low, high=f.high, qualifier=f.qualifier, unit=f.unit,
+        entity=f.entity, category=f.category, source=f.source, source_kind=f.source_kind,
+        parent_figure_id=None if f.parent is None else document_id * 1000 + f.parent, scope=f.scope, **extra,
+    )
+
+
+def corpus(n_docs: int, seed: int) -> list[tuple[str, list[Any]]]:
+    """`n_docs` generated documents with their extracted figures."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data
+    texts = [news_document(rng, i) for i in range(n_docs)]
+    return [(text, extract(text, doc=f"doc{i}")) for i, text in enumerate(texts)]
+
+
+def document_inputs(docs: list[tuple[str, list[Any]]]) -> list[DocumentInput]:
+    """The analysis inputs; on a tree with the event model, after each document's own analysis."""
+    out = []
+    for document_id, (text, figures) in enumerate(docs):
+        sentences = split_sentences(text)
+        if HAS_DOCUMENT_ANALYSIS:
+            from tracker.analysis.document import analyze_document
+
+            found = analyze_document(text, figures, sentences=sentences)
+            mentions = tuple(
+                _mention(document_id, i, f, {
+                    "start": f.start, "end": f.end, "trend": f.trend, "place": a.place,
+                    "event_index": a.event_index, "period": a.period, "stage": a.stage, "own_place": a.own_place,
+                })
+                for i, (f, a) in enumerate(zip(figures, found.figures, strict=True))
+            )
+            out.append(DocumentInput(document_id, None, None, tuple(s.text for s in sentences), mentions,
+                                     found.events, f"doc{document_id}"))
+        else:
+            mentions = tuple(_mention(document_id, i, f, {}) for i, f in enumerate(figures))
+            out.append(DocumentInput(document_id, None, None, tuple(s.text for s in sentences), mentions))
+    return out
+
+
+def _timed(work: Any) -> tuple[Any, float, float, float]:
+    tracemalloc.start()
+    started, cpu = time.perf_counter(), time.process_time()
+    result = work()
+    wall, cpu_used = time.perf_counter() - started, time.process_time() - cpu
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return result, wall, cpu_used, peak
 
 
 def main() -> None:
-    """Build the corpus, time the analysis, print the numbers."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--docs", type=int, default=10_000)
-    parser.add_argument("--figures", type=int, default=10)
+    """Generate, extract, then time both stages of the analysis for each size."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, nargs="+", default=[2_500, 5_000, 10_000])
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    docs = synthetic_corpus(args.docs, args.figures)
-    n_mentions = sum(len(d.mentions) for d in docs)
-    started, cpu_started = time.perf_counter(), time.process_time()
-    analysis = analyze_corpus(docs)
-    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    kinds = Counter(d.kind for d in analysis.discrepancies)
-    print(f"{len(docs)} documents, {n_mentions} mentions: analyze_corpus took {elapsed:.2f} s "
-          f"(CPU {cpu:.2f} s)")
-    print(f"  {len(analysis.statistics)} statistics, {len(analysis.claims)} claims, "
-          f"{kinds['value']} value + {kinds['source']} source discrepancies, "
-          f"{len(analysis.syndication)} syndicated copies")
+    print(f"event model: {'yes' if HAS_DOCUMENT_ANALYSIS else 'no (older tree)'}")
+    for n in args.docs:
+        docs = corpus(n, args.seed)
+        n_figures = sum(len(f) for _, f in docs)
+        inputs, wall_d, cpu_d, peak_d = _timed(lambda docs=docs: document_inputs(docs))
+        analysis, wall_c, cpu_c, peak_c = _timed(lambda inputs=inputs: analyze_corpus(inputs))
+        events = len(getattr(analysis, "events", ()))
+        print(f"{n:>7,} documents, {n_figures:,} figures: per-document {wall_d:.2f} s (CPU {cpu_d:.2f}, "
+              f"peak {peak_d:.0f} MiB); corpus {wall_c:.2f} s (CPU {cpu_c:.2f}, peak {peak_c:.0f} MiB); "
+              f"total CPU {cpu_d + cpu_c:.2f} s, {(cpu_d + cpu_c) * 1000 / n:.2f} ms/document; "
+              f"{events} events, {len(analysis.statistics)} statistics, {len(analysis.discrepancies)} discrepancies")
 
 
 if __name__ == "__main__":
