@@ -23,7 +23,12 @@ from tracker.figure import SOURCE_KINDS
 _GAZETTEER = "sources.txt"
 _SHORT_FORMS = "attribution_short_forms.txt"
 _SPEAKERS = "attribution_speakers.txt"
-_SPEAKER_ROLES = frozenset({"continuing", "modifier", "stopword", "title", "org_word", "pronoun"})
+_SPEAKER_ROLES = frozenset({"continuing", "modifier", "stopword", "title", "org_word", "pronoun", "time"})
+#: Speaker kinds that name a body rather than a person ("the fire service", not "a firefighter").
+BODY_KINDS = frozenset({
+    "government", "ministry", "police", "military", "hospital", "ngo", "monitor", "organization", "news_agency",
+    "un_agency", "armed_group",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +59,8 @@ class Speakers:
     titles: frozenset[str]
     org_words: frozenset[str]
     pronouns: frozenset[str]
+    time_words: frozenset[str]
+    in_own_right: frozenset[str]
 
 
 def normalize_name(name: str) -> str:
@@ -135,12 +142,18 @@ def short_forms() -> dict[str, ShortForm]:
 def speakers() -> Speakers:
     """The speaker lexicon of attribution_speakers.txt."""
     nouns: dict[str, str] = {}
+    own: set[str] = set()
     roles: dict[str, set[str]] = {role: set() for role in _SPEAKER_ROLES}
-    for lineno, (word, role) in ((n, f[:2]) for n, f in data_rows(_SPEAKERS, 2)):
+    for lineno, fields in data_rows(_SPEAKERS, 2):
+        word, role = fields[0], fields[1]
+        if len(fields) > 2 and fields[2]:
+            if fields[2] != "in_own_right":
+                raise DataFileError(f"data file {_SPEAKERS}, line {lineno}: unknown flag {fields[2]!r}")
+            own.add(word.lower())
         if role in ("continuing", "document") or role in SOURCE_KINDS:
             nouns[word.lower()] = role
         elif role in roles:
-            roles[role].add(word if role in ("stopword", "title", "org_word") else word.lower())
+            roles[role].add(word if role in ("stopword", "title", "org_word", "time") else word.lower())
         else:
             raise DataFileError(f"data file {_SPEAKERS}, line {lineno}: unknown role {role!r}")
     return Speakers(
@@ -150,6 +163,8 @@ def speakers() -> Speakers:
         titles=frozenset(roles["title"]),
         org_words=frozenset(roles["org_word"]),
         pronouns=frozenset(roles["pronoun"]),
+        time_words=frozenset(roles["time"]),
+        in_own_right=frozenset(own),
     )
 
 
