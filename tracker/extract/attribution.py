@@ -78,6 +78,7 @@ _ASIDE = re.compile(
     r",\s*(?:which|whose|where|who(?!\s+(?:heads|leads|runs|directs|chairs)\b)|[a-z]+ed\s+(?:to|by|in|from|on)"
     r"|citing|quoting)\b[^,;\"“”]{0,140},\s*$"
 )
+_COORDINATED = re.compile(r"\s+[a-z]+ed\s+[^,;.:\"“”]{0,60}\s+and\s+(?:then\s+)?")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|having\s+said)\b")
 _CHANNEL_NAME = re.compile(
     r"\s*(?:to\s+)?(?:(?:state|local|the)\s+)?(?:[A-Z][\w'-]*|reporters|journalists|television|TV)"
@@ -282,6 +283,8 @@ def _gap_ok(text: str, gap: str, document: bool) -> bool:
     if g.filler_gap.fullmatch(gap) or re.fullmatch(r"\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)\s*", gap) \
             or g.filler_gap.fullmatch(re.sub(r"^\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)", "", gap)):
         return True
+    if _COORDINATED.fullmatch(gap):
+        return True  # "analysts examined the debris and determined that": one subject, two verbs
     # "Meteorological Department data for the period August 1-26 showed"
     return document and bool(re.fullmatch(r"\s+(?:for|on|from|over|covering)\s+[^,;.\"“”]{1,40}\s+", gap))
 
@@ -452,6 +455,9 @@ def _cues(text: str, s: Sentence, phrases: _Phrases, mentions: list[Mention],
         cue: Cue | None
         if role == "after":
             subject = _subject_after(text, s, end, mentions, discourse)
+            if subject is not None and subject.role == "document" and subject.form == "continuing" \
+                    and phrases.cue.match(subject.start, s.end):
+                continue  # "according to figures compiled by X": the inner frame names the source
             if subject is None:
                 hedged = True
                 continue
@@ -528,6 +534,10 @@ def _choose(cues: list[Cue], f: Figure) -> Cue | None:
         return max(c.start - f.end, f.start - c.end, 0)
 
     reaching = [c for c in usable if reaches(c)]
+    before = [c for c in reaching if c.end <= f.start]
+    closing = [c for c in reaching if c.start >= f.end and c.direction == "backward"]
+    if closing and before and before[-1].direction == "both":
+        return closing[0]  # "A, according to X, as well as B, according to Y": Y closes B's clause
     return min(reaching or usable, key=distance)
 
 

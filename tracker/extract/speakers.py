@@ -64,9 +64,13 @@ NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_JOIN}\s+)*{NAME_TOKEN})*"
 _JOIN_WORDS = frozenset(NAME_JOIN[3:-1].split("|"))
 # words between a preposition and the organisation it names: "close to the Lebanese Hezbollah"
 _ORG_EPITHETS = re.compile(
-    r"(?:(?:\w+-[\w-]+|[A-Z]\w*(?:an|ese|i|ish|ch)|war|rights|armed|militant)\s+){0,2}"
+    r"(?:(?:the\s+)?[a-z]+['’]s\s+)?(?:(?:\w+-[\w-]+|[A-Z]\w*(?:an|ese|i|ish|ch)|war|rights|armed|militant)\s+){0,2}"
 )
 _WORD = re.compile(r"[\w'’-]+")
+_PLACE_NOUN = re.compile(
+    r"\s+(?:enclave|territory|territories|strip|region|province|state|city|town|village|district|area|country"
+    r"|capital|camp)\b"
+)
 _POSSESSIVE = ("'s", "’s")
 
 
@@ -257,7 +261,8 @@ def _modifiers_before(text: str, lo: int, pos: int) -> tuple[list[str], int, str
                                         and w not in lexicon.time_words) \
                 or (w[-1] in "'’" and w[:-1].isalpha()):  # "a doctors' group"
             is_open.insert(0, False)
-        elif w.isalpha() and w.islower() and low not in _NOT_MODIFIERS and low not in lexicon.pronouns:
+        elif w.isalpha() and w.islower() and low not in _NOT_MODIFIERS and low not in lexicon.pronouns \
+                and not low.endswith(("ed", "ing", "ly")):  # "tweeted updated data": a verb, not a modifier
             is_open.insert(0, True)
         else:
             break
@@ -290,7 +295,9 @@ def _body_phrase_after(text: str, q: int, limit: int, nouns: list[tuple[int, int
         between = text[q:start].split()
         if role in BODY_KINDS and len(between) <= 3 \
                 and all(w.isalpha() and w.lower() not in _NOT_MODIFIERS for w in between):
-            return Source(" ".join([*between, " ".join(text[start:end].split())]), role), end
+            owned = next((n for n in nouns if n[0] == end + 3 and text[end:end + 2] in _POSSESSIVE), None)
+            body = Source(" ".join([*between, " ".join(text[start:end].split())]), role)
+            return body, owned[1] if owned else end  # "by the city council's spokesman"
         break
     return None
 
@@ -328,7 +335,7 @@ def _speaker_mention(text: str, s: Sentence, span: tuple[int, int], aliases: lis
         return None  # "our teams counted": the quoted speaker's own people
     org: Source | None = None
     inside = [a for a in aliases if a.start >= start and a.end <= span[0] and a.kind != "state"]
-    adjacent = [a for a in aliases if a.end <= start and not text[a.end:start].strip() and a.kind != "state"]
+    adjacent = [a for a in aliases if a.end <= start and not text[a.end:start].strip(" \n)") and a.kind != "state"]
     if inside:
         org = Source(inside[-1].name, inside[-1].kind)
     elif adjacent and adjacent[-1].form == "named":
@@ -377,6 +384,9 @@ def _speaker_mention(text: str, s: Sentence, span: tuple[int, int], aliases: lis
         place = g.name.match(text, after.end(), s.end)
         if place:
             end = place.end()  # "hospital officials in Khan Younis", "the mayor of Derna"
+            noun_after = _PLACE_NOUN.match(text, end, s.end)
+            if noun_after:
+                end = noun_after.end()  # "in the Hamas-ruled enclave"
     continuing = role == "continuing" and (
         (determiner in ("the", "another") and not mods)
         or (mods and all(w.lower() in _CONTINUING_MODIFIERS for w in mods))
