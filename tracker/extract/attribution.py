@@ -383,7 +383,9 @@ def _verb_cue(text: str, s: Sentence, start: int, end: int, role: str, boundary:
     direction, channel = _direction_after(text, s, end, words, mentions)
     if role == "strict_verb" and subject.form in ("person", "organization") and direction != "backward":
         return None  # "Hextar Technologies added 15 sen": not a statement
-    back = direction == "backward" and bool(g.this_object.match(text, end, s.end))
+    back = bool(g.this_object.match(text, end, s.end))  # "disclosed this": the figures said before
+    if back:
+        direction = "backward"
     return Cue(subject.start, end, subject.name, subject.kind, direction, subject.start, subject.end,
                subject.short, channel, back)
 
@@ -518,8 +520,6 @@ def _choose(cues: list[Cue], f: Figure) -> Cue | None:
     if any(c.source_start < f.end and f.start < c.source_end for c in cues):
         return None  # the figure counts the speakers themselves ("two senior officers")
     usable = [c for c in cues if c.name is not None]
-    if any(c.kind != "news_agency" for c in usable):
-        usable = [c for c in usable if c.kind != "news_agency"]  # the agency only carried it
     if not usable:
         return None
 
@@ -533,11 +533,13 @@ def _choose(cues: list[Cue], f: Figure) -> Cue | None:
     def distance(c: Cue) -> int:
         return max(c.start - f.end, f.start - c.end, 0)
 
-    reaching = [c for c in usable if reaches(c)]
-    before = [c for c in reaching if c.end <= f.start]
-    closing = [c for c in reaching if c.start >= f.end and c.direction == "backward"]
+    before = [c for c in usable if c.end <= f.start and reaches(c)]
+    closing = [c for c in usable if c.start >= f.end and c.direction == "backward"]
     if closing and before and before[-1].direction == "both":
         return closing[0]  # "A, according to X, as well as B, according to Y": Y closes B's clause
+    if any(c.kind != "news_agency" for c in usable):
+        usable = [c for c in usable if c.kind != "news_agency"]  # the agency only carried it
+    reaching = [c for c in usable if reaches(c)]
     return min(reaching or usable, key=distance)
 
 
@@ -647,7 +649,8 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
         mentions = read_mentions(text, s, phrases.speakers, discourse)
         cues, hedged = _cues(text, s, phrases, mentions, discourse)
         all_cues.append(cues)
-        all_channels.append(_channels(cues, text, s, mentions) if cues and k in by_sentence else [])
+        wanted = k in by_sentence or k - 1 in by_sentence
+        all_channels.append(_channels(cues, text, s, mentions) if cues and wanted else [])
         hedges.append(hedged)
         open_before = bool(quoted) and quoted[-1] and sentences[k - 1].paragraph == s.paragraph
         quoted.append(_quote_open_at_end(s, open_before))
@@ -666,8 +669,10 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
             cue = _choose(cues, f) if cues else None
             if cue is None and not cues and not hedged and quoted[k]:
                 cue = _quote_closing_cue(sentences, k, all_cues)
+            pointing = 0
             if cue is None and not cues:
                 cue = _pointing_back(all_cues, k)
+                pointing = 1 if cue is not None else 0
             if cue is None and not cues and not hedged and f.category not in _LOCAL_ONLY_CATEGORIES:
                 cue = paragraph_cue
             if cue is not None and cue.name is not None:
@@ -676,8 +681,8 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
                 sources = [*discourse.named, *(later or ())]
                 name, kind = _late_resolution(cue, sources) if cue.short else (cue.name, cue.kind)
                 channel = cue.channel
-                if channel is None and kind != "news_agency" and cue in cues:
-                    channel = next((c for c in all_channels[k] if c != name), None)
+                if channel is None and kind != "news_agency" and (pointing or cue in cues):
+                    channel = next((c for c in all_channels[k + pointing] if c != name), None)
                 out[i] = f.replace(source=name, source_kind=kind, source_text=_cue_text(text, cue), channel=channel)
         usable = [c for c in cues if c.name is not None and not c.back]
         if usable:

@@ -47,8 +47,12 @@ def _rounds(f: Figure, g: Figure) -> bool:
         return False
     if f.qualifier in ("more_than", "at_least"):
         return f.value < g.value < f.value + step
-    if f.qualifier == "approximately":
-        return abs(g.value - f.value) <= step / 2
+    if f.trend == "up":  # "passes 2,000", "exceeds 1,500": what it passed
+        return f.value <= g.value < f.value + step
+    if f.trend == "down":
+        return f.value - step < g.value <= f.value
+    if f.qualifier in ("approximately", "exact"):
+        return abs(g.value - f.value) <= step / 2  # "Death toll nears 3000" for 2,901
     return False
 
 
