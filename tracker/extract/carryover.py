@@ -4,7 +4,8 @@ the same number of the same category elsewhere.
 "At least 61 people died" in a lead and "the health ministry said 61 people had died" further down are
 one figure, reported twice: the lead's 61 is the ministry's. A headline rounds ("Death toll passes 2,000",
 "Toll nears 3000"): a headline figure also takes the source of a figure of its category that it rounds
-(2,122 is "over 2,000"; 2,901 "nears 3000"). The figure's `source_text` says where the attribution came
+(2,122 is "over 2,000"; 2,901 "nears 3000"), unless the article states the headline's number again in its
+own voice ("passed 200" in the body: the headline repeats the article's own sum). The figure's `source_text` says where the attribution came
 from. Categories that are no event's toll (durations, distances, "other") are never carried over.
 """
 
@@ -63,11 +64,13 @@ def _same_number(f: Figure, g: Figure) -> bool:
     return (f.low, f.high) == (g.low, g.high)
 
 
-def _donor(text: str, f: Figure, attributed: Sequence[Figure]) -> Figure | None:
-    """The attributed figure whose source `f` takes: the nearest of the same number, else one it rounds."""
+def _donor(text: str, f: Figure, attributed: Sequence[Figure], figures: Sequence[Figure]) -> Figure | None:
+    """The attributed figure whose source `f` takes: the nearest of the same number, else one it rounds
+    (when the article does not state the headline's number again in its own voice)."""
     same = [g for g in attributed if g.category == f.category and g.unit == f.unit]
     exact = [g for g in same if _same_number(f, g)]
-    if not exact and _headline(text, f):
+    if not exact and _headline(text, f) and not any(
+            g is not f and g.category == f.category and _same_number(f, g) for g in figures):
         exact = [g for g in same if _rounds(f, g)]
     if not exact:
         return None
@@ -82,7 +85,7 @@ def carry_over_sources(text: str, figures: list[Figure]) -> list[Figure]:
     out: list[Figure] = []
     for f in figures:
         if f.source is None and f.category not in _NOT_CARRIED:
-            donor = _donor(text, f, attributed)
+            donor = _donor(text, f, attributed, figures)
             if donor is not None:
                 f = f.replace(source=donor.source, source_kind=donor.source_kind, channel=donor.channel,
                               source_text=f"{donor.source_text} (carried over from “{donor.text}”)")
