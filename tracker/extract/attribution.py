@@ -57,10 +57,10 @@ from tracker.figure import Figure
 _CUES = "attribution_cues.txt"
 _CUE_ROLES = frozenset({
     "verb", "strict_verb", "after", "possessive", "none", "filler", "place", "verb_at", "verb_of", "count_noun",
-    "document_verb", "observer_verb", "quoted", "this", "not_after",
+    "document_verb", "observer_verb", "quoted", "this", "not_after", "participle",
 })
 _FRAME_ROLES = ("verb", "strict_verb", "after", "none", "verb_at", "verb_of", "document_verb", "observer_verb",
-                "quoted")
+                "quoted", "participle")
 _CHANNELS = "attribution_channels.txt"
 _CHANNEL_ROLES = frozenset({"before"})
 #: Figures that only a cue of their own sentence attributes: background durations and distances.
@@ -405,6 +405,15 @@ def _quoted_cue(text: str, s: Sentence, start: int, end: int, boundary: int, men
                speaker.short, channel)
 
 
+def _participle_cue(text: str, s: Sentence, start: int, end: int, mentions: list[Mention]) -> Cue | None:
+    """", counting 99 deaths": the speaker that opens the sentence, when a comma comes before the participle."""
+    first = mentions[0] if mentions else None
+    if first is None or first.end > start or text[s.start:start].rstrip()[-1:] != "," \
+            or text[s.start:first.start].strip(" \"“‘").lower() not in ("", "the"):
+        return None
+    return Cue(first.start, end, first.name, first.kind, "forward", first.start, first.end, first.short)
+
+
 def _headline_cues(text: str, s: Sentence, mentions: list[Mention]) -> list[Cue]:
     """Headline conventions: "Floods kill 40: officials", "Toll rises to 143 - authorities",
     "Rights group: 75 detained"."""
@@ -470,6 +479,8 @@ def _cues(text: str, s: Sentence, phrases: _Phrases, mentions: list[Mention],
                       subject.short)
         elif role == "quoted":
             cue = _quoted_cue(text, s, start, end, boundary, mentions, discourse)
+        elif role == "participle":
+            cue = _participle_cue(text, s, start, end, mentions)
         else:
             if _PASSIVE.search(text, max(s.start, start - 12), start):
                 hedged = True  # "were reported": no one is named
