@@ -78,6 +78,8 @@ _ASIDE = re.compile(
     r",\s*(?:which|whose|where|who(?!\s+(?:heads|leads|runs|directs|chairs)\b)|[a-z]+ed\s+(?:to|by|in|from|on)"
     r"|citing|quoting)\b[^,;\"“”]{0,140},\s*$"
 )
+# the rest of an apposition after its speaker noun: "(Jane Doe, the governor) of the northern province, (said)"
+_APPOSITION_END = re.compile(r"\s+(?:of|in|at|for|from|with)\s+[^,;\"“”]{1,80},\s*")
 _COORDINATED = re.compile(r"\s+[a-z]+ed\s+[^,;.:\"“”]{0,60}\s+and\s+(?:then\s+)?")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|having\s+said)\b")
 _CHANNEL_NAME = re.compile(
@@ -299,7 +301,8 @@ def _subject_before(text: str, s: Sentence, region_start: int, verb_start: int, 
         m = before[-1]
         gap = text[m.end:verb_start]
         gap = _LOCATION.sub("", gap.removeprefix(")"), count=1)  # "Authority (NDMA) said"
-        if _gap_ok(text, gap, m.form == "document"):
+        if _gap_ok(text, gap, m.form == "document") or (
+                _APPOSITION_END.fullmatch(gap) and speaker_grammar().apposed_name.search(text, region_start, m.start)):
             full = before[-2] if len(before) > 1 else None
             if full and full.name == m.name and re.fullmatch(r"\s*\(", text[full.end:m.start]):
                 return Mention(full.start, m.end, m.name, m.kind, m.form, m.short, m.role)  # "Authority (NDMA)"

@@ -70,7 +70,7 @@ def _donor(text: str, f: Figure, attributed: Sequence[Figure], figures: Sequence
     same = [g for g in attributed if g.category == f.category and g.unit == f.unit]
     exact = [g for g in same if _same_number(f, g)]
     if not exact and _headline(text, f) and not any(
-            g is not f and g.category == f.category and _same_number(f, g) for g in figures):
+            g is not f and g.unit == f.unit and _same_number(f, g) and not _headline(text, g) for g in figures):
         exact = [g for g in same if _rounds(f, g)]
     if not exact:
         return None

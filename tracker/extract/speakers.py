@@ -351,8 +351,10 @@ def _speaker_mention(text: str, s: Sentence, span: tuple[int, int], aliases: lis
     after = g.preposition.match(text, end, s.end)
     if org is None and after and role not in BODY_KINDS:
         q = after.end()
+        locative = text[end:q].split()[0] in ("in", "at", "from")
         target = next((a for a in aliases if q <= a.start <= q + 30 and a.end <= s.end
-                       and _ORG_EPITHETS.fullmatch(text, q, a.start)), None)
+                       and _ORG_EPITHETS.fullmatch(text, q, a.start)
+                       and not (locative and a.kind == "state")), None)  # "officials in Iraq": a place
         if target is not None:
             org, end = Source(target.name, target.kind), target.end
         else:
@@ -416,10 +418,13 @@ def _document_mention(start: int, end: int, mods: list[str], noun: str, org: Sou
         discourse.documents[key] = org
         return Mention(start, end, org.name, org.kind, "document", None, "document")
     kept = [w for w in mods if w.lower() not in ("new", "latest")]
-    if kept and kept[-1].lower() in lexicon.nouns:  # "US intelligence assessment", "police figures"
+    if kept and all(w[0].isupper() for w in kept) and (len(kept) > 1 or kept[0].lower() not in lexicon.modifiers):
+        body = Source(" ".join(kept), "organization")  # "the Civil Protection update"
+        discourse.documents[key] = body
+        return Mention(start, end, body.name, body.kind, "document", None, "document")
+    if kept and lexicon.nouns.get(kept[-1].lower()) in BODY_KINDS:  # "US intelligence assessment"
         kind = lexicon.nouns[kept[-1].lower()]
-        return Mention(start, end, " ".join(kept), kind if kind in BODY_KINDS else "anonymous", "document", None,
-                       "document")
+        return Mention(start, end, " ".join(kept), kind, "document", None, "document")
     if kept and any(w.lower() in lexicon.modifiers for w in kept):  # "official statistics"
         return Mention(start, end, " ".join([*kept, noun]).lower(), "anonymous", "document", None, "document")
     issuer = discourse.documents.get(key) or discourse.last or next(
