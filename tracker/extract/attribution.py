@@ -494,8 +494,8 @@ def _cues(text: str, s: Sentence, phrases: _Phrases, mentions: list[Mention],
             boundary = max(boundary, end)
             remember(_subject_of(cue, mentions), discourse)
     for m in g.possessive.finditer(text, s.start, s.end):
-        owner = next((x for x in mentions if x.end == m.start() or x.role == "document" and x.start < m.start() < x.end),
-                     None)
+        owner = next((x for x in mentions
+                      if x.end == m.start() or (x.role == "document" and x.start < m.start() < x.end)), None)
         if owner is not None and not (owner.kind == "state" and "toll" in m.group().lower()):
             cues.append(Cue(owner.start, m.end(), owner.name, owner.kind, "both", owner.start, owner.end,
                             owner.short))  # "Pakistan's death toll" is the toll in Pakistan: no source

@@ -5,8 +5,9 @@ the same number of the same category elsewhere.
 one figure, reported twice: the lead's 61 is the ministry's. A headline rounds ("Death toll passes 2,000",
 "Toll nears 3000"): a headline figure also takes the source of a figure of its category that it rounds
 (2,122 is "over 2,000"; 2,901 "nears 3000"), unless the article states the headline's number again in its
-own voice ("passed 200" in the body: the headline repeats the article's own sum). The figure's `source_text` says where the attribution came
-from. Categories that are no event's toll (durations, distances, "other") are never carried over.
+own voice ("passed 200" in the body: the headline repeats the article's own sum). The figure's
+`source_text` says where the attribution came from. Categories that are no event's toll (durations,
+distances, "other") are never carried over.
 """
 
 from __future__ import annotations
