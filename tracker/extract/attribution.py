@@ -93,6 +93,7 @@ _BEFORE_SOURCE = re.compile(
     re.IGNORECASE,
 )
 _OPENING_QUOTES = "\"“‘"
+_CURLY = re.compile("[“”‘’]")
 # a headline's source after a colon or dash at its end, or before a colon at its start
 _HEADLINE_TAIL = re.compile(r"\s*(?::|\s[-–—])\s*(?:[Ss]ays?\s+)?")
 _HEADLINE_HEAD = re.compile(r"\s*:\s+")
@@ -302,7 +303,8 @@ def _subject_before(text: str, s: Sentence, region_start: int, verb_start: int, 
         gap = text[m.end:verb_start]
         gap = _LOCATION.sub("", gap.removeprefix(")"), count=1)  # "Authority (NDMA) said"
         if _gap_ok(text, gap, m.form == "document") or (
-                _APPOSITION_END.fullmatch(gap) and speaker_grammar().apposed_name.search(text, region_start, m.start)):
+                "," in gap and text[region_start:m.start].rstrip().endswith(",") and _APPOSITION_END.fullmatch(gap)
+                and speaker_grammar().apposed_name.search(text, region_start, m.start)):
             full = before[-2] if len(before) > 1 else None
             if full and full.name == m.name and re.fullmatch(r"\s*\(", text[full.end:m.start]):
                 return Mention(full.start, m.end, m.name, m.kind, m.form, m.short, m.role)  # "Authority (NDMA)"
@@ -318,6 +320,8 @@ def _apposition(text: str, region_start: int, m: Mention, discourse: Discourse) 
         return m
     if m.form == "named" and m.role != "in_own_right":
         return m  # "Jane Doe, a spokeswoman for the UN": the body
+    if not text[region_start:m.start].rstrip().endswith(","):
+        return m
     name = speaker_grammar().apposed_name.search(text, region_start, m.start)
     if name is None or (found := clean_name(name.group(1))) is None or found[1] != "person":
         return m
@@ -344,7 +348,7 @@ def _direction_after(text: str, s: Sentence, pos: int, verb: str,
     rest = g.filler_words.match(text, pos, s.end)
     q = rest.end() if rest else pos
     channel: str | None = None
-    before = g.channel_before.match(text, pos, s.end) or g.channel_before.match(text, q, s.end)
+    before = g.channel_before.match(text, q, s.end)
     if verb.lower() in ("told", "tells", "tell", "informed") or re.match(r"\s*to\s", text[q:q + 4]) or before:
         if before:
             q = before.end()
@@ -522,6 +526,8 @@ def _channels(cues: list[Cue], text: str, s: Sentence, mentions: list[Mention]) 
     and the agencies whose own cue is not the source ("AFP reported")."""
     g = _grammar()
     out = [c.name for c in cues if c.kind == "news_agency" and c.name is not None]
+    if not any(m.kind == "news_agency" for m in mentions):
+        return out
     for m in g.channel_before.finditer(text, s.start, s.end):
         name, _ = _channel_at(text, m.end(), s, mentions)
         if name is not None:
@@ -534,8 +540,8 @@ def _choose(cues: list[Cue], f: Figure) -> Cue | None:
     if any(c.source_start < f.end and f.start < c.source_end for c in cues):
         return None  # the figure counts the speakers themselves ("two senior officers")
     usable = [c for c in cues if c.name is not None]
-    if not usable:
-        return None
+    if len(usable) < 2:
+        return usable[0] if usable else None
 
     def reaches(c: Cue) -> bool:
         if c.direction == "forward":
@@ -600,6 +606,8 @@ def _quote_marks(sentence: str) -> tuple[int, int]:
 
 def _quote_open_at_end(s: Sentence, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence (straight or curly quotes)."""
+    if not _CURLY.search(s.text):
+        return open_before != (s.text.count('"') % 2 == 1)
     opening, closing = _quote_marks(s.text)
     if opening >= 0 or closing >= 0:
         return opening > closing
@@ -656,15 +664,15 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
     discourse = Discourse()
     phrases = _Phrases(text)
     all_cues: list[list[Cue]] = []
-    all_channels: list[list[str]] = []
+    all_mentions: list[list[Mention]] = []
+    channels: dict[int, list[str]] = {}
     hedges: list[bool] = []
     quoted: list[bool] = []
     for k, s in enumerate(sentences[:reach]):
         mentions = read_mentions(text, s, phrases.speakers, discourse)
         cues, hedged = _cues(text, s, phrases, mentions, discourse)
         all_cues.append(cues)
-        wanted = k in by_sentence or k - 1 in by_sentence
-        all_channels.append(_channels(cues, text, s, mentions) if cues and wanted else [])
+        all_mentions.append(mentions)
         hedges.append(hedged)
         open_before = bool(quoted) and quoted[-1] and sentences[k - 1].paragraph == s.paragraph
         quoted.append(_quote_open_at_end(s, open_before))
@@ -696,7 +704,10 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
                 name, kind = _late_resolution(cue, sources) if cue.short else (cue.name, cue.kind)
                 channel = cue.channel
                 if channel is None and kind != "news_agency" and (pointing or cue in cues):
-                    channel = next((c for c in all_channels[k + pointing] if c != name), None)
+                    j = k + pointing
+                    if j not in channels:
+                        channels[j] = _channels(all_cues[j], text, sentences[j], all_mentions[j])
+                    channel = next((c for c in channels[j] if c != name), None)
                 out[i] = f.replace(source=name, source_kind=kind, source_text=_cue_text(text, cue), channel=channel)
         usable = [c for c in cues if c.name is not None and not c.back]
         if usable:
