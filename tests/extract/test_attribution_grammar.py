@@ -81,6 +81,12 @@ COMMON_NOUN_BODIES = [
                  "organization", id="insurers"),
     pytest.param("The water utility company said 80,000 households were without water.", "80,000 households",
                  "water utility company", "organization", id="utility-company"),
+    pytest.param("The storm flooded 3,400 homes, the country's civil protection agency said.", "3,400 homes",
+                 "civil protection agency", "government", id="after-a-possessive-determiner"),
+    pytest.param("More than 200 people have been held since the strike began, rights groups say.",
+                 "More than 200 people", "rights groups", "ngo", id="rights-groups-say"),
+    pytest.param("Around 5,000 people joined the march, organisers said, while police gave a lower figure.",
+                 "Around 5,000 people", "organisers", "anonymous", id="organisers"),
     pytest.param("After the blast, the national nuclear regulator said 3 workers were exposed.", "3 workers",
                  None, None, id="unknown-head-noun-is-no-body"),
     pytest.param("Heavy rain hit mountain villages and 20 people died.", "20 people", None, None,
@@ -175,6 +181,8 @@ FRAMES = [
     pytest.param("Sudan's army has claimed at least 50 lives in the city, medics said.", "at least 50 lives",
                  "medics", id="claimed-lives-is-no-claim"),
     pytest.param("The police placed the number of arrests at 75.", "75", "police", id="placed-at"),
+    pytest.param("The army said 9 soldiers died, but opposition groups put the toll at 45.", "45",
+                 "opposition groups", id="each-speaker-its-own-toll"),
 ]
 
 

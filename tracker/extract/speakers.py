@@ -271,7 +271,8 @@ def _modifiers_before(text: str, lo: int, pos: int) -> tuple[list[str], int, str
         start -= len(w) + 1
     if any(is_open):
         before = words[-1].lower() if words else ""
-        if before and before not in _OPEN_BEFORE and before[-1] not in ",;:\"“”(‘":
+        if before and before not in _OPEN_BEFORE and before[-1] not in ",;:\"“”(‘" \
+                and not before.endswith(("'s", "’s")):  # "the country's civil protection agency"
             cut = max(i for i, o in enumerate(is_open) if o) + 1  # keep what follows the last open word
             start += sum(len(w) + 1 for w in mods[:cut])
             mods = mods[cut:]
