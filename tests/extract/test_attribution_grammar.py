@@ -7,25 +7,16 @@ from __future__ import annotations
 
 import pytest
 
+from tests.extract.test_attribution import make_figure
 from tracker.extract import extract
 from tracker.extract.attribution import attribute_figures
 from tracker.extract.sentences import split_sentences
 from tracker.figure import Figure
 
 
-def _figure(text: str, quote: str, category: str) -> Figure:
-    start = text.index(quote)
-    sentence = next(s for s in split_sentences(text) if s.start <= start < s.end)
-    return Figure(
-        doc="test", start=start, end=start + len(quote), text=quote, sentence=sentence.text,
-        sentence_start=sentence.start, sentence_end=sentence.end, value=None, low=None, high=None,
-        qualifier="exact", unit="count", category=category,
-    )
-
-
 def attributed(text: str, quote: str, category: str = "killed") -> Figure:
     """The figure `quote` (its first occurrence) after attribution."""
-    (figure,) = attribute_figures(text, split_sentences(text), [_figure(text, quote, category)])
+    (figure,) = attribute_figures(text, split_sentences(text), [make_figure(text, quote, category)])
     return figure
 
 
