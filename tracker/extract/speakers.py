@@ -27,6 +27,7 @@ from tracker.extract.sources import (
     TextWords,
     alias_finder,
     lookup_alias,
+    resolve_source,
     short_forms,
     speakers,
 )
@@ -183,7 +184,8 @@ def clean_name(raw: str) -> tuple[str, str] | None:
         return None
     if any(t in lexicon.org_words for t in tokens):
         return " ".join(tokens), "organization"
-    last_title = max((i for i, t in enumerate(tokens) if t in lexicon.titles), default=-1)
+    last_title = max((i for i, t in enumerate(tokens) if t in lexicon.titles or t + "." in lexicon.titles),
+                     default=-1)
     tokens = tokens[last_title + 1:]
     if not tokens or tokens[0].lower() in _JOIN_WORDS:
         return None
@@ -342,8 +344,12 @@ def _speaker_mention(text: str, s: Sentence, span: tuple[int, int], aliases: lis
     elif adjacent and adjacent[-1].form == "named":
         org = Source(adjacent[-1].name, adjacent[-1].kind)
         start = adjacent[-1].start
-    elif role not in BODY_KINDS and not mods and (owner := _possessor(text, s, start, aliases, nouns)):
-        org, start = owner  # "the city council's spokesman"
+    elif not mods and (owner := _possessor(text, s, start, aliases, nouns)):
+        if role not in BODY_KINDS or resolve_source(owner[0].name) is not None:
+            org, start = owner  # "the city council's spokesman", "UNICEF's office"
+        else:  # "the governor's office": described with its owner
+            owned = Source(f"{owner[0].name}'s {noun.lower()}", role)
+            return Mention(owner[1], end, owned.name, owned.kind, "anonymous", None, tag)
     if org is None and len(mods) > 1 and role in ("continuing", "anonymous", "document") \
             and all(w[0].isupper() for w in mods) and any(w in lexicon.org_words for w in mods):
         org = Source(" ".join(mods), "organization")  # "Nepal Police spokesman ...", "Met Office data"
