@@ -101,6 +101,7 @@ class Discourse:
     speakers: list[Source] = field(default_factory=list)
     persons: dict[str, str] = field(default_factory=dict)
     documents: dict[str, Source] = field(default_factory=dict)  # "update" -> who issued the last update
+    titled: dict[str, str] = field(default_factory=dict)  # "minister" -> the person last named with that title
     last: Source | None = None
     last_end: int = 0
 
@@ -386,6 +387,7 @@ def _speaker_mention(text: str, s: Sentence, span: tuple[int, int], aliases: lis
         if alias is not None and alias.kind != "state":  # "Syrian state news agency SANA"
             return Mention(start, alias.end, alias.name, alias.kind, "named", alias.short, tag)
         if found[1] == "person" or tag == "in_own_right" or role == "continuing":
+            discourse.titled[noun.lower()] = found[0]  # "Health Minister Jane Roe": "the minister" later
             return Mention(start, trailing.end(), found[0], "person", "person", None, tag)
         if role in BODY_KINDS:  # "broadcaster CNN Turk", "the public broadcaster RTBF"
             return Mention(start, trailing.end(), found[0], role, "organization", None, tag)
@@ -396,6 +398,8 @@ def _speaker_mention(text: str, s: Sentence, span: tuple[int, int], aliases: lis
             noun_after = _PLACE_NOUN.match(text, end, s.end)
             if noun_after:
                 end = noun_after.end()  # "in the Hamas-ruled enclave"
+    if determiner == "the" and not mods and noun.lower() in discourse.titled:
+        return Mention(start, end, discourse.titled[noun.lower()], "person", "person", None, tag)  # "the minister"
     continuing = role == "continuing" and (
         (determiner in ("the", "another") and not mods)
         or (mods and all(w.lower() in _CONTINUING_MODIFIERS for w in mods))
