@@ -49,6 +49,10 @@ APPOSITIONS = [
                  "110 families", "Red Crescent", id="who-heads-a-branch"),
     pytest.param("Maj. Gen. John Doe, commander of the regional forces, said 45 militants were killed.",
                  "45 militants", "John Doe", id="abbreviated-titles-dropped"),
+    pytest.param('"The number of dead is now 120," the interior minister, Ahmed Karim, told a news conference.',
+                 "120", "Ahmed Karim", id="name-in-apposition-after-the-title"),
+    pytest.param("The army said it struck 150 targets, while Hamas's armed wing said 12 fighters were killed.",
+                 "12 fighters", "Hamas", id="an-armed-wing-is-its-group"),
     pytest.param("Researchers for Amnesty International documented 14 unlawful killings.",
                  "14 unlawful killings", "Amnesty International", id="researchers-for-an-organisation"),
 ]
