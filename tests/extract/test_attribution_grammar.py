@@ -233,6 +233,8 @@ PRONOUNS = [
     pytest.param('Governor Ana Ruiz toured the area. She said, "There are 60 people still missing."',
                  "60 people", "Ana Ruiz", id="she-said-before-a-quotation"),
     pytest.param("We counted 20 bodies in the street.", "20 bodies", None, id="we-alone-is-no-source"),
+    pytest.param("Floods killed 58 people, the national disaster agency said. The agency said 12,000 homes were "
+                 "damaged.", "12,000 homes", "national disaster agency", id="the-agency-described-before"),
     pytest.param("Health Minister Jane Roe visited the wards. The minister said 90 people were wounded.",
                  "90 people", "Jane Roe", id="the-minister-named-before"),
     pytest.param("Governor Ali Hassan spoke first. Then the mayor said 14 homes were lost.", "14 homes", "mayor",

@@ -231,6 +231,8 @@ def remember(subject: Mention, discourse: Discourse) -> None:
         discourse.last_end = subject.end
     if subject.form in ("anonymous", "continuing") or subject.kind == "anonymous":
         discourse.speakers.append(source)
+        if subject.form == "anonymous" and subject.kind in BODY_KINDS:
+            discourse.named.append(source)  # "the national disaster agency said ... The agency said"
     elif subject.form == "person" and " " in subject.name:
         discourse.persons[subject.name.split()[-1]] = subject.name
     elif subject.form in ("organization", "document") and subject.kind != "anonymous":
