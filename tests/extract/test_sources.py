@@ -165,6 +165,27 @@ def test_an_unknown_flag_in_the_speaker_lexicon_is_a_data_file_error(monkeypatch
         speakers.cache_clear()
 
 
+def test_the_country_list_is_current_with_pycountry() -> None:
+    pytest.importorskip("pycountry")
+    from pathlib import Path
+
+    shipped = (Path(sources_module.__file__).parent.parent / "data" / "states.txt").read_text(encoding="utf-8")
+    assert sources_module.render_states() == shipped, (
+        "tracker/data/states.txt is stale: regenerate with "
+        "`python -m tracker.extract.sources > tracker/data/states.txt`"
+    )
+
+
+@pytest.mark.parametrize(("name", "resolved"), [
+    pytest.param("Malawi", ("Malawi", "state"), id="a-country-from-pycountry"),
+    pytest.param("Israel", ("Israel", "state"), id="sources-txt-keeps-its-row"),
+    pytest.param("Kremlin", ("Russia", "state"), id="sources-txt-aliases-kept"),
+    pytest.param("Jersey", None, id="not-a-speaker"),
+])
+def test_every_country_is_a_state_speaker(name: str, resolved: tuple[str, str] | None) -> None:
+    assert resolve_source(name) == resolved
+
+
 def test_channel_words_are_data_with_a_header() -> None:
     rows = [fields for _, fields in data_rows("attribution_channels.txt", 2)]
     assert ["told", "before"] in rows and ["in an interview with", "before"] in rows

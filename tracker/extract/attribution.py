@@ -80,6 +80,7 @@ _ASIDE = re.compile(
 )
 # the rest of an apposition after its speaker noun: "(Jane Doe, the governor) of the northern province, (said)"
 _APPOSITION_END = re.compile(r"\s+(?:of|in|at|for|from|with)\s+[^,;\"“”]{1,80},\s*")
+_IN_PLACE = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?$")
 _NAME_APPOSED = re.compile(r"\s*,\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*,\s*")
 _COORDINATED = re.compile(r"\s+[a-z]+ed\s+[^,;.:\"“”]{0,60}\s+and\s+(?:then\s+)?")
 _AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|having\s+said)\b")
@@ -309,8 +310,10 @@ def _subject_before(text: str, s: Sentence, region_start: int, verb_start: int, 
             full = before[-2] if len(before) > 1 else None
             if full and full.name == m.name and re.fullmatch(r"\s*\(", text[full.end:m.start]):
                 return Mention(full.start, m.end, m.name, m.kind, m.form, m.short, m.role)  # "Authority (NDMA)"
-            if m.kind == "state" and full and re.fullmatch(r"\s+(?:in|at|from)\s+(?:the\s+)?", text[full.end:m.start]):
-                return full  # "UNICEF in Haiti said"
+            if m.kind == "state" and _IN_PLACE.search(text, region_start, m.start):  # "UNICEF in Haiti said"
+                if full and _IN_PLACE.fullmatch(text, full.end, m.start):
+                    return full
+                return _name_before(text, region_start, verb_start, discourse)  # "Jyske Bank in Denmark"
             named_after = _NAME_APPOSED.fullmatch(gap)
             if named_after and (m.role == "in_own_right" or (m.form != "named" and m.role not in BODY_KINDS)) \
                     and (found := clean_name(named_after.group(1))) and found[1] == "person":
