@@ -132,6 +132,8 @@ class _Grammar:
         self.cue = PhraseFinder([([p for r in _FRAME_ROLES for p in by_role[r]], True)], not_before="-",
                                 not_after="-")
         self.channel_words = [phrase.lower() for _, phrase, _, _ in data_role_rows(_CHANNELS, _CHANNEL_ROLES)]
+        #: the verbs that open a not_after phrase ("claimed" of "claimed the lives"): only they are checked
+        self.not_after_verbs = frozenset(p.split()[0] for p in by_role["not_after"])
 
     @cached_property
     def possessive(self) -> re.Pattern[str]:
@@ -471,7 +473,8 @@ def _cues(text: str, s: Sentence, phrases: _Phrases, mentions: list[Mention],
         if role == "none":
             hedged = True
             continue
-        if g.not_after.match(text, start, s.end) or (words[:5].lower() == "claim" and _LIVES.match(text, end, s.end)):
+        if words.lower() in g.not_after_verbs and (g.not_after.match(text, start, s.end)
+                                                   or _LIVES.match(text, end, s.end)):
             continue  # "has claimed at least 50 lives"
         if role == "verb_at" or role == "verb_of":
             frame = (g.at_frame if role == "verb_at" else g.of_frame).match(text, end, s.end)
