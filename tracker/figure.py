@@ -56,6 +56,7 @@ class Figure:
     source: str | None = None
     source_text: str | None = None
     source_kind: str | None = None
+    channel: str | None = None
     parent: int | None = None
     equivalent_of: int | None = None
     scope: str | None = None

@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.data_files import data_rows
+from tracker.errors import DataFileError
+from tracker.extract import sources as sources_module
 from tracker.extract.sources import (
     PhraseFinder,
     TextWords,
@@ -143,6 +145,51 @@ def test_speaker_lexicon_has_nouns_and_word_lists() -> None:
     assert "local" in lexicon.modifiers
     assert "Minister" in lexicon.titles
     assert "Ministry" in lexicon.org_words
+
+
+def test_speaker_lexicon_marks_officials_in_their_own_right_and_time_words() -> None:
+    lexicon = speakers()
+    assert {"governor", "minister", "mayor"} <= lexicon.in_own_right
+    assert not {"spokesman", "spokeswoman", "official"} & lexicon.in_own_right  # they speak for a body
+    assert {"Monday", "March", "Yesterday"} <= lexicon.time_words
+    assert all(lexicon.nouns.get(word) is not None for word in lexicon.in_own_right)
+
+
+def test_an_unknown_flag_in_the_speaker_lexicon_is_a_data_file_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sources_module, "data_rows", lambda name, columns: iter([(3, ["mayor", "government", "x"])]))
+    speakers.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="line 3: unknown flag"):
+            speakers()
+    finally:
+        speakers.cache_clear()
+
+
+def test_the_country_list_is_current_with_pycountry() -> None:
+    pytest.importorskip("pycountry")
+    from pathlib import Path
+
+    shipped = (Path(sources_module.__file__).parent.parent / "data" / "states.txt").read_text(encoding="utf-8")
+    assert sources_module.render_states() == shipped, (
+        "tracker/data/states.txt is stale: regenerate with "
+        "`python -m tracker.extract.sources > tracker/data/states.txt`"
+    )
+
+
+@pytest.mark.parametrize(("name", "resolved"), [
+    pytest.param("Malawi", ("Malawi", "state"), id="a-country-from-pycountry"),
+    pytest.param("Israel", ("Israel", "state"), id="sources-txt-keeps-its-row"),
+    pytest.param("Kremlin", ("Russia", "state"), id="sources-txt-aliases-kept"),
+    pytest.param("Jersey", None, id="not-a-speaker"),
+])
+def test_every_country_is_a_state_speaker(name: str, resolved: tuple[str, str] | None) -> None:
+    assert resolve_source(name) == resolved
+
+
+def test_channel_words_are_data_with_a_header() -> None:
+    rows = [fields for _, fields in data_rows("attribution_channels.txt", 2)]
+    assert ["told", "before"] in rows and ["in an interview with", "before"] in rows
+    assert {fields[1] for fields in rows} == {"before"}
 
 
 @pytest.mark.parametrize(("words", "text", "matched"), [

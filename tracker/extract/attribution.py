@@ -1,12 +1,21 @@
 """Attribution: who each figure is said to come from ("the Observatory said", "according to the UN").
 
-First a pass over the sentences in document order: in each sentence find the source mentions
-(gazetteer names, short forms, unnamed speakers) and the attribution cues (verbs, "according to", "X's
-tally"), resolving short forms and "a second source" against what the document named before. Then each
-figure takes the cue of its sentence that governs it; failing that, the speaker named right after the
-quotation it stands in; failing that, the last cue of an earlier sentence of its paragraph, unless a
-hedge ("reportedly", "reports indicate") stands between. The cue words are data (attribution_cues.txt);
-the sources are data (see tracker.extract.sources). Linear in the document's length.
+A statement is a speech event: a speaker phrase (read by `tracker.extract.speakers`) and a reporting frame
+(the data file attribution_cues.txt): a verb of saying with its subject before it or after it ("X said",
+", said X"), a frame with its source after it ("according to X", "data from X"), a possessive ("X's
+tally"), a verb that reports only with its complement ("put the number of dead at 41", "gave an initial
+count of 18"), a verb that reports only with a document as subject ("the data shows") or a witness as
+subject ("reporters saw"), and "X quoted Y as saying". A channel that carried the statement ("told AFP",
+"in an interview with CNN", "X quoted Y") is kept apart from the source (attribution_channels.txt and
+the news agencies of the gazetteer). Headlines have their own conventions: "...: officials",
+"Rights group: ...", "..., says X", "... - authorities".
+
+The sentences are read in document order, resolving short forms, pronouns and "a second source" against
+what the document named before. Then each figure takes the frame of its sentence that governs it;
+failing that, the speaker named right after the quotation it stands in; failing that, a frame of the next
+sentence that points back at it ("Palestinian authorities disclosed this"); failing that, the last frame
+of an earlier sentence of its paragraph, unless a hedge ("reportedly", "reports indicate") stands between.
+Linear in the document's length.
 """
 
 from __future__ import annotations
@@ -14,76 +23,84 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import NamedTuple
 
 from tracker.data_files import data_role_rows
 from tracker.extract.sentences import Sentence
 from tracker.extract.sources import (
+    BODY_KINDS,
     PhraseFinder,
     PhraseScan,
     ShortForm,
     Source,
     TextWords,
-    alias_finder,
     lookup_alias,
     resolve_source,
-    short_forms,
     speakers,
+)
+from tracker.extract.speakers import (
+    Discourse,
+    Mention,
+    SpeakerScan,
+    clean_name,
+    fits,
+    named,
+    pronoun_antecedent,
+    read_mentions,
+    remember,
+    speaker_grammar,
 )
 from tracker.extract.trie import trie_pattern
 from tracker.figure import Figure
 
 _CUES = "attribution_cues.txt"
-_CUE_ROLES = frozenset({"verb", "strict_verb", "after", "possessive", "none", "filler", "place"})
-_DETERMINERS = frozenset({
-    "a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
-    "some", "many", "multiple", "both", "one", "another", "other",
+_CUE_ROLES = frozenset({
+    "verb", "strict_verb", "after", "possessive", "none", "filler", "place", "verb_at", "verb_of", "count_noun",
+    "document_verb", "observer_verb", "quoted", "this", "not_after", "participle",
 })
+_FRAME_ROLES = ("verb", "strict_verb", "after", "none", "verb_at", "verb_of", "document_verb", "observer_verb",
+                "quoted", "participle")
+_CHANNELS = "attribution_channels.txt"
+_CHANNEL_ROLES = frozenset({"before"})
 #: Figures that only a cue of their own sentence attributes: background durations and distances.
 _LOCAL_ONLY_CATEGORIES = frozenset({"duration", "distance"})
 #: How many sentences a quotation may run before its speaker is named, and how far after it.
 _QUOTE_REACH = 6
 _QUOTE_GAP = 4
-_CONTINUING_MODIFIERS = frozenset({"second", "third", "other", "same"})
-_PREPOSITIONS = (
-    r"close\s+to|familiar\s+with|loyal\s+to|affiliated\s+with|linked\s+to|within|inside|from|with|at|for"
-    r"|of|in"
-)
-_NAME_PARTICLE = r"(?:al|el|ad|as|ash|at|an|ar|bin|ibn|abu|de|di|da|du|van|von|le|la)"
-_NAME_TOKEN = rf"(?:[A-Z][\w'’.-]*|{_NAME_PARTICLE}-[A-Z][\w'’.-]*)"
-_NAME_JOIN = r"(?:al|el|bin|bint|ibn|abu|de|du|da|di|van|von|der|den|la|le|of|for|the|and)"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_JOIN}\s+)*{_NAME_TOKEN})*"
-# words between a preposition and the organisation it names: "close to the Lebanese Hezbollah"
-_ORG_EPITHETS = re.compile(
-    r"(?:(?:\w+-[\w-]+|[A-Z]\w*(?:an|ese|i|ish|ch)|war|rights|armed|militant)\s+){0,2}"
-)
 _LOCATION = re.compile(  # "in Khan Younis", "in the Hamas-run enclave"
-    rf"^\s+(?:in|at|from)\s+(?:(?:the\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*"
-    rf"|the\s+(?:[\w'’-]+\s+){{0,2}}[\w'’-]+)"
+    r"^\s+(?:in|at|from)\s+(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|the\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)"
 )
-_LOCATION_END = re.compile(rf"\s+(?:in|at|from)\s+(?:the\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*$")
+_LOCATION_END = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
 _PASSIVE = re.compile(r"(?i:\b(?:was|were|is|are|been|being|be)\s+)$")
-_RELATIVE_ASIDE = re.compile(
-    r",\s*(?:which|whose|where|who(?!\s+(?:heads|leads|runs|directs|chairs)\b))\b[^,;\"“”]{0,140},\s*$"
+# an aside between a subject and its verb: ", which relies on ...,", ", provided to AFP by a source,"
+_ASIDE = re.compile(
+    r",\s*(?:which|whose|where|who(?!\s+(?:heads|leads|runs|directs|chairs)\b)|[a-z]+ed\s+(?:to|by|in|from|on)"
+    r"|citing|quoting)\b[^,;\"“”]{0,140},\s*$"
 )
-_CHANNEL = re.compile(
+# the rest of an apposition after its speaker noun: "(Jane Doe, the governor) of the northern province, (said)"
+_APPOSITION_END = re.compile(r"\s+(?:of|in|at|for|from|with)\s+[^,;\"“”]{1,80},\s*")
+_IN_PLACE = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?$")
+_NAME_APPOSED = re.compile(r"\s*,\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*,\s*")
+_COORDINATED = re.compile(r"\s+[a-z]+ed\s+[^,;.:\"“”]{0,60}\s+and\s+(?:then\s+)?")
+_AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|having\s+said)\b")
+_CHANNEL_NAME = re.compile(
     r"\s*(?:to\s+)?(?:(?:state|local|the)\s+)?(?:[A-Z][\w'-]*|reporters|journalists|television|TV)"
 )
-
-
-# Mentions and cues are NamedTuples: made for every source and cue of every sentence, and a frozen
-# dataclass takes three times as long to create.
-class Mention(NamedTuple):
-    """A source named in the text: `name` is the canonical name or a description; `form` how it was named."""
-
-    start: int
-    end: int
-    name: str
-    kind: str
-    form: str  # named, anonymous, continuing, person, organization
-    short: ShortForm | None = None  # a short form nothing earlier resolved ("the health ministry")
+# what may stand between a frame and the source after it: "according to the latest NDMA update",
+# "data from the country's disaster authority", 'according to the "White Helmets"'
+_BEFORE_SOURCE = re.compile(
+    r"\s*(?:(?:the|a|an|its|their)\s+)?(?:(?:latest|new|initial|first|preliminary|updated|final|official|"
+    r"last|most\s+recent)\s+)*(?:(?:the\s+)?[a-z][\w-]*['’]s\s+)?[\"“‘]?",
+    re.IGNORECASE,
+)
+_OPENING_QUOTES = "\"“‘"
+_CURLY = re.compile("[“”‘’]")
+# a headline's source after a colon or dash at its end, or before a colon at its start
+_HEADLINE_TAIL = re.compile(r"\s*(?::|\s[-–—])\s*(?:[Ss]ays?\s+)?")
+_HEADLINE_HEAD = re.compile(r"\s*:\s+")
+# "claimed at least 50 lives": the verb of a killing, not of a claim
+_LIVES = re.compile(r"\s+(?:[\w,.’'-]+\s+){0,4}lives\b", re.IGNORECASE)
 
 
 class Cue(NamedTuple):
@@ -97,32 +114,26 @@ class Cue(NamedTuple):
     source_start: int = -1
     source_end: int = -1
     short: ShortForm | None = None
-
-
-@dataclass(slots=True)
-class _History:
-    """What the document has named so far: the antecedents of short forms and of "the source"."""
-
-    named: list[Source] = field(default_factory=list)
-    speakers: list[Source] = field(default_factory=list)
-    persons: dict[str, str] = field(default_factory=dict)
-    last: Source | None = None
+    channel: str | None = None
+    back: bool = False  # it points at the sentence before ("authorities disclosed this")
 
 
 class _Grammar:
-    """The cue and mention finders, built once; each regular expression is compiled when first used."""
+    """The frame finders, built once; each regular expression is compiled when first used."""
 
     def __init__(self) -> None:
         by_role: dict[str, list[str]] = {role: [] for role in _CUE_ROLES}
         self.roles: dict[str, str] = {}
         for _, phrase, role, _ in data_role_rows(_CUES, _CUE_ROLES):
             by_role[role].append(phrase.lower())
-            self.roles[phrase.lower().replace("’", "'")] = role
+            if role in _FRAME_ROLES or role == "possessive":
+                self.roles[phrase.lower().replace("’", "'")] = role
         self._by_role = by_role
-        cue_words = [p for r in ("verb", "strict_verb", "after", "none") for p in by_role[r]]
-        self.alias = alias_finder()
-        self.noun = PhraseFinder([(speakers().nouns, True)], not_before="-", not_after="-")
-        self.cue = PhraseFinder([(cue_words, True)], not_before="-", not_after="-")
+        self.cue = PhraseFinder([([p for r in _FRAME_ROLES for p in by_role[r]], True)], not_before="-",
+                                not_after="-")
+        self.channel_words = [phrase.lower() for _, phrase, _, _ in data_role_rows(_CHANNELS, _CHANNEL_ROLES)]
+        #: the verbs that open a not_after phrase ("claimed" of "claimed the lives"): only they are checked
+        self.not_after_verbs = frozenset(p.split()[0] for p in by_role["not_after"])
 
     @cached_property
     def possessive(self) -> re.Pattern[str]:
@@ -150,19 +161,32 @@ class _Grammar:
         return re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?\)?\s*(?i:{trie_pattern(self._by_role['place'])})(?![\w-])")
 
     @cached_property
-    def name(self) -> re.Pattern[str]:
-        """A capitalised name."""
-        return re.compile(_NAME)
+    def at_frame(self) -> re.Pattern[str]:
+        """The object and "at" of a verb_at frame: "(put) the number of dead at"."""
+        return re.compile(r"\s+(?:[\w'’-]+\s+){1,6}?at(?=\s)", re.IGNORECASE)
 
     @cached_property
-    def name_before(self) -> re.Pattern[str]:
-        """A capitalised name at the end of a piece of text."""
-        return re.compile(rf"(?:{_NAME})\s*$")
+    def of_frame(self) -> re.Pattern[str]:
+        """The count noun and "of" of a verb_of frame: "(gave) an initial count of"."""
+        nouns = trie_pattern(self._by_role["count_noun"])
+        return re.compile(rf"\s+(?:the|a|an|its|their|his|her|new)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+of(?=\s)",
+                          re.IGNORECASE)
 
     @cached_property
-    def preposition(self) -> re.Pattern[str]:
-        """A preposition after a speaker noun: "close to", "of"."""
-        return re.compile(rf"\s+(?:{_PREPOSITIONS})\s+(?:(?:the|a|an)\s+)?")
+    def this_object(self) -> re.Pattern[str]:
+        """An object that points back at the sentence before: "(disclosed) this."."""
+        words = trie_pattern(self._by_role["this"])
+        return re.compile(rf"\s+(?:{words})\s*(?:[.;!?]|$)", re.IGNORECASE)
+
+    @cached_property
+    def not_after(self) -> re.Pattern[str]:
+        """Words that give a reporting verb another sense: "claimed the lives of"."""
+        return re.compile(rf"(?:{trie_pattern(self._by_role['not_after'])})(?![\w-])", re.IGNORECASE)
+
+    @cached_property
+    def channel_before(self) -> re.Pattern[str]:
+        """The words before a channel: "told", "in an interview with"."""
+        return re.compile(rf"(?<![\w-])(?:{trie_pattern(self.channel_words)})\s+(?:the\s+)?", re.IGNORECASE)
 
 
 @cache
@@ -172,209 +196,26 @@ def _grammar() -> _Grammar:
 
 
 class _Phrases:
-    """The gazetteer aliases, speaker nouns and cue words of one document (looked up once)."""
+    """The gazetteer aliases, speaker nouns and frame words of one document (looked up once)."""
 
-    __slots__ = ("alias", "cue", "noun")
+    __slots__ = ("cue", "speakers")
 
     def __init__(self, text: str) -> None:
-        g = _grammar()
         words = TextWords(text)
-        self.alias = g.alias.scan(words)
-        self.noun = g.noun.scan(words)
-        self.cue = g.cue.scan(words)
+        self.speakers = SpeakerScan(words)
+        self.cue: PhraseScan = _grammar().cue.scan(words)
 
 
-# --- mentions ---------------------------------------------------------------------------------------
+# --- subjects ----------------------------------------------------------------------------------------
 
 
-def _fits(form: ShortForm, source: Source) -> bool:
-    """Whether a short form may stand for a source."""
-    return source.kind in form.kinds and (form.must_hold is None or form.must_hold in source.name.lower())
-
-
-def _resolve_short_form(form: ShortForm, history: _History) -> tuple[Source, bool]:
-    """What a short form stands for, and whether an earlier name or the gazetteer resolved it."""
-    for source in reversed(history.named[-60:]):
-        if _fits(form, source):
-            return source, True
-    if form.fallback is not None:
-        return form.fallback, True
-    words = form.phrase.split()
-    return Source(" ".join(words[1:] if words[0].lower() == "the" else words), form.kinds[0]), False
-
-
-def _clean_name(raw: str) -> tuple[str, str] | None:
-    """(name, kind) of an unknown capitalised name: titles dropped; organisation or person."""
-    lexicon = speakers()
-    tokens = [t.rstrip(".,") if t.count(".") <= 1 else t for t in raw.split()]
-    while tokens and tokens[0] in lexicon.stopwords:
-        tokens = tokens[1:]
-    if not tokens:
-        return None
-    if any(t in lexicon.org_words for t in tokens):
-        return " ".join(tokens), "organization"
-    last_title = max((i for i, t in enumerate(tokens) if t in lexicon.titles), default=-1)
-    tokens = tokens[last_title + 1:]
-    if not tokens or tokens[0].lower() in _NAME_JOIN.split("|"):
-        return None
-    return " ".join(tokens), "person" if len(tokens) > 1 else "organization"
-
-
-def _named(name: str, kind: str, history: _History) -> tuple[str, str]:
-    """A surname alone resolves to the person named in full earlier ("Jalali" -> "Mohammed Al Jalali")."""
-    if " " not in name and name in history.persons:
-        return history.persons[name], "person"
-    return name, kind
-
-
-def _speaker_mention(text: str, s: Sentence, span: tuple[int, int], aliases: list[Mention],
-                     history: _History) -> Mention | None:
-    """The mention around a speaker noun: "an Iraqi security source", "a source close to Hezbollah"."""
+def _trim_filler(text: str, trimmed: str) -> str:
+    """`trimmed` without the filler words at its end ("earlier", "on Sunday")."""
     g = _grammar()
-    lexicon = speakers()
-    start, end = span
-    noun = text[start:end]
-    # words before the noun: modifiers, then a determiner
-    words = text[max(s.start, start - 80):start].split(" ")
-    words = words[:-1] if words and words[-1] == "" else []
-    mods: list[str] = []
-    determiner = ""
-    while words and len(mods) < 3:
-        w = words[-1]
-        if not w or w[-1] in ",;:\"“”()":
-            break
-        if w.lower() in _DETERMINERS:
-            break
-        if w.lower() in lexicon.modifiers or (w[0].isupper() and w not in lexicon.stopwords) \
-                or (w[-1] in "'’" and w[:-1].isalpha()):  # "a doctors' group"
-            mods.insert(0, w)
-            words.pop()
-            start -= len(w) + 1
-            continue
-        break
-    if words and words[-1].lower() in _DETERMINERS:
-        determiner = words[-1].lower()
-        start -= len(words[-1]) + 1
-    org: Source | None = None
-    inside = [a for a in aliases if a.start >= start and a.end <= span[0] and a.kind != "state"]
-    adjacent = [a for a in aliases if a.end <= start and not text[a.end:start].strip() and a.kind != "state"]
-    if inside:
-        org = Source(inside[-1].name, inside[-1].kind)
-    elif adjacent and adjacent[-1].form == "named":
-        org = Source(adjacent[-1].name, adjacent[-1].kind)
-        start = adjacent[-1].start
-    noun = " ".join(noun.split())  # "aid\nworkers": any white space between the words
-    role = lexicon.nouns[noun.lower()]
-    if role == "document" and org is None:  # "the statement said": whoever issued it
-        issuer = history.last or next((n for n in reversed(history.named[-60:])
-                                       if n.kind not in ("state", "news_agency")), None)
-        if issuer is None:
-            return None
-        return Mention(start, end, issuer.name, issuer.kind, "continuing")
-    if org is None and len(mods) > 1 and role in ("continuing", "anonymous") \
-            and all(w[0].isupper() for w in mods) and any(w in lexicon.org_words for w in mods):
-        org = Source(" ".join(mods), "organization")  # "Nepal Police spokesman ..."
-        history.named.append(org)
-    # what follows: "close to X", "of X", or a name ("spokesman James Elder")
-    after = g.preposition.match(text, end, s.end)
-    if org is None and after:
-        q = after.end()
-        target = next((a for a in aliases if q <= a.start <= q + 30 and a.end <= s.end
-                       and _ORG_EPITHETS.fullmatch(text, q, a.start)), None)
-        if target is not None:
-            org, end = Source(target.name, target.kind), target.end
-        else:
-            named = g.name.match(text, q, s.end)
-            found = _clean_name(named.group()) if named else None
-            if named and found and found[1] == "organization" and " " in found[0]:
-                org, end = Source(*found), named.end()
-                history.named.append(org)
-    if org is not None:
-        trailing = g.name.match(text, end + 1, s.end) if text[end:end + 1] == " " else None
-        if trailing and trailing.group()[0].isupper() and not after:
-            end = trailing.end()
-        kind = "anonymous" if noun.lower() in ("source", "sources") else org.kind
-        return Mention(start, end, org.name, kind, "named")
-    trailing = g.name.match(text, end + 1, s.end) if text[end:end + 1] == " " else None
-    if trailing and (found := _clean_name(trailing.group())) and found[1] == "person":
-        if role in ("news_agency", "organization", "ngo", "ministry", "hospital"):
-            return Mention(start, trailing.end(), found[0], role, "organization")  # "broadcaster CNN Turk"
-        return Mention(start, trailing.end(), found[0], "person", "person")
-    if after and re.match(r"\s+(?:in|at|from|of)\s", text[end:end + 6]):
-        place = g.name.match(text, after.end(), s.end)
-        if place:
-            end = place.end()  # "hospital officials in Khan Younis", "the mayor of Derna"
-    continuing = role == "continuing" and (
-        (determiner in ("the", "another") and not mods)
-        or (mods and all(w.lower() in _CONTINUING_MODIFIERS for w in mods))
-    )
-    if continuing and history.speakers:
-        previous = history.speakers[-1]
-        return Mention(start, end, previous.name, previous.kind, "continuing")
-    kept = [w for w in mods if w.lower() not in _CONTINUING_MODIFIERS]
-    kind = "anonymous" if role == "continuing" else role
-    words = [*kept, noun]
-    if words[0].lower() in lexicon.modifiers or words[0].lower() in lexicon.nouns:
-        words[0] = words[0].lower()  # "Residents told AFP" -> "residents"
-    description = " ".join(words)
-    form = short_forms().get("the " + description.lower())
-    if form is not None:  # "health ministry says": the short form without its article
-        meant, resolved = _resolve_short_form(form, history)
-        return Mention(start, end, meant.name, meant.kind, "named", None if resolved else form)
-    return Mention(start, end, description, kind, "anonymous")
-
-
-def _mentions(text: str, s: Sentence, phrases: _Phrases, history: _History) -> list[Mention]:
-    """The source mentions of one sentence, in text order, longest first where they overlap."""
-    aliases: list[Mention] = []
-    for start, end in phrases.alias.finditer(s.start, s.end):
-        matched = text[start:end]
-        if matched[:4].lower() == "the " and isinstance(lookup_alias(matched), ShortForm):
-            longer = phrases.alias.match(start + 4, s.end)  # "the health ministry in Gaza"
-            if longer and longer[1] > end:
-                start, end = longer
-                matched = text[start:end]
-        alias = lookup_alias(matched)
-        if alias is None or (aliases and start < aliases[-1].end):
-            continue
-        short: ShortForm | None = None
-        if isinstance(alias, ShortForm):
-            found, resolved = _resolve_short_form(alias, history)
-            short = None if resolved else alias
-        else:
-            found = alias
-        aliases.append(Mention(start, end, found.name, found.kind, "named", short))
-        history.named.append(found)
-    candidates = list(aliases)
-    for span in phrases.noun.finditer(s.start, s.end):
-        if any(a.start <= span[0] < a.end for a in aliases):
-            continue
-        speaker = _speaker_mention(text, s, span, aliases, history)
-        if speaker is not None:
-            candidates.append(speaker)
-    if len(candidates) < 2:
-        return candidates
-    candidates.sort(key=lambda c: (-(c.end - c.start), c.start))
-    kept: list[Mention] = []
-    for c in candidates:
-        if all(c.end <= k.start or c.start >= k.end for k in kept):
-            kept.append(c)
-    kept.sort(key=lambda c: c.start)
-    return kept
-
-
-# --- cues -------------------------------------------------------------------------------------------
-
-
-def _name_before(text: str, region_start: int, verb_start: int, history: _History) -> Mention | None:
-    """A capitalised name or a pronoun just before a verb (after filler words): "Jalali said"."""
-    g = _grammar()
-    region = text[region_start:verb_start]
-    trimmed = region.rstrip()
-    while True:  # drop trailing filler words ("earlier", "on Sunday")
+    while True:
         m = re.search(r"(\S+(?:\s+\S+)?)\s*$", trimmed)
         if not m:
-            break
+            return trimmed
         tail = m.group(1)
         if g.filler_gap.fullmatch(tail):
             trimmed = trimmed[: m.start(1)].rstrip()
@@ -383,150 +224,326 @@ def _name_before(text: str, region_start: int, verb_start: int, history: _Histor
         if g.filler_gap.fullmatch(last):
             trimmed = trimmed[: m.start(1) + len(tail) - len(last)].rstrip()
             continue
-        break
+        return trimmed
+
+
+def _name_before(text: str, region_start: int, verb_start: int, discourse: Discourse) -> Mention | None:
+    """A capitalised name or a pronoun just before a verb (after filler words): "Jalali said"."""
+    trimmed = _trim_filler(text, text[region_start:verb_start].rstrip())
     located = _LOCATION_END.search(trimmed)
     if located:
         trimmed = trimmed[: located.start()]  # "Jyske Bank in Denmark announced"
     word = re.search(r"(\w+)$", trimmed)
     if word and word.group(1).lower() in speakers().pronouns:
-        if history.last is None:
-            return None  # "He said" with no one named before
         pos = region_start + word.start(1)
-        return Mention(pos, pos + len(word.group(1)), history.last.name, history.last.kind, "continuing")
-    named = g.name_before.search(trimmed)
-    if not named:
+        meant = pronoun_antecedent(text, word.group(1), pos, discourse)
+        if meant is None:
+            return None  # "He said" with no one named before
+        return Mention(pos, pos + len(word.group(1)), meant.name, meant.kind, "continuing")
+    found_name = speaker_grammar().name_before.search(trimmed)
+    if not found_name:
         return None
-    found = _clean_name(named.group())
+    found = clean_name(found_name.group())
     if not found:
         return None
-    name, kind = _named(*found, history)
-    pos = region_start + named.start()
-    return Mention(pos, pos + len(named.group().rstrip()), name, kind, kind)
+    name, kind = named(*found, discourse)
+    pos = region_start + found_name.start()
+    return Mention(pos, pos + len(found_name.group().rstrip()), name, kind, kind)
 
 
-def _subject_after(text: str, s: Sentence, pos: int, mentions: list[Mention],
-                   history: _History) -> Mention | None:
-    """The source right after an inverted verb: `..., said OSDH director Rami Abdel Rahmane`."""
-    for m in mentions:
-        if m.start >= pos:
-            if re.fullmatch(r"\s*(?:the\s+)?", text[pos:m.start], flags=re.IGNORECASE):
-                return m
-            break
-    named = _grammar().name.match(text, pos + 1, s.end) if text[pos:pos + 1] == " " else None
-    if named and (found := _clean_name(named.group())):
-        name, kind = _named(*found, history)
-        return Mention(named.start(), named.end(), name, kind, kind)
+def _apposed_body(text: str, s: Sentence, name_end: int, mentions: list[Mention]) -> Mention | None:
+    """The body a named person speaks for, in apposition after the name: "X, a spokesman for the UN"."""
+    m = re.compile(r"\s*,\s*").match(text, name_end, s.end)
+    if not m:
+        return None
+    apposed = next((x for x in mentions if x.start == m.end()), None)
+    if apposed is not None and apposed.form == "named" and apposed.role != "in_own_right":
+        return apposed
     return None
 
 
-def _subject_before(text: str, region_start: int, verb_start: int, mentions: list[Mention],
-                    history: _History) -> Mention | None:
-    """The subject of a verb: the nearest mention before it with only filler (or an aside) between."""
+def _subject_after(text: str, s: Sentence, pos: int, mentions: list[Mention],
+                   discourse: Discourse) -> Mention | None:
+    """The source right after an inverted verb or a frame: `..., said OSDH director Rami Abdel Rahmane`."""
+    gap = _BEFORE_SOURCE.match(text, pos, s.end)
+    reach = gap.end() if gap else pos
+    for m in mentions:
+        if m.start < pos < m.end and m.role == "document":
+            return m  # "according to figures from the IOM": the document names its issuer
+        if m.start >= pos:
+            if m.start <= reach and (m.kind != "state" or text[m.end:m.end + 2] not in ("'s", "’s")):
+                return m
+            break
+    found_name = speaker_grammar().name.match(text, pos + 1, s.end) if text[pos:pos + 1] == " " else None
+    if found_name and (found := clean_name(found_name.group())):
+        body = _apposed_body(text, s, found_name.end(), mentions) if found[1] == "person" else None
+        if body is not None:
+            return body  # ", said Jane Doe, a spokeswoman for the fire service"
+        name, kind = named(*found, discourse)
+        return Mention(found_name.start(), found_name.end(), name, kind, kind)
+    return None
+
+
+def _gap_ok(text: str, gap: str, document: bool) -> bool:
+    """Whether only filler, a bracket or an aside stands between a subject and its verb."""
     g = _grammar()
-    aside = _RELATIVE_ASIDE.search(text, region_start, verb_start)
+    if g.filler_gap.fullmatch(gap) or re.fullmatch(r"\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)\s*", gap) \
+            or g.filler_gap.fullmatch(re.sub(r"^\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)", "", gap)):
+        return True
+    if _COORDINATED.fullmatch(gap):
+        return True  # "analysts examined the debris and determined that": one subject, two verbs
+    # "Meteorological Department data for the period August 1-26 showed"
+    return document and bool(re.fullmatch(r"\s+(?:for|on|from|over|covering)\s+[^,;.\"“”]{1,40}\s+", gap))
+
+
+def _subject_before(text: str, s: Sentence, region_start: int, verb_start: int, mentions: list[Mention],
+                    discourse: Discourse) -> Mention | None:
+    """The subject of a verb: the nearest mention before it with only filler (or an aside) between."""
+    aside = _ASIDE.search(text, region_start, verb_start)
     before = [m for m in mentions if region_start <= m.start and m.end <= verb_start
               and not (aside and aside.start() <= m.start < aside.end())]
     if before:
         m = before[-1]
         gap = text[m.end:verb_start]
         gap = _LOCATION.sub("", gap.removeprefix(")"), count=1)  # "Authority (NDMA) said"
-        if g.filler_gap.fullmatch(gap) or re.fullmatch(r"\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)\s*", gap) \
-                or g.filler_gap.fullmatch(re.sub(r"^\s*(?:\([^)]{0,60}\)|,[^,;\"“”]{0,140},)", "", gap)):
+        if _gap_ok(text, gap, m.form == "document") or (
+                "," in gap and text[region_start:m.start].rstrip().endswith(",") and _APPOSITION_END.fullmatch(gap)
+                and speaker_grammar().apposed_name.search(text, region_start, m.start)):
             full = before[-2] if len(before) > 1 else None
             if full and full.name == m.name and re.fullmatch(r"\s*\(", text[full.end:m.start]):
-                return Mention(full.start, m.end, m.name, m.kind, m.form, m.short)  # "Authority (NDMA)"
-            return m
-    return _name_before(text, region_start, verb_start, history)
+                return Mention(full.start, m.end, m.name, m.kind, m.form, m.short, m.role)  # "Authority (NDMA)"
+            if m.kind == "state" and _IN_PLACE.search(text, region_start, m.start):  # "UNICEF in Haiti said"
+                if full and _IN_PLACE.fullmatch(text, full.end, m.start):
+                    return full
+                return _name_before(text, region_start, verb_start, discourse)  # "Jyske Bank in Denmark"
+            named_after = _NAME_APPOSED.fullmatch(gap)
+            if named_after and (m.role == "in_own_right" or (m.form != "named" and m.role not in BODY_KINDS)) \
+                    and (found := clean_name(named_after.group(1))) and found[1] == "person":
+                return Mention(m.start, m.end, found[0], "person", "person", None, m.role)  # "the minister, Jo Doe,"
+            return _apposition(text, region_start, m, discourse)
+    return _name_before(text, region_start, verb_start, discourse)
 
 
-def _direction_after(text: str, s: Sentence, pos: int, verb: str, mentions: list[Mention]) -> str:
-    """Whether a verb cue reaches forward (its clause follows) or backward (it closes the clause)."""
+def _apposition(text: str, region_start: int, m: Mention, discourse: Discourse) -> Mention:
+    """The subject of "Jane Doe, the governor of X, said": the person, unless the phrase speaks for a body."""
+    if m.form in ("person", "document") or m.role == "" or m.role in BODY_KINDS:
+        return m
+    if m.form == "named" and m.role != "in_own_right":
+        return m  # "Jane Doe, a spokeswoman for the UN": the body
+    if not text[region_start:m.start].rstrip().endswith(","):
+        return m
+    name = speaker_grammar().apposed_name.search(text, region_start, m.start)
+    if name is None or (found := clean_name(name.group(1))) is None or found[1] != "person":
+        return m
+    person, kind = named(*found, discourse)
+    return Mention(name.start(1), m.end, person, kind, "person", None, m.role)
+
+
+def _channel_at(text: str, q: int, s: Sentence, mentions: list[Mention]) -> tuple[str | None, int]:
+    """The channel named at `q` ("AFP", "the BBC", "reporters") and where it ends; None when it names no medium."""
+    channel = next((m for m in mentions if q <= m.start <= q + 4), None)
+    if channel is not None:
+        return (channel.name if channel.kind == "news_agency" else None), channel.end
+    found = _CHANNEL_NAME.match(text, q, s.end)
+    if found:
+        return None, found.end()
+    return None, q
+
+
+def _direction_after(text: str, s: Sentence, pos: int, verb: str,
+                     mentions: list[Mention]) -> tuple[str, str | None]:
+    """Whether a verb cue reaches forward (its clause follows) or backward (it closes the clause), and the
+    channel right after it ("told AFP")."""
     g = _grammar()
     rest = g.filler_words.match(text, pos, s.end)
     q = rest.end() if rest else pos
-    if verb.lower() in ("told", "tells", "tell", "informed") or re.match(r"\s*to\s", text[q:q + 4]):
-        channel = next((m for m in mentions if q <= m.start <= q + 4), None)  # "told AFP": the channel
-        if channel is not None:
-            q = channel.end
-        elif named := _CHANNEL.match(text, q, s.end):
-            q = named.end()
+    channel: str | None = None
+    before = g.channel_before.match(text, q, s.end)
+    if verb.lower() in ("told", "tells", "tell", "informed") or re.match(r"\s*to\s", text[q:q + 4]) or before:
+        if before:
+            q = before.end()
+        channel, q = _channel_at(text, q, s, mentions)
         rest = g.filler_words.match(text, q, s.end)
         q = rest.end() if rest else q
-    if q >= s.end or text[q] in ".,;!?\"”)":
-        return "backward"
-    return "forward"
+    if q < s.end and text[q] in ",:" and text[q + 1:q + 3].lstrip()[:1] in _OPENING_QUOTES:
+        return "forward", channel  # 'She said, "There are 107 patients ..."'
+    if q >= s.end or text[q] in ".,;!?\"”’)":
+        return "backward", channel
+    return "forward", channel
+
+
+# --- frames ------------------------------------------------------------------------------------------
+
+
+def _verb_cue(text: str, s: Sentence, start: int, end: int, role: str, boundary: int,
+              mentions: list[Mention], discourse: Discourse) -> Cue | None:
+    """The cue of a verb frame: its subject (before it, or after it when inverted) and its direction."""
+    g = _grammar()
+    words = text[start:end]
+    lead = text[boundary:start].rstrip()
+    inverted = not lead.strip(" \"“‘") or lead[-1] in ",\"”'’"
+    quote = max(text.rfind(q, boundary, start) for q in "\"“”;:‘")
+    region_start = max(boundary, quote + 1)
+    subject = _subject_before(text, s, region_start, start, mentions, discourse)
+    if (subject is None or subject.end <= region_start) and inverted and role not in ("document_verb",):
+        subject = _subject_after(text, s, end, mentions, discourse)
+        if subject is None:
+            return None
+        return Cue(start, subject.end, subject.name, subject.kind, "backward", subject.start, subject.end,
+                   subject.short)
+    if subject is None:
+        return None
+    if role == "document_verb" and subject.form != "document" and subject.role != "document":
+        return None  # "the strike shows", not "the data shows"
+    if role == "observer_verb" and (subject.role in BODY_KINDS or subject.role in ("", "document")):
+        return None  # "Syria saw 40 deaths": not a witness
+    direction, channel = _direction_after(text, s, end, words, mentions)
+    if role == "strict_verb" and subject.form in ("person", "organization") and direction != "backward":
+        return None  # "Hextar Technologies added 15 sen": not a statement
+    back = bool(g.this_object.match(text, end, s.end))  # "disclosed this": the figures said before
+    if back:
+        direction = "backward"
+    return Cue(subject.start, end, subject.name, subject.kind, direction, subject.start, subject.end,
+               subject.short, channel, back)
+
+
+def _quoted_cue(text: str, s: Sentence, start: int, end: int, boundary: int, mentions: list[Mention],
+                discourse: Discourse) -> Cue | None:
+    """"X quoted Y as saying": Y is the source, X the channel."""
+    speaker = _subject_after(text, s, end, mentions, discourse)
+    said = _AS_SAYING.match(text, speaker.end, s.end) if speaker else None
+    if speaker is None or said is None:
+        return None
+    carrier = _subject_before(text, s, boundary, start, mentions, discourse)
+    channel = carrier.name if carrier is not None and carrier.kind == "news_agency" else None
+    tail = text[said.end():s.end].lstrip()
+    direction = "backward" if not tail or tail[0] in ".;!?" else "forward"
+    return Cue(speaker.start, said.end(), speaker.name, speaker.kind, direction, speaker.start, speaker.end,
+               speaker.short, channel)
+
+
+def _participle_cue(text: str, s: Sentence, start: int, end: int, mentions: list[Mention]) -> Cue | None:
+    """", counting 99 deaths": the speaker that opens the sentence, when a comma comes before the participle."""
+    first = mentions[0] if mentions else None
+    if first is None or first.end > start or text[s.start:start].rstrip()[-1:] != "," \
+            or text[s.start:first.start].strip(" \"“‘").lower() not in ("", "the"):
+        return None
+    return Cue(first.start, end, first.name, first.kind, "forward", first.start, first.end, first.short)
+
+
+def _headline_cues(text: str, s: Sentence, mentions: list[Mention]) -> list[Cue]:
+    """Headline conventions: "Floods kill 40: officials", "Toll rises to 143 - authorities",
+    "Rights group: 75 detained"."""
+    if not mentions or text[s.end - 1] in ".!?\"”":
+        return []
+    out: list[Cue] = []
+    last = mentions[-1]
+    if last.end == s.end and last.kind != "state":
+        sep = _HEADLINE_TAIL.fullmatch(text, _previous_word_end(text, s.start, last.start), last.start)
+        if sep:
+            out.append(Cue(sep.start(), last.end, last.name, last.kind, "backward", last.start, last.end, last.short))
+    first = mentions[0]
+    head = _HEADLINE_HEAD.match(text, first.end, s.end)
+    if first.kind != "state" and first.form != "person" and head and not text[s.start:first.start].strip():
+        out.append(Cue(first.start, head.end(), first.name, first.kind, "forward", first.start, first.end,
+                       first.short))
+    return out
+
+
+def _previous_word_end(text: str, lo: int, pos: int) -> int:
+    """Where the word before `pos` ends (after any separator between)."""
+    i = pos
+    while i > lo and not (text[i - 1].isalnum()):
+        i -= 1
+    return i
 
 
 def _cues(text: str, s: Sentence, phrases: _Phrases, mentions: list[Mention],
-          history: _History) -> tuple[list[Cue], bool]:
+          discourse: Discourse) -> tuple[list[Cue], bool]:
     """The attribution cues of one sentence, and whether it holds a hedge with no source ("reportedly")."""
     g = _grammar()
     cues: list[Cue] = []
     hedged = False
     boundary = s.start
     for start, end in phrases.cue.finditer(s.start, s.end):
-        if any(x.start <= start < x.end for x in mentions):
-            continue
+        if any(x.start < start < x.end or (x.start == start and x.role != "document") for x in mentions):
+            continue  # a word of a name ("the Reports Office"); "Data released by X" is a frame
         words = text[start:end]
         role = g.roles.get(" ".join(words.lower().replace("’", "'").split()), "verb")
         if role == "none":
             hedged = True
             continue
-        subject: Mention | None
+        if words.lower() in g.not_after_verbs and (g.not_after.match(text, start, s.end)
+                                                   or _LIVES.match(text, end, s.end)):
+            continue  # "has claimed at least 50 lives"
+        if role == "verb_at" or role == "verb_of":
+            frame = (g.at_frame if role == "verb_at" else g.of_frame).match(text, end, s.end)
+            if frame is None:
+                continue
+            end, role = frame.end(), "verb"
+        cue: Cue | None
         if role == "after":
-            subject = _subject_after(text, s, end, mentions, history)
+            subject = _subject_after(text, s, end, mentions, discourse)
+            if subject is not None and subject.role == "document" and subject.form == "continuing" \
+                    and phrases.cue.match(subject.start, s.end):
+                continue  # "according to figures compiled by X": the inner frame names the source
             if subject is None:
                 hedged = True
                 continue
             tail = text[subject.end:s.end].lstrip()
-            at_start = not text[s.start:start].strip(" \"“")
+            at_start = not text[s.start:start].strip(" \"“‘")
             direction = "forward" if at_start else "backward" if not tail or tail[0] in ".;!?" else "both"
-            cues.append(Cue(start, subject.end, subject.name, subject.kind, direction,
-                            subject.start, subject.end, subject.short))
+            cue = Cue(start, subject.end, subject.name, subject.kind, direction, subject.start, subject.end,
+                      subject.short)
+        elif role == "quoted":
+            cue = _quoted_cue(text, s, start, end, boundary, mentions, discourse)
+        elif role == "participle":
+            cue = _participle_cue(text, s, start, end, mentions)
         else:
             if _PASSIVE.search(text, max(s.start, start - 12), start):
                 hedged = True  # "were reported": no one is named
                 continue
-            lead = text[boundary:start].rstrip()
-            inverted = not lead.strip(" \"“") or lead[-1] in ",\"”'’"
-            quote = max(text.rfind(q, boundary, start) for q in "\"“”;:")
-            region_start = max(boundary, quote + 1)
-            subject = _subject_before(text, region_start, start, mentions, history)
-            if (subject is None or subject.end <= region_start) and inverted:
-                subject = _subject_after(text, s, end, mentions, history)
-                if subject is not None:
-                    cues.append(Cue(start, subject.end, subject.name, subject.kind, "backward",
-                                    subject.start, subject.end, subject.short))
-            elif subject is not None:
-                direction = _direction_after(text, s, end, words, mentions)
-                if role == "strict_verb" and subject.form in ("person", "organization") \
-                        and direction != "backward":
-                    subject = None  # "Hextar Technologies added 15 sen": not a statement
-                else:
-                    cues.append(Cue(subject.start, end, subject.name, subject.kind, direction,
-                                    subject.start, subject.end, subject.short))
-        if subject is not None:
+            cue = _verb_cue(text, s, start, end, role, boundary, mentions, discourse)
+        if cue is not None and cue.name is not None:
+            cues.append(cue)
             boundary = max(boundary, end)
-            _remember(subject, history)
+            remember(_subject_of(cue, mentions), discourse)
     for m in g.possessive.finditer(text, s.start, s.end):
-        owner = next((x for x in mentions if x.end == m.start()), None)
-        if owner is not None:
+        owner = next((x for x in mentions
+                      if x.end == m.start() or (x.role == "document" and x.start < m.start() < x.end)), None)
+        if owner is not None and not (owner.kind == "state" and "toll" in m.group().lower()):
             cues.append(Cue(owner.start, m.end(), owner.name, owner.kind, "both", owner.start, owner.end,
-                            owner.short))
-            _remember(owner, history)
+                            owner.short))  # "Pakistan's death toll" is the toll in Pakistan: no source
+            remember(owner, discourse)
+    if not cues:
+        cues = _headline_cues(text, s, mentions)
+        for c in cues:
+            remember(_subject_of(c, mentions), discourse)
     cues.sort(key=lambda c: c.start)
     return cues, hedged
 
 
-def _remember(subject: Mention, history: _History) -> None:
-    source = Source(subject.name, subject.kind)
-    history.last = source
-    if subject.form in ("anonymous", "continuing") or subject.kind == "anonymous":
-        history.speakers.append(source)
-    elif subject.form == "person" and " " in subject.name:
-        history.persons[subject.name.split()[-1]] = subject.name
-    elif subject.form == "organization":
-        history.named.append(source)
+def _subject_of(cue: Cue, mentions: list[Mention]) -> Mention:
+    """The mention a cue's source was read from (or one made for it)."""
+    found = next((m for m in mentions if m.start == cue.source_start and m.name == cue.name), None)
+    if found is not None:
+        return found
+    form = "person" if cue.kind == "person" else "organization" if cue.kind == "organization" else "continuing"
+    return Mention(cue.source_start, cue.source_end, cue.name or "", cue.kind or "anonymous", form)
+
+
+def _channels(cues: list[Cue], text: str, s: Sentence, mentions: list[Mention]) -> list[str]:
+    """The agencies and broadcasters that carried the sentence's statements: "in an interview with CNN",
+    and the agencies whose own cue is not the source ("AFP reported")."""
+    g = _grammar()
+    out = [c.name for c in cues if c.kind == "news_agency" and c.name is not None]
+    if not any(m.kind == "news_agency" for m in mentions):
+        return out
+    for m in g.channel_before.finditer(text, s.start, s.end):
+        name, _ = _channel_at(text, m.end(), s, mentions)
+        if name is not None:
+            out.append(name)
+    return out
 
 
 def _choose(cues: list[Cue], f: Figure) -> Cue | None:
@@ -534,10 +551,8 @@ def _choose(cues: list[Cue], f: Figure) -> Cue | None:
     if any(c.source_start < f.end and f.start < c.source_end for c in cues):
         return None  # the figure counts the speakers themselves ("two senior officers")
     usable = [c for c in cues if c.name is not None]
-    if any(c.kind != "news_agency" for c in usable):
-        usable = [c for c in usable if c.kind != "news_agency"]  # the agency only carried it
-    if not usable:
-        return None
+    if len(usable) < 2:
+        return usable[0] if usable else None
 
     def reaches(c: Cue) -> bool:
         if c.direction == "forward":
@@ -549,6 +564,12 @@ def _choose(cues: list[Cue], f: Figure) -> Cue | None:
     def distance(c: Cue) -> int:
         return max(c.start - f.end, f.start - c.end, 0)
 
+    before = [c for c in usable if c.end <= f.start and reaches(c)]
+    closing = [c for c in usable if c.start >= f.end and c.direction == "backward"]
+    if closing and before and before[-1].direction == "both":
+        return closing[0]  # "A, according to X, as well as B, according to Y": Y closes B's clause
+    if any(c.kind != "news_agency" for c in usable):
+        usable = [c for c in usable if c.kind != "news_agency"]  # the agency only carried it
     reaching = [c for c in usable if reaches(c)]
     return min(reaching or usable, key=distance)
 
@@ -574,39 +595,69 @@ def _later_sources(text: str, start: int, aliases: PhraseScan) -> list[Source]:
     return out
 
 
-def _late_resolution(cue: Cue, named: Sequence[Source]) -> tuple[str | None, str | None]:
+def _late_resolution(cue: Cue, sources: Sequence[Source]) -> tuple[str | None, str | None]:
     """A short form nothing before it resolved ("health ministry says" in a headline) takes the first
     gazetteer source it fits named anywhere in the document, else keeps its description."""
-    for source in named:
-        if cue.short is not None and _fits(cue.short, source) and resolve_source(source.name) is not None:
+    for source in sources:
+        if cue.short is not None and fits(cue.short, source) and resolve_source(source.name) is not None:
             return source.name, source.kind
     return cue.name, cue.kind
 
 
-def _quote_open_at_end(text: str, s: Sentence, open_before: bool) -> bool:
+# --- quotations --------------------------------------------------------------------------------------
+
+
+def _quote_marks(sentence: str) -> tuple[int, int]:
+    """The last opening and closing curly quotation marks of a sentence (-1: none); a ’ closes a quotation
+    only after punctuation (elsewhere it is an apostrophe)."""
+    opening = max(sentence.rfind("“"), sentence.rfind("‘"))
+    closing = max(sentence.rfind("”"), *(sentence.rfind(p + "’") + 1 for p in ",.!?"))
+    return opening, closing if closing > 0 else -1
+
+
+def _quote_open_at_end(s: Sentence, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence (straight or curly quotes)."""
-    opening, closing = s.text.rfind("“"), s.text.rfind("”")
+    if not _CURLY.search(s.text):
+        return open_before != (s.text.count('"') % 2 == 1)
+    opening, closing = _quote_marks(s.text)
     if opening >= 0 or closing >= 0:
         return opening > closing
     return open_before != (s.text.count('"') % 2 == 1)
 
 
-def _quote_closing_cue(text: str, sentences: Sequence[Sentence], k: int, cues: list[list[Cue]]) -> Cue | None:
+def _quote_close(sentence: str) -> int:
+    """Where the first quotation closing in a sentence closes (-1: none)."""
+    found = [p for p in (sentence.find('"'), sentence.find("”")) if p >= 0]
+    found += [p + 1 for p in (sentence.find(q + "’") for q in ",.!?") if p >= 0]
+    return min(found, default=-1)
+
+
+def _quote_closing_cue(sentences: Sequence[Sentence], k: int, cues: list[list[Cue]]) -> Cue | None:
     """The cue after the quotation a sentence is part of: '"... 45 bodies. Others are missing," he said.'"""
     paragraph = sentences[k].paragraph
     for j in range(k + 1, min(k + _QUOTE_REACH, len(cues))):
         s = sentences[j]
         if s.paragraph != paragraph:
             return None
-        close = min((p for p in (s.text.find('"'), s.text.find("”")) if p >= 0), default=-1)
+        close = _quote_close(s.text)
         if close >= 0:
             after = [c for c in cues[j] if c.name is not None and c.start >= s.start + close]
             return after[0] if after and after[0].start - (s.start + close) <= _QUOTE_GAP else None
     return None
 
 
+def _pointing_back(cues: list[list[Cue]], k: int) -> Cue | None:
+    """A cue of the sentence after `k` that points back at it: "Palestinian authorities disclosed this."."""
+    if k + 1 >= len(cues):
+        return None
+    return next((c for c in cues[k + 1] if c.back and c.name is not None), None)
+
+
+# --- the document ------------------------------------------------------------------------------------
+
+
 def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Figure]) -> list[Figure]:
-    """The figures with `source`, `source_text` and `source_kind` set from the text around them."""
+    """The figures with `source`, `source_text`, `source_kind` and `channel` set from the text around them."""
     if not figures:
         return figures
     g = _grammar()
@@ -616,21 +667,26 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
         k = bisect_right(starts, f.start) - 1
         by_sentence.setdefault(max(k, 0), []).append(i)
     last_needed = max(by_sentence)
-    reach = last_needed + 1
+    reach = last_needed + 2  # the sentence after the last figure may point back at it
     while reach < len(sentences) and reach < last_needed + _QUOTE_REACH \
             and sentences[reach].paragraph == sentences[last_needed].paragraph:
         reach += 1  # a quotation may close, with its speaker, after the last figure
-    history = _History()
+    reach = min(reach, len(sentences))
+    discourse = Discourse()
     phrases = _Phrases(text)
     all_cues: list[list[Cue]] = []
+    all_mentions: list[list[Mention]] = []
+    channels: dict[int, list[str]] = {}
     hedges: list[bool] = []
     quoted: list[bool] = []
     for k, s in enumerate(sentences[:reach]):
-        cues, hedged = _cues(text, s, phrases, _mentions(text, s, phrases, history), history)
+        mentions = read_mentions(text, s, phrases.speakers, discourse)
+        cues, hedged = _cues(text, s, phrases, mentions, discourse)
         all_cues.append(cues)
+        all_mentions.append(mentions)
         hedges.append(hedged)
         open_before = bool(quoted) and quoted[-1] and sentences[k - 1].paragraph == s.paragraph
-        quoted.append(_quote_open_at_end(text, s, open_before))
+        quoted.append(_quote_open_at_end(s, open_before))
     out = list(figures)
     paragraph_cue: Cue | None = None
     paragraph = -1
@@ -645,16 +701,26 @@ def attribute_figures(text: str, sentences: Sequence[Sentence], figures: list[Fi
                 continue
             cue = _choose(cues, f) if cues else None
             if cue is None and not cues and not hedged and quoted[k]:
-                cue = _quote_closing_cue(text, sentences, k, all_cues)
+                cue = _quote_closing_cue(sentences, k, all_cues)
+            pointing = 0
+            if cue is None and not cues:
+                cue = _pointing_back(all_cues, k)
+                pointing = 1 if cue is not None else 0
             if cue is None and not cues and not hedged and f.category not in _LOCAL_ONLY_CATEGORIES:
                 cue = paragraph_cue
             if cue is not None and cue.name is not None:
                 if cue.short is not None and later is None:
-                    later = _later_sources(text, sentences[reach - 1].end, phrases.alias)
-                named = [*history.named, *(later or ())]
-                name, kind = _late_resolution(cue, named) if cue.short else (cue.name, cue.kind)
-                out[i] = f.replace(source=name, source_kind=kind, source_text=_cue_text(text, cue))
-        usable = [c for c in cues if c.name is not None]
+                    later = _later_sources(text, sentences[reach - 1].end, phrases.speakers.alias)
+                sources = [*discourse.named, *(later or ())]
+                name, kind = _late_resolution(cue, sources) if cue.short else (cue.name, cue.kind)
+                channel = cue.channel
+                if channel is None and kind != "news_agency" and (pointing or cue in cues):
+                    j = k + pointing
+                    if j not in channels:
+                        channels[j] = _channels(all_cues[j], text, sentences[j], all_mentions[j])
+                    channel = next((c for c in channels[j] if c != name), None)
+                out[i] = f.replace(source=name, source_kind=kind, source_text=_cue_text(text, cue), channel=channel)
+        usable = [c for c in cues if c.name is not None and not c.back]
         if usable:
             agencies = [c for c in usable if c.kind != "news_agency"]
             paragraph_cue = (agencies or usable)[-1]

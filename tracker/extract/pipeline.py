@@ -12,6 +12,7 @@ from functools import cache
 from tracker import __version__
 from tracker.data_files import data_lines
 from tracker.extract.attribution import attribute_figures
+from tracker.extract.carryover import carry_over_sources
 from tracker.extract.categories import (
     CategoryCue,
     categorize,
@@ -303,5 +304,6 @@ def extract(text: str, doc: str = "", *, published: date | str | None = None) ->
     figures = _inherit_subset_categories(text, _resolve_restatements(figures, sentences))
     figures = _inherit_trends(text, figures)
     figures = attribute_figures(text, sentences, figures)
+    figures = carry_over_sources(text, figures)
     figures = link_figures(text, figures)
     return resolve_scopes(text, sentences, figures, published=published)

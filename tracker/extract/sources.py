@@ -10,6 +10,7 @@ take tens of milliseconds to compile as one expression) and stays linear in the 
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,9 +22,17 @@ from tracker.errors import DataFileError
 from tracker.figure import SOURCE_KINDS
 
 _GAZETTEER = "sources.txt"
+_STATES = "states.txt"
+#: Country names that are mostly something else in news text ("New Jersey").
+_NOT_SPEAKERS = frozenset({"Jersey", "Guernsey"})
 _SHORT_FORMS = "attribution_short_forms.txt"
 _SPEAKERS = "attribution_speakers.txt"
-_SPEAKER_ROLES = frozenset({"continuing", "modifier", "stopword", "title", "org_word", "pronoun"})
+_SPEAKER_ROLES = frozenset({"continuing", "modifier", "stopword", "title", "org_word", "pronoun", "time"})
+#: Speaker kinds that name a body rather than a person ("the fire service", not "a firefighter").
+BODY_KINDS = frozenset({
+    "government", "ministry", "police", "military", "hospital", "ngo", "monitor", "organization", "news_agency",
+    "un_agency", "armed_group",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +63,8 @@ class Speakers:
     titles: frozenset[str]
     org_words: frozenset[str]
     pronouns: frozenset[str]
+    time_words: frozenset[str]
+    in_own_right: frozenset[str]
 
 
 def normalize_name(name: str) -> str:
@@ -71,7 +82,7 @@ def is_acronym(alias: str) -> bool:
 
 @cache
 def gazetteer() -> tuple[dict[str, Source], dict[str, Source]]:
-    """(exact-case aliases, lower-cased aliases) -> Source, from sources.txt."""
+    """(exact-case aliases, lower-cased aliases) -> Source, from sources.txt and states.txt."""
     exact: dict[str, Source] = {}
     folded: dict[str, Source] = {}
     for lineno, fields in data_rows(_GAZETTEER, 2):
@@ -90,7 +101,31 @@ def gazetteer() -> tuple[dict[str, Source], dict[str, Source]]:
                     f"data file {_GAZETTEER}, line {lineno}: alias {alias!r} names two sources"
                 )
             table[lookup] = source
+    for _, fields in data_rows(_STATES, 2):  # every country, unless sources.txt names it already
+        source = Source(fields[0], "state")
+        key = normalize_name(fields[0])
+        table, lookup = (exact, key) if is_acronym(key) else (folded, key.lower())
+        table.setdefault(lookup, source)
     return exact, folded
+
+
+def render_states() -> str:
+    """The text of data/states.txt: the countries of ISO 3166 (pycountry), by their common English names."""
+    import pycountry  # a development dependency: only regenerating the file needs it
+
+    names = set()
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        name = name.split(" (")[0]
+        if "," not in name and name not in _NOT_SPEAKERS:
+            names.add(name)
+    lines = [
+        "# Countries, as speakers (\"Malawi said\", \"Japan pledged\"): the ISO 3166 countries by their common English",
+        "# names, from pycountry. A country that sources.txt names (with its aliases) keeps that row.",
+        "# Syntax: name | state",
+        "# Regenerate with: python -m tracker.extract.sources > tracker/data/states.txt",
+    ]
+    return "\n".join([*lines, *(f"{n} | state" for n in sorted(names))]) + "\n"
 
 
 def resolve_source(name: str) -> tuple[str, str] | None:
@@ -135,12 +170,18 @@ def short_forms() -> dict[str, ShortForm]:
 def speakers() -> Speakers:
     """The speaker lexicon of attribution_speakers.txt."""
     nouns: dict[str, str] = {}
+    own: set[str] = set()
     roles: dict[str, set[str]] = {role: set() for role in _SPEAKER_ROLES}
-    for lineno, (word, role) in ((n, f[:2]) for n, f in data_rows(_SPEAKERS, 2)):
+    for lineno, fields in data_rows(_SPEAKERS, 2):
+        word, role = fields[0], fields[1]
+        if len(fields) > 2 and fields[2]:
+            if fields[2] != "in_own_right":
+                raise DataFileError(f"data file {_SPEAKERS}, line {lineno}: unknown flag {fields[2]!r}")
+            own.add(word.lower())
         if role in ("continuing", "document") or role in SOURCE_KINDS:
             nouns[word.lower()] = role
         elif role in roles:
-            roles[role].add(word if role in ("stopword", "title", "org_word") else word.lower())
+            roles[role].add(word if role in ("stopword", "title", "org_word", "time") else word.lower())
         else:
             raise DataFileError(f"data file {_SPEAKERS}, line {lineno}: unknown role {role!r}")
     return Speakers(
@@ -150,6 +191,8 @@ def speakers() -> Speakers:
         titles=frozenset(roles["title"]),
         org_words=frozenset(roles["org_word"]),
         pronouns=frozenset(roles["pronoun"]),
+        time_words=frozenset(roles["time"]),
+        in_own_right=frozenset(own),
     )
 
 
@@ -349,3 +392,7 @@ def _phrase_end(view: str, i: int, endpos: int, pieces: tuple[str, ...]) -> int:
             return -1
         i += len(piece)
     return i
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render_states())

@@ -50,7 +50,8 @@ def _figure_of(row: Any, index_of: dict[int, int]) -> Figure:
         sentence_start=row.sentence_start, sentence_end=row.sentence_end, value=row.value, low=row.low,
         high=row.high, qualifier=row.qualifier, unit=row.unit, si_value=row.si_value, entity=row.entity,
         category=row.category, trend=row.trend, source=row.source_name, source_text=row.source_text,
-        source_kind=row.source_kind, parent=index_of.get(row.parent_id) if row.parent_id else None,
+        source_kind=row.source_kind, channel=row.channel,
+        parent=index_of.get(row.parent_id) if row.parent_id else None,
         equivalent_of=index_of.get(row.equivalent_of_id) if row.equivalent_of_id else None, scope=row.scope,
         scope_start=row.scope_start, tracker_version=row.tracker_version,
     )

@@ -124,7 +124,7 @@ def _figure_row(figure: Figure, number: int) -> dict[str, Any]:
     for name in ("value", "low", "high", "si_value"):
         row[name] = check_float(getattr(figure, name), f"{where} {name}")
     for name in ("doc", "text", "sentence", "qualifier", "unit", "entity", "category", "trend",
-                 "source_text", "source_kind", "scope", "scope_start", "tracker_version"):
+                 "source_text", "source_kind", "channel", "scope", "scope_start", "tracker_version"):
         row[name] = getattr(figure, name)
     return row
 
