@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest_bench import news_document  # noqa: E402
+from ingest_bench import news_document
 
-from tracker.analysis import analyze_corpus  # noqa: E402
-from tracker.analysis.types import DocumentInput, MentionInput  # noqa: E402
-from tracker.extract import extract  # noqa: E402
-from tracker.extract.sentences import split_sentences  # noqa: E402
+from tracker.analysis import analyze_corpus
+from tracker.analysis.types import DocumentInput, MentionInput
+from tracker.extract import extract
+from tracker.extract.sentences import split_sentences
 
 HAS_DOCUMENT_ANALYSIS = importlib.util.find_spec("tracker.analysis.document") is not None
 
@@ -43,7 +43,7 @@ def _mention(document_id: int, index: int, f: Any, extra: dict[str, Any]) -> Men
 
 def corpus(n_docs: int, seed: int) -> list[tuple[str, list[Any]]]:
     """`n_docs` generated documents with their extracted figures."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data
+    rng = random.Random(seed)
     texts = [news_document(rng, i) for i in range(n_docs)]
     return [(text, extract(text, doc=f"doc{i}")) for i, text in enumerate(texts)]
 
@@ -61,6 +61,7 @@ def document_inputs(docs: list[tuple[str, list[Any]]]) -> list[DocumentInput]:
                 _mention(document_id, i, f, {
                     "start": f.start, "end": f.end, "trend": f.trend, "place": a.place,
                     "event_index": a.event_index, "period": a.period, "stage": a.stage, "own_place": a.own_place,
+                    "source_text": f.source_text,
                 })
                 for i, (f, a) in enumerate(zip(figures, found.figures, strict=True))
             )

@@ -84,8 +84,10 @@ def analyze_corpus(docs: Iterable[DocumentInput]) -> Analysis:
             claims.append(claim)
             for m in group.mentions:
                 claim_of[m.figure_id] = claim
-        discrepancies.extend(find_discrepancies(statistic.key, dated, claim_of))
-        revisions.extend(find_revisions(statistic.key, statistic.period, dated))
+        place = event_by_key[statistic.event_key].place
+        country = place.country if place else None
+        discrepancies.extend(find_discrepancies(statistic.key, dated, claim_of, country))
+        revisions.extend(find_revisions(statistic.key, statistic.period, dated, country))
         out_statistics.append(dataclasses.replace(statistic, headline_figure_id=_headline(dated)))
 
     return Analysis(

@@ -6,7 +6,11 @@
   or by two sources that are not one, in documents at most `SAME_TIME_DAYS` apart or undated where
   neither figure is marked as a moved or an earlier count (a later toll is a revision, not a
   contradiction).
-* `source`: one exact number credited to two different named sources in different documents.
+* `source`: one number, stated alike, credited in different documents to two sources that have names of
+  their own (not "officials") and are not one state's officials.
+
+Figures of one voice in different documents are a running toll (tracker.analysis.revisions), not rivals;
+figures many times apart, or a figure the text gives as a part of another, count different things.
 
 A subset and its total, two places and two periods are different statistics, so never compared. A figure
 with no source is the outlet's own voice, not a second source. One discrepancy is kept per pair of claims,
@@ -18,13 +22,17 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from tracker.analysis.timeline import Dated, days_apart, interval, same_source
+from tracker.analysis.bounds import magnitude, magnitude_ratio
+from tracker.analysis.timeline import Dated, days_apart, interval, same_source, same_voice
 from tracker.analysis.types import ClaimOut, DiscrepancyOut
 
 #: Figures from documents at most this many days apart were given about the same time.
 SAME_TIME_DAYS = 2
 #: Discrepancies kept per statistic (the closest first), so a contested toll does not list every pair.
 MAX_PER_STATISTIC = 12
+#: Figures of one statistic this many times apart count different things (a count of the critically hurt
+#: among the injured), not rival tolls.
+MAX_VALUE_RATIO = 5.0
 
 _QUALIFIER_WORDS = {
     "approximately": "about ", "at_least": "at least ", "more_than": "more than ", "at_most": "at most ",
@@ -68,23 +76,27 @@ def _closeness(a: Dated, b: Dated) -> tuple[int, int, int, int]:
 
 
 def find_discrepancies(
-    statistic_key: str, dated: Sequence[Dated], claim_of: Mapping[int, ClaimOut]
+    statistic_key: str, dated: Sequence[Dated], claim_of: Mapping[int, ClaimOut], event_country: str | None = None
 ) -> list[DiscrepancyOut]:
     """The value and source discrepancies among one statistic's figures (see the module docstring)."""
-    named = [d for d in dated if d.source is not None and interval(d.mention).known]
+    ids = {d.mention.figure_id for d in dated}
+    named = [d for d in dated if d.source is not None and interval(d.mention).known
+             and d.mention.parent_figure_id not in ids]  # a part of a figure of this row is not a rival toll
     best: dict[tuple[str, str, str], tuple[tuple[int, int, int, int], Dated, Dated]] = {}
     for i, a in enumerate(named):
         ia = interval(a.mention)
         for b in named[i + 1:]:
             one_text = a.mention.document_id == b.mention.document_id
-            if same_source(a.source, b.source) and not one_text:
+            if not one_text and same_voice(a.mention, b.mention, event_country):
                 continue
             ib = interval(b.mention)
             if not ia.overlaps(ib):
-                if not _same_time(a, b):
+                if not _same_time(a, b) or magnitude_ratio(magnitude(a.mention), magnitude(b.mention)) > MAX_VALUE_RATIO:
                     continue
+                if one_text and same_source(a.source, b.source) and a.mention.source_kind not in (None, "anonymous"):
+                    continue  # one named body giving two numbers in one text: its parts, not a contradiction
                 kind = "value"
-            elif _same_number(a, b) and a.mention.document_id != b.mention.document_id:
+            elif not one_text and _same_number(a, b) and _named(a) and _named(b):
                 kind = "source"
             else:
                 continue
@@ -109,7 +121,13 @@ def find_discrepancies(
     return sorted(out, key=lambda d: (d.kind, d.claim_a_key, d.claim_b_key))
 
 
+def _named(d: Dated) -> bool:
+    """A source with a name of its own, not a description ("officials", "a security source")."""
+    kind, name = d.mention.source_kind, d.mention.source or ""
+    return kind != "anonymous" and (kind is not None or any(c.isupper() for c in name))
+
+
 def _same_number(a: Dated, b: Dated) -> bool:
     """One stated number (not a vague quantity) in both figures."""
     ma, mb = a.mention, b.mention
-    return ma.value is not None and ma.value == mb.value and "vague" not in (ma.qualifier, mb.qualifier)
+    return ma.value is not None and ma.value == mb.value and ma.qualifier == mb.qualifier != "vague"

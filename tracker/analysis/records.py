@@ -52,7 +52,7 @@ def read_document(document_id: int, doc: Document) -> _Read:
             category=f.category, source=f.source, source_kind=f.source_kind,
             parent_figure_id=None if f.parent is None else base + f.parent, scope=f.scope, start=f.start,
             end=f.end, trend=f.trend, place=a.place, event_index=a.event_index, period=a.period, stage=a.stage,
-            own_place=a.own_place,
+            own_place=a.own_place, source_text=f.source_text,
         )
         for i, (f, a) in enumerate(zip(figures, found.figures, strict=True))
     )

@@ -1,8 +1,8 @@
 """Revisions: one source's running toll moving over time ("1,200" then "1,234"; "640, revised down to 512").
 
 Only cumulative statistics have running tolls. A statistic's figures are split into voices: one per
-named source, official bodies of a state together (tracker.analysis.timeline), and the outlets' own
-unattributed tolls. A voice's figures are put in time order: by publication day, then by what the text
+named source, official bodies of a state together (tracker.analysis.timeline); the outlets' own
+unattributed tolls join the main voice. A voice's figures are put in time order: by publication day, then by what the text
 marks ("grew from 50" before "rose to 57"); when some documents are undated, a running toll is read as
 rising, so by size. Consecutive figures that agree (compatible bounds, about one size) are one step; each
 document's figure of a step leads to the first figure of the next step. A step inside one document counts
@@ -12,32 +12,46 @@ only where the text marks it.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from datetime import date
 
 from tracker.analysis.bounds import magnitude, magnitude_ratio
-from tracker.analysis.timeline import Dated, interval, is_official, same_source
+from tracker.analysis.claims import QUALIFIER_PRECISION
+from tracker.analysis.timeline import Dated, interval, same_source, voice
 from tracker.analysis.types import CUMULATIVE, RevisionOut
 
-_OFFICIAL = "\x00official"
 #: Figures of one voice this close in size (and with compatible bounds) state one step of its toll.
-SAME_STEP_RATIO = 1.1
+SAME_STEP_RATIO = 1.02
+#: ... and a lower bound with a number just above it ("more than 60", "62").
+SAME_BOUND_STEP_RATIO = 1.1
 
 
-def _voices(dated: Sequence[Dated]) -> list[tuple[str | None, list[Dated]]]:
-    """The statistic's figures split by who gives them (see the module docstring)."""
+def _voices(dated: Sequence[Dated], event_country: str | None) -> list[tuple[str | None, list[Dated]]]:
+    """The statistic's figures split by who gives them (see the module docstring); the outlets' own
+    unattributed figures join the voice most of the row's figures come from (they repeat the toll of the
+    day), else form a voice of their own."""
     voices: list[tuple[str | None, list[Dated]]] = []
+    unattributed: list[Dated] = []
     for d in dated:
         if d.mention.qualifier == "vague" or not interval(d.mention).known:
             continue
-        name = _OFFICIAL if is_official(d.mention) else d.source
-        for voice, members in voices:
-            if (voice == _OFFICIAL and name == _OFFICIAL) or (
-                    voice != _OFFICIAL and name != _OFFICIAL and same_source(voice, name)):
+        if d.source is None:
+            unattributed.append(d)
+            continue
+        name = voice(d.mention, event_country)
+        for known, members in voices:
+            official = known is not None and known.startswith("official:")
+            if (official and known == name) or (not official and same_source(known, name)):
                 members.append(d)
                 break
         else:
             voices.append((name, [d]))
+    if unattributed:
+        if voices:
+            max(voices, key=lambda v: len(v[1]))[1].extend(unattributed)
+        else:
+            voices.append((None, unattributed))
     return voices
 
 
@@ -47,38 +61,51 @@ def _in_time_order(members: list[Dated]) -> list[Dated]:
     return sorted(members, key=lambda d: (magnitude(d.mention) or 0.0, d.mention.stage, d.order, d.mention.index))
 
 
+def _precision(d: Dated) -> tuple[int, int, int]:
+    """The most precise statement first: an exact number before a bound, then text order."""
+    return (QUALIFIER_PRECISION.get(d.mention.qualifier, 5), d.order, d.mention.index)
+
+
+def _stated(step: list[Dated]) -> Dated:
+    """The figure that states a step: its most precise."""
+    return min(step, key=_precision)
+
+
 def _same_step(a: Dated, b: Dated) -> bool:
     """Whether two figures state one stage of a toll: compatible bounds and about the same size ("more than
     60" and "62"; not "at least 2,122" and "at least 2,901")."""
-    return interval(a.mention).overlaps(interval(b.mention)) and magnitude_ratio(
-        magnitude(a.mention), magnitude(b.mention)) <= SAME_STEP_RATIO
+    ia, ib = interval(a.mention), interval(b.mention)
+    bounded = math.isinf(ia.high) or math.isinf(ib.high)  # "more than 60": any number just above it
+    limit = SAME_BOUND_STEP_RATIO if bounded else SAME_STEP_RATIO
+    return ia.overlaps(ib) and magnitude_ratio(magnitude(a.mention), magnitude(b.mention)) <= limit
 
 
-def _voice_name(voice: str | None, members: Sequence[Dated]) -> str | None:
-    if voice != _OFFICIAL:
-        return voice
+def _voice_name(name: str | None, members: Sequence[Dated]) -> str | None:
+    if name is None or not name.startswith("official:"):
+        return name
     names = [d.source for d in members if d.source]
     return names[-1] if names else None
 
 
-def find_revisions(statistic_key: str, period: str, dated: Sequence[Dated]) -> list[RevisionOut]:
+def find_revisions(statistic_key: str, period: str, dated: Sequence[Dated],
+                   event_country: str | None = None) -> list[RevisionOut]:
     """The steps of each voice's running toll in one statistic (see the module docstring)."""
     if period != CUMULATIVE:
         return []
     out: list[RevisionOut] = []
-    for voice, members in _voices(dated):
+    for name_of_voice, members in _voices(dated, event_country):
         ordered = _in_time_order(members)
         steps: list[list[Dated]] = []
         for d in ordered:
-            if steps and _same_step(steps[-1][-1], d):
+            if steps and _same_step(steps[-1][0], d):
                 steps[-1].append(d)
             else:
                 steps.append([d])
-        name = _voice_name(voice, members)
+        name = _voice_name(name_of_voice, members)
         for before, after in itertools.pairwise(steps):
-            target = after[0]
+            target = _stated(after)
             seen: set[int] = set()
-            for d in before:
+            for d in sorted(before, key=_precision):
                 if d.mention.document_id in seen:
                     continue
                 seen.add(d.mention.document_id)

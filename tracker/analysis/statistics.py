@@ -33,6 +33,8 @@ from tracker.figure import CASUALTY_CATEGORIES
 #: The categories that are statistics (a magnitude, a price or a wind speed never is).
 STATISTIC_CATEGORIES = frozenset((*CASUALTY_CATEGORIES, "aid", "damage"))
 DEFAULT_POPULATION = "people"
+#: Shares are not counts: "more than half of them" of the injured is not a value of the injured row.
+NOT_COUNTED_UNITS = frozenset({"percent", "fraction"})
 #: Two figures this close in size (with compatible bounds) state one number ("some 2,000", "2,000").
 SAME_NUMBER_RATIO = 1.02
 #: Events in whose coverage civilians are a row of their own, apart from all the dead.
@@ -162,8 +164,8 @@ def statistic_keys(
     for doc in docs:
         for m in doc.mentions:
             event_key = event_of.get(m.figure_id)
-            if event_key is None or m.category not in STATISTIC_CATEGORIES or (m.value is None and m.low is None \
-                    and m.high is None):
+            if event_key is None or m.category not in STATISTIC_CATEGORIES or m.unit in NOT_COUNTED_UNITS or (
+                    m.value is None and m.low is None and m.high is None):
                 continue
             population = population_of(m)
             if population == "civilians" and (event_key, m.category) not in civilians:

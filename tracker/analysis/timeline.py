@@ -2,8 +2,10 @@
 
 A figure is dated by its document's publication day; a document without one is undated. Two source names
 are one source when they are equal or one's words hold the other's ("the Gaza Health Ministry", "the
-health ministry"). For a running toll, official bodies of one side (government, ministry, police,
-military, state) are one voice: AFAD's toll and the president's are steps of one official count.
+health ministry"). The official bodies and officials of one state (a government, ministry, police, army,
+"officials", "authorities", a governor or minister) are one voice: AFAD's toll and the president's are
+steps of one official count. Their state is the one their name or attribution names ("US intelligence",
+"Ukrainian officials"), else where the figure counts, else where the event happened.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from tracker.analysis.types import MentionInput
 
 #: Source kinds that speak for a state; their tolls chain into one official count.
 OFFICIAL_KINDS = frozenset({"government", "ministry", "police", "military", "state"})
+#: Words that make an unnamed source or a person an official ("Ukrainian officials", "the governor said").
+_OFFICIAL_WORDS = re.compile(
+    r"\b(?:officials?|authorit(?:y|ies)|government|ministry|minister|governor|mayor|president|premier"
+    r"|spokes(?:man|woman|person)|police|army|military|council|official\s+statistics)\b", re.IGNORECASE)
 #: Counted nouns that are a floor of the toll, not a toll: the bodies someone saw or recovered.
 _FLOOR_ENTITIES = frozenset({"bodies", "body", "corpses", "corpse"})
 _STOP = frozenset({"the", "of", "a", "an", "and", "for", "s"})
@@ -61,8 +67,40 @@ def same_source(a: str | None, b: str | None) -> bool:
 
 
 def is_official(m: MentionInput) -> bool:
-    """Whether a figure comes from a body that speaks for a state."""
-    return m.source is not None and m.source_kind in OFFICIAL_KINDS
+    """Whether a figure comes from a body or an official that speaks for a state."""
+    if m.source is None:
+        return False
+    if m.source_kind in OFFICIAL_KINDS:
+        return True
+    if m.source_kind not in (None, "anonymous", "person"):
+        return False
+    return bool(_OFFICIAL_WORDS.search(m.source) or (m.source_text and _OFFICIAL_WORDS.search(m.source_text)))
+
+
+@lru_cache(maxsize=4096)
+def _named_state(name: str) -> str | None:
+    from tracker.analysis.places import find_places
+
+    found = find_places(name)
+    return found[0].place.country if found else None
+
+
+def voice(m: MentionInput, event_country: str | None) -> str | None:
+    """Who a figure's toll belongs to: "official:<ISO3>" for a state's officials, else its source's name."""
+    if not is_official(m):
+        return m.source
+    state = _named_state(m.source or "") or (_named_state(m.source_text) if m.source_text else None)
+    if state is None and m.own_place and m.place is not None and not m.place.countries:
+        state = m.place.country  # "53 died in Mozambique, according to government figures"
+    return f"official:{state or event_country or '?'}"
+
+
+def same_voice(a: MentionInput, b: MentionInput, event_country: str | None) -> bool:
+    """Whether two figures are one voice's toll: one source, or the officials of one state."""
+    if same_source(a.source, b.source):
+        return True
+    va, vb = voice(a, event_country), voice(b, event_country)
+    return va is not None and va.startswith("official:") and va == vb
 
 
 def days_apart(a: Dated, b: Dated) -> int | None:

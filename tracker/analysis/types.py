@@ -61,6 +61,7 @@ class MentionInput:
     period: str = CUMULATIVE  # CUMULATIVE or a bounded period's label
     stage: int = 0  # -1: the text marks it as an earlier count ("grew from 50"); 1: a moved toll ("rose to 57")
     own_place: bool = True  # the text places the figure; False: it counts where its event happened
+    source_text: str | None = None  # the words that carry the attribution ("said the governor of Donetsk")
 
 
 @dataclass(frozen=True, slots=True)

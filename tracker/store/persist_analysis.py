@@ -233,6 +233,7 @@ def _mention(row: Any) -> MentionInput:
         period=row.period or CUMULATIVE,
         stage=row.stage or 0,
         own_place=row.own_place is not False,
+        source_text=row.source_text,
     )
 
 
