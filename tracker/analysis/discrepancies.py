@@ -91,7 +91,8 @@ def find_discrepancies(
                 continue
             ib = interval(b.mention)
             if not ia.overlaps(ib):
-                if not _same_time(a, b) or magnitude_ratio(magnitude(a.mention), magnitude(b.mention)) > MAX_VALUE_RATIO:
+                apart = magnitude_ratio(magnitude(a.mention), magnitude(b.mention))
+                if not _same_time(a, b) or apart > MAX_VALUE_RATIO:
                     continue
                 if one_text and same_source(a.source, b.source) and a.mention.source_kind not in (None, "anonymous"):
                     continue  # one named body giving two numbers in one text: its parts, not a contradiction

@@ -2,8 +2,8 @@
 
 Only cumulative statistics have running tolls. A statistic's figures are split into voices: one per
 named source, official bodies of a state together (tracker.analysis.timeline); the outlets' own
-unattributed tolls join the main voice. A voice's figures are put in time order: by publication day, then by what the text
-marks ("grew from 50" before "rose to 57"); when some documents are undated, a running toll is read as
+unattributed tolls join the main voice. A voice's figures are put in time order: by publication day, then
+by what the text marks ("grew from 50" before "rose to 57"); when some documents are undated, a running toll is read as
 rising, so by size. Consecutive figures that agree (compatible bounds, about one size) are one step; each
 document's figure of a step leads to the first figure of the next step. A step inside one document counts
 only where the text marks it.
