@@ -44,6 +44,33 @@ _DATE = re.compile(
 )
 
 
+# Words every date holds one of: the full pattern is tried only around them (most text has no date).
+_ANCHOR = re.compile(
+    r"\b(?:" + "|".join(sorted({*_MONTHS, *_WEEKDAYS}, key=len, reverse=True))
+    + r"|yesterday|today|tonight|overnight|ago|last|this|(?:19|20)\d{2})",
+    re.IGNORECASE,
+)
+#: How far before its anchor word a date may start ("since 6 February"), and after it end.
+_BEFORE_ANCHOR = 32
+_AFTER_ANCHOR = 40
+
+
+def _date_matches(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The matches of the date pattern in `text[start:end]`, searched only around anchor words."""
+    out: list[re.Match[str]] = []
+    pos = start
+    for anchor in _ANCHOR.finditer(text, start, end):
+        if anchor.end() <= pos:
+            continue
+        m = _DATE.search(text, max(pos, anchor.start() - _BEFORE_ANCHOR), min(end, anchor.end() + _AFTER_ANCHOR))
+        while m is not None and m.end() <= anchor.start():
+            m = _DATE.search(text, m.end(), min(end, anchor.end() + _AFTER_ANCHOR))
+        if m is not None and m.start() <= anchor.end():
+            out.append(m)
+            pos = m.end()
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date or year named in the text, resolved as far as the text and publication date allow."""
@@ -116,7 +143,7 @@ def _relative(phrase: str, published: date) -> date | None:
 def find_dates(text: str, published: date | None = None, start: int = 0, end: int | None = None) -> list[DateMention]:
     """The dates named in `text[start:end]`, in text order (see the module docstring)."""
     out: list[DateMention] = []
-    for m in _DATE.finditer(text, start, len(text) if end is None else end):
+    for m in _date_matches(text, start, len(text) if end is None else end):
         since = m.group("since") is not None or (m.group("yrp") or "").lower() in ("since", "from")
         relative = False
         day: date | None = None

@@ -22,14 +22,18 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from tracker.analysis.bounds import magnitude, magnitude_ratio
-from tracker.analysis.timeline import Dated, days_apart, interval, same_source, same_voice
+from tracker.analysis.bounds import Interval, magnitude, magnitude_ratio
+from tracker.analysis.timeline import Dated, days_apart, interval, same_source, voice
 from tracker.analysis.types import ClaimOut, DiscrepancyOut
 
 #: Figures from documents at most this many days apart were given about the same time.
 SAME_TIME_DAYS = 2
 #: Discrepancies kept per statistic (the closest first), so a contested toll does not list every pair.
 MAX_PER_STATISTIC = 12
+#: Claims of one statistic compared (the best supported), and documents per claim (the newest): this
+#: bounds the work on a toll reported thousands of times.
+MAX_CLAIMS_COMPARED = 40
+MAX_DOCUMENTS_PER_CLAIM = 4
 #: Figures of one statistic this many times apart count different things (a count of the critically hurt
 #: among the injured), not rival tolls.
 MAX_VALUE_RATIO = 5.0
@@ -75,6 +79,16 @@ def _closeness(a: Dated, b: Dated) -> tuple[int, int, int, int]:
             min(a.order, b.order), a.mention.index + b.mention.index)
 
 
+def _representatives(named: Sequence[Dated], claim_of: Mapping[int, ClaimOut]) -> list[list[Dated]]:
+    """Per claim (best supported first, at most `MAX_CLAIMS_COMPARED`), its figures one per document, the
+    newest `MAX_DOCUMENTS_PER_CLAIM` documents: what a disagreement between two claims is shown by."""
+    by_claim: dict[str, dict[int, Dated]] = {}
+    for d in named:
+        by_claim.setdefault(claim_of[d.mention.figure_id].key, {}).setdefault(d.mention.document_id, d)
+    ranked = sorted(by_claim.items(), key=lambda item: (-len(item[1]), item[0]))[:MAX_CLAIMS_COMPARED]
+    return [sorted(docs.values(), key=lambda d: -d.order)[:MAX_DOCUMENTS_PER_CLAIM] for _, docs in ranked]
+
+
 def find_discrepancies(
     statistic_key: str, dated: Sequence[Dated], claim_of: Mapping[int, ClaimOut], event_country: str | None = None
 ) -> list[DiscrepancyOut]:
@@ -82,33 +96,23 @@ def find_discrepancies(
     ids = {d.mention.figure_id for d in dated}
     named = [d for d in dated if d.source is not None and interval(d.mention).known
              and d.mention.parent_figure_id not in ids]  # a part of a figure of this row is not a rival toll
+    claims = _representatives(named, claim_of)
+    voices = {d.mention.figure_id: voice(d.mention, event_country) for group in claims for d in group}
+    intervals = {d.mention.figure_id: interval(d.mention) for group in claims for d in group}
     best: dict[tuple[str, str, str], tuple[tuple[int, int, int, int], Dated, Dated]] = {}
-    for i, a in enumerate(named):
-        ia = interval(a.mention)
-        for b in named[i + 1:]:
-            one_text = a.mention.document_id == b.mention.document_id
-            if not one_text and same_voice(a.mention, b.mention, event_country):
-                continue
-            ib = interval(b.mention)
-            if not ia.overlaps(ib):
-                apart = magnitude_ratio(magnitude(a.mention), magnitude(b.mention))
-                if not _same_time(a, b) or apart > MAX_VALUE_RATIO:
-                    continue
-                if one_text and same_source(a.source, b.source) and a.mention.source_kind not in (None, "anonymous"):
-                    continue  # one named body giving two numbers in one text: its parts, not a contradiction
-                kind = "value"
-            elif not one_text and _same_number(a, b) and _named(a) and _named(b):
-                kind = "source"
-            else:
-                continue
-            ca, cb = claim_of[a.mention.figure_id], claim_of[b.mention.figure_id]
-            if ca.key == cb.key:
-                continue
-            first, second = (a, b) if ca.key < cb.key else (b, a)
-            pair = (kind, min(ca.key, cb.key), max(ca.key, cb.key))
-            rank = _closeness(a, b)
-            if pair not in best or rank < best[pair][0]:
-                best[pair] = (rank, first, second)
+    for i, group_a in enumerate(claims):
+        for group_b in claims[i + 1:]:
+            for a in group_a:
+                for b in group_b:
+                    kind = _disagreement(a, b, voices, intervals)
+                    if kind is None:
+                        continue
+                    ca, cb = claim_of[a.mention.figure_id], claim_of[b.mention.figure_id]
+                    first, second = (a, b) if ca.key < cb.key else (b, a)
+                    pair = (kind, min(ca.key, cb.key), max(ca.key, cb.key))
+                    rank = _closeness(a, b)
+                    if pair not in best or rank < best[pair][0]:
+                        best[pair] = (rank, first, second)
     found = sorted(best.items(), key=lambda item: item[1][0])[:MAX_PER_STATISTIC]
     out = []
     for (kind, _, _), (_, a, b) in found:
@@ -120,6 +124,28 @@ def find_discrepancies(
         out.append(DiscrepancyOut(statistic_key, kind, ca.key, cb.key, text, a.mention.figure_id,
                                   b.mention.figure_id))
     return sorted(out, key=lambda d: (d.kind, d.claim_a_key, d.claim_b_key))
+
+
+def _disagreement(a: Dated, b: Dated, voices: Mapping[int, str | None],
+                  intervals: Mapping[int, Interval]) -> str | None:
+    """"value", "source" or None for two figures of two claims of one statistic."""
+    one_text = a.mention.document_id == b.mention.document_id
+    if not one_text:
+        if same_source(a.source, b.source):
+            return None
+        va, vb = voices[a.mention.figure_id], voices[b.mention.figure_id]
+        if va is not None and va == vb and va.startswith("official:"):
+            return None  # one state's officials: a running toll, not rivals
+    ia, ib = intervals[a.mention.figure_id], intervals[b.mention.figure_id]
+    if not ia.overlaps(ib):
+        if not _same_time(a, b) or magnitude_ratio(magnitude(a.mention), magnitude(b.mention)) > MAX_VALUE_RATIO:
+            return None
+        if one_text and same_source(a.source, b.source) and a.mention.source_kind not in (None, "anonymous"):
+            return None  # one named body giving two numbers in one text: its parts, not a contradiction
+        return "value"
+    if not one_text and _same_number(a, b) and _named(a) and _named(b):
+        return "source"
+    return None
 
 
 def _named(d: Dated) -> bool:

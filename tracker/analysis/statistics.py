@@ -19,20 +19,27 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from tracker.analysis.bounds import magnitude, magnitude_ratio, mention_interval
 from tracker.analysis.event_clusters import place_name
 from tracker.analysis.families import entity_family, load_families
 from tracker.analysis.places import Place
 from tracker.analysis.types import CUMULATIVE, DocumentInput, EventOut, MentionInput, StatisticOut
+from tracker.data_files import data_rows
+from tracker.extract.trie import trie_pattern
 from tracker.figure import CASUALTY_CATEGORIES
 
 #: The categories that are statistics (a magnitude, a price or a wind speed never is).
 STATISTIC_CATEGORIES = frozenset((*CASUALTY_CATEGORIES, "aid", "damage"))
 DEFAULT_POPULATION = "people"
+#: How far after a number (characters) a condition may stand ("80 people injured in the attack remain in
+#: hospital").
+CONDITION_REACH = 60
 #: Shares are not counts: "more than half of them" of the injured is not a value of the injured row.
 NOT_COUNTED_UNITS = frozenset({"percent", "fraction"})
 #: Two figures this close in size (with compatible bounds) state one number ("some 2,000", "2,000").
@@ -54,7 +61,8 @@ class StatisticKey:
     def widened(self) -> list[StatisticKey]:
         """The keys of the statistics this one may be part of, nearest first."""
         out = []
-        parent_population = load_families().parent_of.get(self.population)
+        parent_population = load_families().parent_of.get(self.population) or (
+            DEFAULT_POPULATION if self.population in _conditions()[1].values() else None)
         if parent_population is not None:
             out.append(StatisticKey(self.event, self.category, parent_population, self.place, self.period))
         if self.place is not None:
@@ -67,12 +75,36 @@ class StatisticKey:
 _NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\s+([a-z][a-z-]+)", re.IGNORECASE)
 
 
+@cache
+def _conditions() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = {" ".join(phrase.lower().split()): population
+            for _, (phrase, population) in ((n, r[:2]) for n, r in data_rows("population_conditions.txt", 2))}
+    return re.compile(rf"\b(?:{trie_pattern(rows)})\b", re.IGNORECASE), rows
+
+
+def condition_of(m: MentionInput) -> str | None:
+    """The condition a count of people names after it ("80 remain in hospital"): a row of its own."""
+    at = m.sentence.find(m.text)
+    if at < 0:
+        return None
+    after = m.sentence[at + len(m.text):at + len(m.text) + CONDITION_REACH]
+    after = re.split(r"[,;.]", after, maxsplit=1)[0]
+    pattern, rows = _conditions()
+    found = pattern.search(after)
+    return rows[" ".join(found.group().lower().split())] if found else None
+
+
 def population_of(m: MentionInput) -> str:
     """The population a figure counts: its counted noun's family; for a bare number, the noun of "the number
-    of houses ... rose to 1.8 million" before it; else people."""
+    of houses ... rose to 1.8 million" before it; else people. People in a condition ("in hospital") are a
+    population of their own."""
     if m.unit != "count":
         return DEFAULT_POPULATION
     family = entity_family(m.entity)
+    if family in (None, DEFAULT_POPULATION):
+        condition = condition_of(m)
+        if condition is not None:
+            return condition
     if family is None:
         at = m.sentence.find(m.text)
         named = _NUMBER_OF.findall(m.sentence, 0, at if at >= 0 else len(m.sentence))
@@ -175,13 +207,23 @@ def statistic_keys(
             mentions[m.figure_id] = m
     # A place named beside a wider toll ("2,000 fighters left their positions around Damascus") is not a
     # breakdown: a figure that agrees with a figure of a wider place counts that place.
-    by_row: dict[tuple[str, str, str, str], list[tuple[Place | None, MentionInput]]] = defaultdict(list)
+    by_row: dict[tuple[str, str, str, str], list[tuple[float, Place | None, MentionInput]]] = defaultdict(list)
     for figure_id, key in keys.items():
-        by_row[(key.event, key.category, key.population, key.period)].append((key.place, mentions[figure_id]))
+        size = magnitude(mentions[figure_id])
+        if size is not None:
+            by_row[(key.event, key.category, key.population, key.period)].append((size, key.place, mentions[figure_id]))
+    for row in by_row.values():
+        row.sort(key=lambda item: item[0])
+    sizes = {k: [item[0] for item in row] for k, row in by_row.items()}
     for figure_id, key in keys.items():
-        if key.place is None:
+        size = magnitude(mentions[figure_id])
+        if key.place is None or size is None:
             continue
-        wider = [place for place, other in by_row[(key.event, key.category, key.population, key.period)]
+        row_key = (key.event, key.category, key.population, key.period)
+        row = by_row[row_key]
+        near = row[bisect_left(sizes[row_key], size / SAME_NUMBER_RATIO):bisect_right(sizes[row_key],
+                                                                                       size * SAME_NUMBER_RATIO)]
+        wider = [place for _, place, other in near
                  if place != key.place and (place is None or _within(key.place, place))
                  and _agree(mentions[figure_id], other)]
         if wider:  # the widest place that states the same number
