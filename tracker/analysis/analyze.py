@@ -16,7 +16,7 @@ from tracker.analysis.revisions import find_revisions
 from tracker.analysis.statistics import build_statistics, statistic_keys
 from tracker.analysis.subsets import with_implied_parents
 from tracker.analysis.syndication import find_syndication
-from tracker.analysis.timeline import Dated
+from tracker.analysis.timeline import Dated, official_people
 from tracker.analysis.types import (
     Analysis,
     ClaimOut,
@@ -71,6 +71,7 @@ def analyze_corpus(docs: Iterable[DocumentInput]) -> Analysis:
             if key is not None:
                 members[key].append(Dated(m, day, order[doc.document_id]))
 
+    officials = official_people(m for doc in documents for m in doc.mentions)
     claims: list[ClaimOut] = []
     discrepancies: list[DiscrepancyOut] = []
     revisions: list[RevisionOut] = []
@@ -86,8 +87,8 @@ def analyze_corpus(docs: Iterable[DocumentInput]) -> Analysis:
                 claim_of[m.figure_id] = claim
         place = event_by_key[statistic.event_key].place
         country = place.country if place else None
-        discrepancies.extend(find_discrepancies(statistic.key, dated, claim_of, country))
-        revisions.extend(find_revisions(statistic.key, statistic.period, dated, country))
+        discrepancies.extend(find_discrepancies(statistic.key, dated, claim_of, country, officials))
+        revisions.extend(find_revisions(statistic.key, statistic.period, dated, country, officials))
         out_statistics.append(dataclasses.replace(statistic, headline_figure_id=_headline(dated)))
 
     return Analysis(

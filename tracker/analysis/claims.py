@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tracker.analysis.bounds import Interval, mention_interval
+from tracker.analysis.timeline import same_source
 from tracker.analysis.types import ClaimOut, MentionInput
 
 #: Which stated form best represents a claim when its mentions differ: the most precise first.
@@ -30,10 +31,14 @@ def mention_order(m: MentionInput) -> tuple[int, int, int]:
 
 
 def group_claims(mentions: Sequence[MentionInput]) -> list[ClaimGroup]:
-    """Split one statistic's mentions into claims: same source, bounds that overlap one another."""
+    """Split one statistic's mentions into claims: one source (names that are one source, as "US
+    intelligence" and "the US intelligence community", count once), bounds that overlap one another."""
     by_source: dict[str, list[MentionInput]] = defaultdict(list)
+    canonical: dict[str, str] = {}
+    for name in sorted({m.source for m in mentions if m.source}, key=lambda n: (len(n), n)):
+        canonical[name] = next((c for c in canonical.values() if same_source(c, name)), name)
     for m in mentions:
-        by_source[m.source or ""].append(m)
+        by_source[canonical.get(m.source, "") if m.source else ""].append(m)
     claims: list[ClaimGroup] = []
     for source in sorted(by_source):
         intervals = [(mention_interval(m), m) for m in by_source[source]]

@@ -20,6 +20,7 @@ shown by its closest pair of figures.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 
 from tracker.analysis.bounds import Interval, magnitude, magnitude_ratio
@@ -34,6 +35,7 @@ MAX_PER_STATISTIC = 12
 #: bounds the work on a toll reported thousands of times.
 MAX_CLAIMS_COMPARED = 40
 MAX_DOCUMENTS_PER_CLAIM = 4
+MAX_FIGURES_PER_DOCUMENT = 3
 #: Figures of one statistic this many times apart count different things (a count of the critically hurt
 #: among the injured), not rival tolls.
 MAX_VALUE_RATIO = 5.0
@@ -63,43 +65,77 @@ def describe_claim(claim: ClaimOut) -> str:
     return f"{stated} ({claim.source or 'unattributed'})"
 
 
+# "Thirteen of the new fatalities": a part of a count of the same people, not a rival count
+_PARTITIVE = re.compile(r"\S+\s+of\s+(?:the\s+(?:\w+\s+)?)?(\w+)", re.IGNORECASE)
+
+
+def _is_part(d: Dated) -> bool:
+    """"Thirteen of the new fatalities" is a part of the fatalities; "four of them are children" counts
+    children (its own population), which may rival another count of children."""
+    found = _PARTITIVE.match(d.mention.text)
+    if found is None:
+        return False
+    entity = (d.mention.entity or "").lower()
+    return not entity or entity.endswith(found.group(1).lower())
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*\Z")
+
+
+def _headline(d: Dated) -> bool:
+    """A figure of a headline or caption (no closing full stop): the body's sentence shows a claim better."""
+    return not _SENTENCE_END.search(d.mention.sentence)
+
+
 def _same_time(a: Dated, b: Dated) -> bool:
+    """Whether two rival figures were given about the same time: in one text (an earlier estimate set
+    against a later finding still disagrees with it), in texts dated at most `SAME_TIME_DAYS` apart, or
+    in undated texts where neither toll is shown as having moved on ("rose to 57")."""
     if a.mention.document_id == b.mention.document_id:
-        return a.mention.stage >= 0 and b.mention.stage >= 0
+        return True
     apart = days_apart(a, b)
     if apart is not None:
         return apart <= SAME_TIME_DAYS
-    return a.mention.stage == 0 and b.mention.stage == 0
+    return a.mention.stage < 1 and b.mention.stage < 1
 
 
-def _closeness(a: Dated, b: Dated) -> tuple[int, int, int, int]:
+def _closeness(a: Dated, b: Dated) -> tuple[int, int, int, int, int]:
     same_document = a.mention.document_id == b.mention.document_id
     apart = days_apart(a, b)
     return (0 if same_document else 1, apart if apart is not None else SAME_TIME_DAYS + 1,
-            min(a.order, b.order), a.mention.index + b.mention.index)
+            _headline(a) + _headline(b), min(a.order, b.order), a.mention.index + b.mention.index)
 
 
 def _representatives(named: Sequence[Dated], claim_of: Mapping[int, ClaimOut]) -> list[list[Dated]]:
-    """Per claim (best supported first, at most `MAX_CLAIMS_COMPARED`), its figures one per document, the
-    newest `MAX_DOCUMENTS_PER_CLAIM` documents: what a disagreement between two claims is shown by."""
-    by_claim: dict[str, dict[int, Dated]] = {}
+    """Per claim (best supported first, at most `MAX_CLAIMS_COMPARED`), its figures in its newest
+    `MAX_DOCUMENTS_PER_CLAIM` documents, a few each: what a disagreement between two claims is shown by."""
+    by_claim: dict[str, dict[int, list[Dated]]] = {}
     for d in named:
-        by_claim.setdefault(claim_of[d.mention.figure_id].key, {}).setdefault(d.mention.document_id, d)
+        by_claim.setdefault(claim_of[d.mention.figure_id].key, {}).setdefault(d.mention.document_id, []).append(d)
     ranked = sorted(by_claim.items(), key=lambda item: (-len(item[1]), item[0]))[:MAX_CLAIMS_COMPARED]
-    return [sorted(docs.values(), key=lambda d: -d.order)[:MAX_DOCUMENTS_PER_CLAIM] for _, docs in ranked]
+    out = []
+    for _, docs in ranked:
+        newest = sorted(docs.values(), key=lambda figures: -figures[0].order)[:MAX_DOCUMENTS_PER_CLAIM]
+        out.append([d for figures in newest for d in figures[:MAX_FIGURES_PER_DOCUMENT]])
+    return out
 
 
 def find_discrepancies(
-    statistic_key: str, dated: Sequence[Dated], claim_of: Mapping[int, ClaimOut], event_country: str | None = None
+    statistic_key: str, dated: Sequence[Dated], claim_of: Mapping[int, ClaimOut], event_country: str | None = None,
+    officials: frozenset[str] = frozenset(),
 ) -> list[DiscrepancyOut]:
     """The value and source discrepancies among one statistic's figures (see the module docstring)."""
     ids = {d.mention.figure_id for d in dated}
     named = [d for d in dated if d.source is not None and interval(d.mention).known
-             and d.mention.parent_figure_id not in ids]  # a part of a figure of this row is not a rival toll
+             and d.mention.parent_figure_id not in ids  # a part of a figure of this row is not a rival toll
+             and not _is_part(d)]
+    # a voice's earlier count that the same text updates ("originally nearly 500 ... at least 471") is
+    # superseded: only its later figure stands against other sources
+    voices = {d.mention.figure_id: voice(d.mention, event_country, officials) for d in named}
+    current = {(d.mention.document_id, voices[d.mention.figure_id]) for d in named if d.mention.stage >= 0}
+    named = [d for d in named
+             if d.mention.stage >= 0 or (d.mention.document_id, voices[d.mention.figure_id]) not in current]
     claims = _representatives(named, claim_of)
-    voices = {d.mention.figure_id: voice(d.mention, event_country) for group in claims for d in group}
     intervals = {d.mention.figure_id: interval(d.mention) for group in claims for d in group}
-    best: dict[tuple[str, str, str], tuple[tuple[int, int, int, int], Dated, Dated]] = {}
+    best: dict[tuple[str, str, str, tuple[int, ...]], tuple[tuple[int, int, int, int, int], Dated, Dated]] = {}
     for i, group_a in enumerate(claims):
         for group_b in claims[i + 1:]:
             for a in group_a:
@@ -109,13 +145,14 @@ def find_discrepancies(
                         continue
                     ca, cb = claim_of[a.mention.figure_id], claim_of[b.mention.figure_id]
                     first, second = (a, b) if ca.key < cb.key else (b, a)
-                    pair = (kind, min(ca.key, cb.key), max(ca.key, cb.key))
+                    documents = tuple(sorted((a.mention.document_id, b.mention.document_id)))
+                    pair = (kind, min(ca.key, cb.key), max(ca.key, cb.key), documents)
                     rank = _closeness(a, b)
                     if pair not in best or rank < best[pair][0]:
                         best[pair] = (rank, first, second)
     found = sorted(best.items(), key=lambda item: item[1][0])[:MAX_PER_STATISTIC]
     out = []
-    for (kind, _, _), (_, a, b) in found:
+    for (kind, _, _, _), (_, a, b) in found:
         ca, cb = claim_of[a.mention.figure_id], claim_of[b.mention.figure_id]
         if kind == "value":
             text = f"{describe_claim(ca)} vs {describe_claim(cb)}: the bounds do not overlap"
@@ -140,8 +177,9 @@ def _disagreement(a: Dated, b: Dated, voices: Mapping[int, str | None],
     if not ia.overlaps(ib):
         if not _same_time(a, b) or magnitude_ratio(magnitude(a.mention), magnitude(b.mention)) > MAX_VALUE_RATIO:
             return None
-        if one_text and same_source(a.source, b.source) and a.mention.source_kind not in (None, "anonymous"):
-            return None  # one named body giving two numbers in one text: its parts, not a contradiction
+        if one_text and same_source(a.source, b.source) and (
+                a.mention.source_kind not in (None, "anonymous") or a.mention.stage != b.mention.stage):
+            return None  # one body's two numbers in one text: its parts, or its revision, not a contradiction
         return "value"
     if not one_text and _same_number(a, b) and _named(a) and _named(b):
         return "source"

@@ -27,7 +27,8 @@ SAME_STEP_RATIO = 1.02
 SAME_BOUND_STEP_RATIO = 1.1
 
 
-def _voices(dated: Sequence[Dated], event_country: str | None) -> list[tuple[str | None, list[Dated]]]:
+def _voices(dated: Sequence[Dated], event_country: str | None,
+            officials: frozenset[str]) -> list[tuple[str | None, list[Dated]]]:
     """The statistic's figures split by who gives them (see the module docstring); the outlets' own
     unattributed figures join the voice most of the row's figures come from (they repeat the toll of the
     day), else form a voice of their own."""
@@ -39,7 +40,7 @@ def _voices(dated: Sequence[Dated], event_country: str | None) -> list[tuple[str
         if d.source is None:
             unattributed.append(d)
             continue
-        name = voice(d.mention, event_country)
+        name = voice(d.mention, event_country, officials)
         for known, members in voices:
             official = known is not None and known.startswith("official:")
             if (official and known == name) or (not official and same_source(known, name)):
@@ -88,12 +89,12 @@ def _voice_name(name: str | None, members: Sequence[Dated]) -> str | None:
 
 
 def find_revisions(statistic_key: str, period: str, dated: Sequence[Dated],
-                   event_country: str | None = None) -> list[RevisionOut]:
+                   event_country: str | None = None, officials: frozenset[str] = frozenset()) -> list[RevisionOut]:
     """The steps of each voice's running toll in one statistic (see the module docstring)."""
     if period != CUMULATIVE:
         return []
     out: list[RevisionOut] = []
-    for name_of_voice, members in _voices(dated, event_country):
+    for name_of_voice, members in _voices(dated, event_country, officials):
         ordered = _in_time_order(members)
         steps: list[list[Dated]] = []
         for d in ordered:

@@ -61,8 +61,7 @@ class StatisticKey:
     def widened(self) -> list[StatisticKey]:
         """The keys of the statistics this one may be part of, nearest first."""
         out = []
-        parent_population = load_families().parent_of.get(self.population) or (
-            DEFAULT_POPULATION if self.population in _conditions()[1].values() else None)
+        parent_population = load_families().parent_of.get(self.population) or _condition_parent(self.population)
         if parent_population is not None:
             out.append(StatisticKey(self.event, self.category, parent_population, self.place, self.period))
         if self.place is not None:
@@ -80,6 +79,14 @@ def _conditions() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = {" ".join(phrase.lower().split()): population
             for _, (phrase, population) in ((n, r[:2]) for n, r in data_rows("population_conditions.txt", 2))}
     return re.compile(rf"\b(?:{trie_pattern(rows)})\b", re.IGNORECASE), rows
+
+
+def _condition_parent(population: str) -> str | None:
+    """The population a condition's population is part of: "children, hospitalised" of children,
+    "hospitalised" of people."""
+    if "," in population:
+        return population.split(",", 1)[0]
+    return DEFAULT_POPULATION if population in _conditions()[1].values() else None
 
 
 def condition_of(m: MentionInput) -> str | None:
@@ -101,10 +108,9 @@ def population_of(m: MentionInput) -> str:
     if m.unit != "count":
         return DEFAULT_POPULATION
     family = entity_family(m.entity)
-    if family in (None, DEFAULT_POPULATION):
-        condition = condition_of(m)
-        if condition is not None:
-            return condition
+    condition = condition_of(m)
+    if condition is not None:
+        return condition if family in (None, DEFAULT_POPULATION) else f"{family}, {condition}"
     if family is None:
         at = m.sentence.find(m.text)
         named = _NUMBER_OF.findall(m.sentence, 0, at if at >= 0 else len(m.sentence))

@@ -11,6 +11,7 @@ steps of one official count. Their state is the one their name or attribution na
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -66,11 +67,27 @@ def same_source(a: str | None, b: str | None) -> bool:
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
-def is_official(m: MentionInput) -> bool:
+def official_people(mentions: Iterable[MentionInput]) -> frozenset[str]:
+    """The people the texts give an official title ("Pavlo Kyrylenko, governor of the Donetsk Oblast",
+    "Health Minister Mikhail Murashko"): they speak for their state wherever they are quoted."""
+    out: set[str] = set()
+    for m in mentions:
+        if m.source_kind != "person" or not m.source or m.source in out:
+            continue
+        at = m.sentence.find(m.source)
+        if at < 0:
+            continue
+        around = m.sentence[max(0, at - 40):at + len(m.source) + 50]
+        if _OFFICIAL_WORDS.search(around):
+            out.add(m.source)
+    return frozenset(out)
+
+
+def is_official(m: MentionInput, officials: frozenset[str] = frozenset()) -> bool:
     """Whether a figure comes from a body or an official that speaks for a state."""
     if m.source is None:
         return False
-    if m.source_kind in OFFICIAL_KINDS:
+    if m.source_kind in OFFICIAL_KINDS or m.source in officials:
         return True
     if m.source_kind not in (None, "anonymous", "person"):
         return False
@@ -85,9 +102,9 @@ def _named_state(name: str) -> str | None:
     return found[0].place.country if found else None
 
 
-def voice(m: MentionInput, event_country: str | None) -> str | None:
+def voice(m: MentionInput, event_country: str | None, officials: frozenset[str] = frozenset()) -> str | None:
     """Who a figure's toll belongs to: "official:<ISO3>" for a state's officials, else its source's name."""
-    if not is_official(m):
+    if not is_official(m, officials):
         return m.source
     state = _named_state(m.source or "") or (_named_state(m.source_text) if m.source_text else None)
     if state is None and m.own_place and m.place is not None and not m.place.countries:
@@ -95,11 +112,12 @@ def voice(m: MentionInput, event_country: str | None) -> str | None:
     return f"official:{state or event_country or '?'}"
 
 
-def same_voice(a: MentionInput, b: MentionInput, event_country: str | None) -> bool:
+def same_voice(a: MentionInput, b: MentionInput, event_country: str | None,
+               officials: frozenset[str] = frozenset()) -> bool:
     """Whether two figures are one voice's toll: one source, or the officials of one state."""
     if same_source(a.source, b.source):
         return True
-    va, vb = voice(a, event_country), voice(b, event_country)
+    va, vb = voice(a, event_country, officials), voice(b, event_country, officials)
     return va is not None and va.startswith("official:") and va == vb
 
 
