@@ -49,6 +49,7 @@ def test_without_a_publication_date_the_window_is_as_written() -> None:
     pytest.param("Officials originally reported nearly 500 deaths.", [-1], id="originally-before"),
     pytest.param("the nearly 500 deaths that officials initially reported", [-1], id="initially-after"),
     pytest.param("At least 35 people died in the strike.", [0], id="plain"),
+    pytest.param("Initial reports from the ministry stated that 62 people were killed.", [-1], id="initial-reports"),
 ])
 def test_figure_stages(text: str, stages: list[int]) -> None:
     assert figure_stages(text, extract(text)) == stages

@@ -124,7 +124,7 @@ def find_discrepancies(
 ) -> list[DiscrepancyOut]:
     """The value and source discrepancies among one statistic's figures (see the module docstring)."""
     ids = {d.mention.figure_id for d in dated}
-    named = [d for d in dated if d.source is not None and interval(d.mention).known
+    named = [d for d in dated if interval(d.mention).known
              and d.mention.parent_figure_id not in ids  # a part of a figure of this row is not a rival toll
              and not _is_part(d)]
     # a voice's earlier count that the same text updates ("originally nearly 500 ... at least 471") is
@@ -167,12 +167,16 @@ def _disagreement(a: Dated, b: Dated, voices: Mapping[int, str | None],
                   intervals: Mapping[int, Interval]) -> str | None:
     """"value", "source" or None for two figures of two claims of one statistic."""
     one_text = a.mention.document_id == b.mention.document_id
+    if a.source is None and b.source is None:
+        return None  # the outlets' own numbers: no one to set against whom
     if not one_text:
-        if same_source(a.source, b.source):
-            return None
+        if a.source is None or b.source is None or same_source(a.source, b.source):
+            return None  # an outlet's own number is not a second source
         va, vb = voices[a.mention.figure_id], voices[b.mention.figure_id]
         if va is not None and va == vb and va.startswith("official:"):
             return None  # one state's officials: a running toll, not rivals
+    if one_text and (a.source is None or b.source is None) and -1 in (a.mention.stage, b.mention.stage):
+        return None  # the text's own voice updating a first count ("initial reports said 62; 137 died")
     ia, ib = intervals[a.mention.figure_id], intervals[b.mention.figure_id]
     if not ia.overlaps(ib):
         if not _same_time(a, b) or magnitude_ratio(magnitude(a.mention), magnitude(b.mention)) > MAX_VALUE_RATIO:

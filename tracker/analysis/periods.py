@@ -45,6 +45,9 @@ _BY_INCREASE = re.compile(
 _EARLIER_BEFORE = re.compile(
     r"\b(?:originally|initially|earlier|previously)\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE
 )
+# "Initial reports said 62 people were killed": a first count, superseded
+_FIRST_REPORTS = re.compile(r"\b(?:initial|preliminary|early|earlier|first)\s+(?:reports?|figures?|counts?|estimates?"
+                            r"|tolls?|tallies)\b[^.;]{0,80}\Z", re.IGNORECASE)
 _EARLIER_AFTER = re.compile(r"[^.;]{0,80}?\b(?:originally|initially|earlier|previously)\b", re.IGNORECASE)
 _QUALIFIER = r"(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than|over|roughly)\s+)?"
 #: Figures a time window never applies to: durations and distances ("in the past 24 hours" is one).
@@ -140,6 +143,7 @@ def figure_stages(text: str, figures: Sequence[Figure]) -> list[int]:
     for f in figures:
         before = max(f.sentence_start, f.start - 40)
         if earlier.search(text, before, f.start) or _EARLIER_BEFORE.search(text, before, f.start) \
+                or _FIRST_REPORTS.search(text, max(f.sentence_start, f.start - 120), f.start) \
                 or _EARLIER_AFTER.match(text, f.end, f.sentence_end):
             out.append(-1)
         elif f.trend is not None or moved.search(text, before, f.start):

@@ -40,6 +40,10 @@ DEFAULT_POPULATION = "people"
 #: How far after a number (characters) a condition may stand ("80 people injured in the attack remain in
 #: hospital").
 CONDITION_REACH = 60
+#: A place's figure this close to a wider place's (or above it) is that count stated beside a place, not a
+#: part of it: a part is smaller ("646 in Sindh" of 1,508; not "1.6 million houses" near one town of 1.68
+#: million in the country).
+MIN_PART_SHARE = 0.9
 #: Shares are not counts: "more than half of them" of the injured is not a value of the injured row.
 NOT_COUNTED_UNITS = frozenset({"percent", "fraction"})
 #: Two figures this close in size (with compatible bounds) state one number ("some 2,000", "2,000").
@@ -227,11 +231,11 @@ def statistic_keys(
             continue
         row_key = (key.event, key.category, key.population, key.period)
         row = by_row[row_key]
-        near = row[bisect_left(sizes[row_key], size / SAME_NUMBER_RATIO):bisect_right(sizes[row_key],
-                                                                                       size * SAME_NUMBER_RATIO)]
-        wider = [place for _, place, other in near
+        near = row[bisect_left(sizes[row_key], size / SAME_NUMBER_RATIO):bisect_right(
+            sizes[row_key], size / MIN_PART_SHARE)]
+        wider = [place for other_size, place, other in near
                  if place != key.place and (place is None or _within(key.place, place))
-                 and _agree(mentions[figure_id], other)]
+                 and (_agree(mentions[figure_id], other) or size >= MIN_PART_SHARE * other_size)]
         if wider:  # the widest place that states the same number
             keys[figure_id] = dataclasses.replace(key, place=None if None in wider else min(
                 wider, key=lambda p: (p is not None and bool(p.locality), p is not None and bool(p.admin1))))
