@@ -104,3 +104,25 @@ def test_one_discrepancy_per_pair_of_claims() -> None:
     found = _kinds(_doc(0, APRIL_8, _fig(0, 0, 35.0, "railway"), _fig(0, 1, 35.0, "railway")),
                    _doc(1, APRIL_8, _fig(1, 0, 50.0, "officials")))
     assert len(found) == 1 and found[0][0] == "value"
+
+
+def test_an_earlier_estimate_against_a_later_finding_in_one_text() -> None:
+    found = _kinds(_doc(0, None, _fig(0, 0, 300.0, "city officials", qualifier="approximately", stage=-1),
+                        _fig(0, 1, 600.0, "Associated Press", source_kind="news_agency")))
+    assert found == [("value", 0, 1)]
+
+
+def test_an_earlier_count_the_same_voice_updates_is_superseded() -> None:
+    found = _kinds(_doc(0, None, _fig(0, 0, 500.0, "health ministry", stage=-1),
+                        _fig(0, 1, 471.0, "health ministry", qualifier="at_least", high=None),
+                        _fig(0, 2, 200.0, "US intelligence", low=100.0, high=300.0, qualifier="range")))
+    assert found == [("value", 1, 2)]
+
+
+def test_the_outlet_own_number_against_a_source_in_one_text() -> None:
+    found = _kinds(_doc(0, APRIL_8, _fig(0, 0, 1.6e6), _fig(0, 1, 1682726.0, "disaster authority")))
+    assert found == [("value", 0, 1)]
+
+
+def test_counts_many_times_apart_are_different_things() -> None:
+    assert _kinds(_doc(0, APRIL_8, _fig(0, 0, 145.0, "ministry"), _fig(0, 1, 5.0, "hospital"))) == []

@@ -73,3 +73,25 @@ def test_each_text_of_a_step_leads_to_the_next() -> None:
                    _doc(1, _day(9), _fig(1, 0, 60.0, "authorities", qualifier="more_than", high=None)),
                    _doc(2, _day(11), _fig(2, 0, 137.0, "authorities")))
     assert steps == [(0, 200), (100, 200)]
+
+
+def test_an_agency_and_a_president_of_one_state_are_one_voice() -> None:
+    two = Place("TUR", countries=("TUR", "SYR"))
+    quake = event(0, "earthquake", two, date(2023, 2, 6))
+    docs = [document(0, [_fig(0, 0, 12391.0, "Turkey's disaster management authority", source_kind="organization")],
+                     published=_day(9), events=[quake]),
+            document(1, [mention(1, 0, "Turkish President Tayyip Erdogan said 35,418 people were killed.", 35418.0,
+                                 source="Tayyip Erdogan", source_kind="person",
+                                 source_text="Turkish President Tayyip Erdogan said")],
+                     published=_day(14), events=[quake])]
+    analysis = analyze_corpus(docs)
+    assert [(r.figure_from_id, r.figure_to_id) for r in analysis.revisions] == [(0, 100)]
+    assert analysis.statistic_of_figure[0] == analysis.statistic_of_figure[100]  # both count Turkey
+    assert analysis.statistic_of_figure[0].endswith("/turkey")
+
+
+def test_a_part_is_no_step_of_the_toll() -> None:
+    steps = _steps(_doc(0, _day(9), _fig(0, 0, 2122.0, "ministry")),
+                   _doc(1, _day(10), _fig(1, 0, 2884.0, "ministry", text="2,884 of the people"),
+                        _fig(1, 1, 2901.0, "ministry")))
+    assert steps == [(0, 101)]

@@ -20,11 +20,10 @@ shown by its closest pair of figures.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 
 from tracker.analysis.bounds import Interval, magnitude, magnitude_ratio
-from tracker.analysis.timeline import Dated, days_apart, interval, same_source, voice
+from tracker.analysis.timeline import Dated, days_apart, interval, is_headline, is_part, same_source, voice
 from tracker.analysis.types import ClaimOut, DiscrepancyOut
 
 #: Figures from documents at most this many days apart were given about the same time.
@@ -65,24 +64,8 @@ def describe_claim(claim: ClaimOut) -> str:
     return f"{stated} ({claim.source or 'unattributed'})"
 
 
-# "Thirteen of the new fatalities": a part of a count of the same people, not a rival count
-_PARTITIVE = re.compile(r"\S+\s+of\s+(?:the\s+(?:\w+\s+)?)?(\w+)", re.IGNORECASE)
-
-
-def _is_part(d: Dated) -> bool:
-    """"Thirteen of the new fatalities" is a part of the fatalities; "four of them are children" counts
-    children (its own population), which may rival another count of children."""
-    found = _PARTITIVE.match(d.mention.text)
-    if found is None:
-        return False
-    entity = (d.mention.entity or "").lower()
-    return not entity or entity.endswith(found.group(1).lower())
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*\Z")
-
-
 def _headline(d: Dated) -> bool:
-    """A figure of a headline or caption (no closing full stop): the body's sentence shows a claim better."""
-    return not _SENTENCE_END.search(d.mention.sentence)
+    return is_headline(d.mention)
 
 
 def _same_time(a: Dated, b: Dated) -> bool:
@@ -126,7 +109,7 @@ def find_discrepancies(
     ids = {d.mention.figure_id for d in dated}
     named = [d for d in dated if interval(d.mention).known
              and d.mention.parent_figure_id not in ids  # a part of a figure of this row is not a rival toll
-             and not _is_part(d)]
+             and not is_part(d.mention)]
     # a voice's earlier count that the same text updates ("originally nearly 500 ... at least 471") is
     # superseded: only its later figure stands against other sources
     voices = {d.mention.figure_id: voice(d.mention, event_country, officials) for d in named}

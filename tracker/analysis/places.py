@@ -103,7 +103,8 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "acros
 _SENTENCE_END = frozenset(".!?:")
 #: words saying a place is beside a town, not in it ("near Moscow", "on the outskirts of Kyiv")
 _NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|north|south|east|west|northeast|northwest|southeast"
-                   r"|southwest)\s+(?:of\s+)?(?:the\s+)?\Z", re.IGNORECASE)
+                   r"|southwest)\s+(?:of\s+)?(?:the\s+)?(?:(?:\w+ern\s+)?(?:city|town|village)\s+of\s+)?\Z",
+                   re.IGNORECASE)
 #: month and weekday names: a town of that name needs a designator ("the town of March")
 _CALENDAR_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -628,7 +629,7 @@ def figure_places(text: str, sentences: Sequence[Sentence], figures: Sequence[Fi
         lowered = text[lo:hi].lower()
         wide = any(w in lowered for w in widening)
         inside = mentions[bisect_right(mention_starts, sentence.start - 1):bisect_right(mention_starts, sentence.end)]
-        chosen = _nearest(f, inside, by_sentence[k], lo, hi, fallback)
+        chosen = _nearest(text, f, inside, by_sentence[k], lo, hi, fallback)
         place: Place | None
         if chosen is not None:
             place = _as_counted(chosen, mentions, text)
@@ -669,12 +670,13 @@ def _most_specific(chosen: PlaceMention, pool: Sequence[PlaceMention]) -> PlaceM
     return max(inner, key=lambda m: rank[m.level]) if inner else chosen
 
 
-def _nearest(f: Figure, inside: Sequence[PlaceMention], figures: Sequence[Figure], lo: int, hi: int,
+def _nearest(text: str, f: Figure, inside: Sequence[PlaceMention], figures: Sequence[Figure], lo: int, hi: int,
              fallback: Place | None) -> PlaceMention | None:
     """The place a figure's own words name: in the words between it and its neighbouring figures (after it
     first, a place after a locative word first), else in its clause, else in its sentence; never a demonym, a
-    speaker or a place of speaking."""
-    strong = [m for m in inside if not m.weak]
+    speaker or a place of speaking, nor a town something else is near ("the quake struck near the city of
+    Kahramanmaras")."""
+    strong = [m for m in inside if not m.weak and not _NEAR.search(text, max(0, m.start - 40), m.start)]
     if not strong:
         return None
     next_start = min([g.start for g in figures if g is not f and g.start >= f.end] + [hi])

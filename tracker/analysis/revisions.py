@@ -18,13 +18,13 @@ from datetime import date
 
 from tracker.analysis.bounds import magnitude, magnitude_ratio
 from tracker.analysis.claims import QUALIFIER_PRECISION
-from tracker.analysis.timeline import Dated, interval, same_source, voice
+from tracker.analysis.timeline import Dated, interval, is_headline, is_part, same_source, voice
 from tracker.analysis.types import CUMULATIVE, RevisionOut
 
 #: Figures of one voice this close in size (and with compatible bounds) state one step of its toll.
 SAME_STEP_RATIO = 1.02
 #: ... and a lower bound with a number just above it ("more than 60", "62").
-SAME_BOUND_STEP_RATIO = 1.1
+SAME_BOUND_STEP_RATIO = 1.05
 
 
 def _voices(dated: Sequence[Dated], event_country: str | None,
@@ -35,7 +35,7 @@ def _voices(dated: Sequence[Dated], event_country: str | None,
     voices: list[tuple[str | None, list[Dated]]] = []
     unattributed: list[Dated] = []
     for d in dated:
-        if d.mention.qualifier == "vague" or not interval(d.mention).known:
+        if d.mention.qualifier == "vague" or not interval(d.mention).known or is_part(d.mention):
             continue
         if d.source is None:
             unattributed.append(d)
@@ -62,9 +62,11 @@ def _in_time_order(members: list[Dated]) -> list[Dated]:
     return sorted(members, key=lambda d: (magnitude(d.mention) or 0.0, d.mention.stage, d.order, d.mention.index))
 
 
-def _precision(d: Dated) -> tuple[int, int, int]:
-    """The most precise statement first: an exact number before a bound, then text order."""
-    return (QUALIFIER_PRECISION.get(d.mention.qualifier, 5), d.order, d.mention.index)
+def _precision(d: Dated) -> tuple[int, bool, bool, int, int]:
+    """The figure that best states a step first: an exact number before a bound, a body's sentence before a
+    headline, an attributed figure before the outlet's own, then text order."""
+    return (QUALIFIER_PRECISION.get(d.mention.qualifier, 5), is_headline(d.mention), d.source is None, d.order,
+            d.mention.index)
 
 
 def _stated(step: list[Dated]) -> Dated:

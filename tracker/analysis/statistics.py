@@ -17,6 +17,7 @@ the text gives it as part of.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -29,6 +30,7 @@ from tracker.analysis.bounds import magnitude, magnitude_ratio, mention_interval
 from tracker.analysis.event_clusters import place_name
 from tracker.analysis.families import entity_family, load_families
 from tracker.analysis.places import Place
+from tracker.analysis.timeline import official_people, official_state
 from tracker.analysis.types import CUMULATIVE, DocumentInput, EventOut, MentionInput, StatisticOut
 from tracker.data_files import data_rows
 from tracker.extract.trie import trie_pattern
@@ -40,9 +42,9 @@ DEFAULT_POPULATION = "people"
 #: How far after a number (characters) a condition may stand ("80 people injured in the attack remain in
 #: hospital").
 CONDITION_REACH = 60
-#: A place's figure this close to a wider place's (or above it) is that count stated beside a place, not a
-#: part of it: a part is smaller ("646 in Sindh" of 1,508; not "1.6 million houses" near one town of 1.68
-#: million in the country).
+#: A town's figure this close to a wider place's (or above it) is that count stated beside a town, not a
+#: part of it ("1.6 million houses" beside one town, of 1.68 million in the country); a region or a
+#: country may hold most of a toll (Malawi's 190 of 200 in two countries).
 MIN_PART_SHARE = 0.9
 #: Shares are not counts: "more than half of them" of the injured is not a value of the injured row.
 NOT_COUNTED_UNITS = frozenset({"percent", "fraction"})
@@ -201,6 +203,7 @@ def statistic_keys(
 ) -> dict[int, StatisticKey]:
     """Each figure's statistic key (figures of no event, or of other categories, have none)."""
     civilians = _distinct_civilians(docs, event_of, events)
+    officials = official_people(m for doc in docs for m in doc.mentions)
     keys: dict[int, StatisticKey] = {}
     mentions: dict[int, MentionInput] = {}
     for doc in docs:
@@ -212,7 +215,14 @@ def statistic_keys(
             population = population_of(m)
             if population == "civilians" and (event_key, m.category) not in civilians:
                 population = DEFAULT_POPULATION
-            scope = place_scope(m.place, events[event_key].place) if m.own_place else None
+            event_place = events[event_key].place
+            scope = place_scope(m.place, event_place) if m.own_place else None
+            if scope is None and event_place is not None and len(event_place.countries) > 1 \
+                    and not (m.own_place and m.place is not None and m.place.countries):
+                # a quake across two countries: "Turkish President Erdogan said 35,418 were killed" counts Turkey
+                state = official_state(m, officials)
+                if state is not None and state in event_place.countries:
+                    scope = Place(state)
             keys[m.figure_id] = StatisticKey(event_key, m.category, population, scope, m.period)
             mentions[m.figure_id] = m
     # A place named beside a wider toll ("2,000 fighters left their positions around Damascus") is not a
@@ -235,7 +245,8 @@ def statistic_keys(
             sizes[row_key], size / MIN_PART_SHARE)]
         wider = [place for other_size, place, other in near
                  if place != key.place and (place is None or _within(key.place, place))
-                 and (_agree(mentions[figure_id], other) or size >= MIN_PART_SHARE * other_size)]
+                 and (_agree(mentions[figure_id], other)
+                      or (key.place.locality is not None and size >= MIN_PART_SHARE * other_size))]
         if wider:  # the widest place that states the same number
             keys[figure_id] = dataclasses.replace(key, place=None if None in wider else min(
                 wider, key=lambda p: (p is not None and bool(p.locality), p is not None and bool(p.admin1))))
@@ -250,9 +261,13 @@ def statistic_keys(
 
 
 def _agree(a: MentionInput, b: MentionInput) -> bool:
-    """Whether two figures state one number (compatible bounds, about one size)."""
+    """Whether two figures state one number: the same value, or closed bounds about one size ("some 2,000"
+    and "2,000"; not "at least 99" and "more than 100", which only share a floor)."""
+    if a.value is not None and a.value == b.value and a.qualifier == b.qualifier:
+        return True
     ia, ib = mention_interval(a), mention_interval(b)
-    return ia.overlaps(ib) and magnitude_ratio(magnitude(a), magnitude(b)) <= SAME_NUMBER_RATIO
+    closed = math.isfinite(ia.high) and math.isfinite(ib.high)
+    return closed and ia.overlaps(ib) and magnitude_ratio(magnitude(a), magnitude(b)) <= SAME_NUMBER_RATIO
 
 
 def build_statistics(

@@ -89,9 +89,16 @@ def is_official(m: MentionInput, officials: frozenset[str] = frozenset()) -> boo
         return False
     if m.source_kind in OFFICIAL_KINDS or m.source in officials:
         return True
-    if m.source_kind not in (None, "anonymous", "person"):
+    if m.source_kind not in (None, "anonymous", "person", "organization"):
         return False
     return bool(_OFFICIAL_WORDS.search(m.source) or (m.source_text and _OFFICIAL_WORDS.search(m.source_text)))
+
+
+def official_state(m: MentionInput, officials: frozenset[str] = frozenset()) -> str | None:
+    """The state an official source names ("Turkish President ...", "Ukrainian officials"), if any."""
+    if not is_official(m, officials):
+        return None
+    return _named_state(m.source or "") or (_named_state(m.source_text) if m.source_text else None)
 
 
 @lru_cache(maxsize=4096)
@@ -119,6 +126,26 @@ def same_voice(a: MentionInput, b: MentionInput, event_country: str | None,
         return True
     va, vb = voice(a, event_country, officials), voice(b, event_country, officials)
     return va is not None and va.startswith("official:") and va == vb
+
+
+# "Thirteen of the new fatalities": a part of a count of the same people
+_PARTITIVE = re.compile(r"\S+\s+of\s+(?:the\s+(?:\w+\s+)?)?(\w+)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*\Z")
+
+
+def is_part(m: MentionInput) -> bool:
+    """"Thirteen of the new fatalities", "2,884 of the people who were killed": a part of a count of the
+    same people, not a count of its own ("four of them are children" counts children: not a part)."""
+    found = _PARTITIVE.match(m.text)
+    if found is None:
+        return False
+    entity = (m.entity or "").lower()
+    return not entity or entity.endswith(found.group(1).lower())
+
+
+def is_headline(m: MentionInput) -> bool:
+    """A figure of a headline or caption (no closing full stop): a body's sentence states it better."""
+    return not _SENTENCE_END.search(m.sentence)
 
 
 def days_apart(a: Dated, b: Dated) -> int | None:
