@@ -53,8 +53,8 @@ def test_official_bodies_of_a_state_are_one_voice() -> None:
 
 
 def test_two_sources_are_two_voices() -> None:
-    assert _steps(_doc(0, _day(9), _fig(0, 0, 300.0, "city council")),
-                  _doc(1, _day(10), _fig(1, 0, 600.0, "news agency investigation"))) == []
+    assert _steps(_doc(0, _day(9), _fig(0, 0, 300.0, "city council", source_kind="government")),
+                  _doc(1, _day(10), _fig(1, 0, 600.0, "Associated Press", source_kind="news_agency"))) == []
 
 
 def test_undated_reports_read_as_a_rising_toll() -> None:

@@ -62,10 +62,10 @@ def _in_time_order(members: list[Dated]) -> list[Dated]:
     return sorted(members, key=lambda d: (magnitude(d.mention) or 0.0, d.mention.stage, d.order, d.mention.index))
 
 
-def _precision(d: Dated) -> tuple[int, bool, bool, int, int]:
-    """The figure that best states a step first: an exact number before a bound, a body's sentence before a
-    headline, an attributed figure before the outlet's own, then text order."""
-    return (QUALIFIER_PRECISION.get(d.mention.qualifier, 5), is_headline(d.mention), d.source is None, d.order,
+def _precision(d: Dated) -> tuple[bool, int, bool, int, int]:
+    """The figure that best states a step first: a body's sentence before a headline (which rounds: "nears
+    3000"), an exact number before a bound, an attributed figure before the outlet's own, then text order."""
+    return (is_headline(d.mention), QUALIFIER_PRECISION.get(d.mention.qualifier, 5), d.source is None, d.order,
             d.mention.index)
 
 

@@ -223,7 +223,7 @@ def statistic_keys(
                 state = official_state(m, officials)
                 if state is not None and state in event_place.countries:
                     scope = Place(state)
-            keys[m.figure_id] = StatisticKey(event_key, m.category, population, scope, m.period)
+            keys[m.figure_id] = StatisticKey(event_key, m.category, population, _bare(scope), m.period)
             mentions[m.figure_id] = m
     # A place named beside a wider toll ("2,000 fighters left their positions around Damascus") is not a
     # breakdown: a figure that agrees with a figure of a wider place counts that place.
@@ -248,16 +248,23 @@ def statistic_keys(
                  and (_agree(mentions[figure_id], other)
                       or (key.place.locality is not None and size >= MIN_PART_SHARE * other_size))]
         if wider:  # the widest place that states the same number
-            keys[figure_id] = dataclasses.replace(key, place=None if None in wider else min(
-                wider, key=lambda p: (p is not None and bool(p.locality), p is not None and bool(p.admin1))))
+            keys[figure_id] = dataclasses.replace(key, place=None if None in wider else _bare(min(
+                wider, key=lambda p: (p is not None and bool(p.locality), p is not None and bool(p.admin1)))))
     # A part counts where its whole counts ("536 children among the 1,508 fatalities"), whatever place a
     # sentence before named.
     for figure_id, key in list(keys.items()):
         m = mentions[figure_id]
         whole_key = keys.get(m.parent_figure_id) if m.parent_figure_id is not None else None
         if whole_key is not None and mentions[m.parent_figure_id].sentence == m.sentence:  # type: ignore[index]
-            keys[figure_id] = dataclasses.replace(key, place=whole_key.place)
+            keys[figure_id] = dataclasses.replace(key, place=_bare(whole_key.place))
     return keys
+
+
+def _bare(place: Place | None) -> Place | None:
+    """A place as a statistic keys it: by its names, whatever coordinates a mention carried."""
+    if place is None:
+        return None
+    return Place(place.country, place.admin1, place.locality, None, None, place.countries)
 
 
 def _agree(a: MentionInput, b: MentionInput) -> bool:

@@ -24,7 +24,7 @@ OFFICIAL_KINDS = frozenset({"government", "ministry", "police", "military", "sta
 #: Words that make an unnamed source or a person an official ("Ukrainian officials", "the governor said").
 _OFFICIAL_WORDS = re.compile(
     r"\b(?:officials?|authorit(?:y|ies)|government|ministry|minister|governor|mayor|president|premier"
-    r"|spokes(?:man|woman|person)|police|army|military|council|official\s+statistics)\b", re.IGNORECASE)
+    r"|spokes(?:man|woman|person)|police|army|military|council|agency|official\s+statistics)\b", re.IGNORECASE)
 #: Counted nouns that are a floor of the toll, not a toll: the bodies someone saw or recovered.
 _FLOOR_ENTITIES = frozenset({"bodies", "body", "corpses", "corpse"})
 _STOP = frozenset({"the", "of", "a", "an", "and", "for", "s"})
@@ -130,6 +130,7 @@ def same_voice(a: MentionInput, b: MentionInput, event_country: str | None,
 
 # "Thirteen of the new fatalities": a part of a count of the same people
 _PARTITIVE = re.compile(r"\S+\s+of\s+(?:the\s+(?:\w+\s+)?)?(\w+)", re.IGNORECASE)
+_OF_THE = re.compile(r"\s+of\s+(?:the|them|those|whom)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*\Z")
 
 
@@ -137,8 +138,10 @@ def is_part(m: MentionInput) -> bool:
     """"Thirteen of the new fatalities", "2,884 of the people who were killed": a part of a count of the
     same people, not a count of its own ("four of them are children" counts children: not a part)."""
     found = _PARTITIVE.match(m.text)
-    if found is None:
-        return False
+    if found is None:  # the extractor may leave "of the people" after the number out of the figure
+        at = m.sentence.find(m.text)
+        after = m.sentence[at + len(m.text):] if at >= 0 else ""
+        return at >= 0 and _OF_THE.match(after) is not None and not m.entity
     entity = (m.entity or "").lower()
     return not entity or entity.endswith(found.group(1).lower())
 
