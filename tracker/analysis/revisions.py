@@ -2,11 +2,12 @@
 
 Only cumulative statistics have running tolls. A statistic's figures are split into voices: one per
 named source, official bodies of a state together (tracker.analysis.timeline); the outlets' own
-unattributed tolls join the main voice. A voice's figures are put in time order: by publication day, then
-by what the text marks ("grew from 50" before "rose to 57"); when some documents are undated, a running toll is read as
-rising, so by size. Consecutive figures that agree (compatible bounds, about one size) are one step; each
-document's figure of a step leads to the first figure of the next step. A step inside one document counts
-only where the text marks it.
+unattributed tolls join the main voice. Each text gives a voice one current statement (its best: a
+body's sentence, an exact number, an attributed figure), and the figures it marks as earlier ("grew from
+50") or moved ("rose to 57"). They are put in time order: by publication day, then by those marks; when
+some documents are undated, a running toll is read as rising, so by size. Consecutive figures that agree
+(compatible bounds, about one size) are one step; each document's figure of a step leads to the statement
+of the next step. A step inside one document counts only where the text marks it.
 """
 
 from __future__ import annotations
@@ -62,6 +63,20 @@ def _in_time_order(members: list[Dated]) -> list[Dated]:
     return sorted(members, key=lambda d: (magnitude(d.mention) or 0.0, d.mention.stage, d.order, d.mention.index))
 
 
+def _one_statement_per_text(members: Sequence[Dated]) -> list[Dated]:
+    """A voice's figures with one figure per text for what the text states as current ("1,682,726 houses"
+    and "1.6 million houses" in one article are two statements of one count, not two steps): its best
+    statement, and the figures the text marks as earlier or moved."""
+    best: dict[int, Dated] = {}
+    marked: list[Dated] = []
+    for d in members:
+        if d.mention.stage != 0:
+            marked.append(d)
+        elif d.mention.document_id not in best or _precision(d) < _precision(best[d.mention.document_id]):
+            best[d.mention.document_id] = d
+    return [*best.values(), *marked]
+
+
 def _precision(d: Dated) -> tuple[bool, int, bool, int, int]:
     """The figure that best states a step first: a body's sentence before a headline (which rounds: "nears
     3000"), an exact number before a bound, an attributed figure before the outlet's own, then text order."""
@@ -97,7 +112,7 @@ def find_revisions(statistic_key: str, period: str, dated: Sequence[Dated],
         return []
     out: list[RevisionOut] = []
     for name_of_voice, members in _voices(dated, event_country, officials):
-        ordered = _in_time_order(members)
+        ordered = _in_time_order(_one_statement_per_text(members))
         steps: list[list[Dated]] = []
         for d in ordered:
             if steps and _same_step(steps[-1][0], d):

@@ -24,7 +24,8 @@ OFFICIAL_KINDS = frozenset({"government", "ministry", "police", "military", "sta
 #: Words that make an unnamed source or a person an official ("Ukrainian officials", "the governor said").
 _OFFICIAL_WORDS = re.compile(
     r"\b(?:officials?|authorit(?:y|ies)|government|ministry|minister|governor|mayor|president|premier"
-    r"|spokes(?:man|woman|person)|police|army|military|council|agency|official\s+statistics)\b", re.IGNORECASE)
+    r"|spokes(?:man|woman|person)|police|army|military|council|agency|committee|official\s+statistics)\b",
+    re.IGNORECASE)
 #: Counted nouns that are a floor of the toll, not a toll: the bodies someone saw or recovered.
 _FLOOR_ENTITIES = frozenset({"bodies", "body", "corpses", "corpse"})
 _STOP = frozenset({"the", "of", "a", "an", "and", "for", "s"})
