@@ -330,3 +330,13 @@ def test_mentions_are_spans_of_the_text_in_order(words: list[str]) -> None:
 def test_main_place_locality(text: str, locality: str | None) -> None:
     main = main_place(text, find_places(text))
     assert (main.locality if main else None) == locality
+
+
+def test_a_sentence_adding_to_a_count_takes_its_place() -> None:
+    from tracker.analysis.document import analyze_document
+
+    text = ("Cyclone Idai hit Malawi and Mozambique.\nMalawi counted at least 99 deaths.\n"
+            "Another 134 people were injured and 16 are missing. In Mozambique, 10 people died.")
+    found = analyze_document(text, extract(text))
+    countries = [(a.place.country if a.place else None) for a in found.figures]
+    assert countries == ["MWI", "MWI", "MWI", "MOZ"]

@@ -7,6 +7,7 @@ workers of an ingest) and its results are stored beside the figures. The corpus 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,6 +52,22 @@ def _day(published: date | datetime | str | None) -> date | None:
         return None
 
 
+# "Another 134 people were injured": a sentence that adds to the count before it
+_CONTINUING = re.compile(r"\s*(?:[\"“‘']\s*)?(?:another|a\s+further|also|further)\b", re.IGNORECASE)
+
+
+def _continue_places(figures: Sequence[Figure], placed: list[Place | None], own: list[bool]) -> None:
+    """A sentence that adds to the figure before it ("Malawi counted 99 deaths. Another 134 people were
+    injured.") counts where that figure counts when it names no place of its own."""
+    last: int | None = None
+    for i, f in enumerate(figures):
+        if not own[i] and last is not None and _CONTINUING.match(f.sentence) \
+                and figures[last].sentence_start <= f.sentence_start:
+            placed[i], own[i] = placed[last], True
+        if own[i]:
+            last = i
+
+
 def headline_of(text: str) -> str | None:
     """A document's first line when it reads as a headline (short, no closing full stop)."""
     line = text.lstrip().split("\n", 1)[0].strip()
@@ -89,6 +106,7 @@ def analyze_document(
                             strict=True):
             placed[i] = place
             own[i] = place is not None and place != fallback
+    _continue_places(figures, placed, own)
     periods = figure_periods(text, figures, day)
     stages = figure_stages(text, figures)
     return DocumentAnalysis(
