@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from tracker.analysis.types import Analysis, ClaimOut, DiscrepancyOut, DocumentInput, StatisticOut
 from tracker.figure import Figure
 from tracker.store import ingest as ingest_module
+from tracker.store import prepare as prepare_module
 from tracker.store import persist_analysis
 from tracker.store.engine import make_engine
 
@@ -194,6 +195,6 @@ def stand_in_analyzer(docs: Iterable[DocumentInput]) -> Analysis:
 @pytest.fixture
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ingest with the predictable test extractor and the stand-in analysis."""
-    monkeypatch.setattr(ingest_module, "extract", fake_extract)
+    monkeypatch.setattr(prepare_module, "extract", fake_extract)
     monkeypatch.setattr(ingest_module, "find_analyzer", lambda: stand_in_analyzer)
     monkeypatch.setattr(persist_analysis, "find_analyzer", lambda: stand_in_analyzer)

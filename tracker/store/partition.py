@@ -1,0 +1,134 @@
+"""A partition: a group of input documents prepared and written in one transaction by whichever process runs it.
+
+The same functions run in the ingest's own process, in its forked worker processes and on Dask workers
+(tracker.store.cluster): a partition skips the texts stored already (one query), prepares the rest
+(tracker.store.prepare) and writes them in one transaction (tracker.store.writer), so a crash loses at most
+the partitions being written and never leaves half a document.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, select
+
+from tracker.documents import Document
+from tracker.store import models
+from tracker.store.engine import make_engine
+from tracker.store.prepare import (
+    DocumentContent,
+    PreparedDocument,
+    StoredText,
+    prepare_or_fail,
+    prepare_stored_or_fail,
+)
+from tracker.store.writer import (
+    BatchOutcome,
+    DocumentFailure,
+    SourceRegistry,
+    content_hash,
+    replace_contents,
+    store_documents,
+    stored_hashes,
+)
+
+
+class PartitionInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a partition, after what it had prepared was written (`outcome`)."""
+
+    def __init__(self, outcome: BatchOutcome) -> None:
+        super().__init__()
+        self.outcome = outcome
+
+
+def store_partition(
+    conn: Connection, docs: Sequence[Document], run_id: int, sources: SourceRegistry
+) -> BatchOutcome:
+    """Prepare and store the documents not stored yet, in one transaction (one per document if that fails).
+
+    On Ctrl-C the documents prepared so far are written before the interrupt goes on: they are whole.
+    """
+    with conn.begin():
+        stored = stored_hashes(conn, {content_hash(doc.text) for doc in docs})
+    outcome = BatchOutcome()
+    prepared: list[PreparedDocument] = []
+    try:
+        for doc in docs:
+            if content_hash(doc.text) in stored:
+                outcome.n_skipped += 1
+                continue
+            result = prepare_or_fail(doc)
+            if isinstance(result, DocumentFailure):
+                outcome.failures.append(result)
+            else:
+                prepared.append(result)
+    except KeyboardInterrupt:
+        outcome.add(store_documents(conn, prepared, run_id, _now(), sources))
+        raise PartitionInterrupted(outcome) from None
+    outcome.add(store_documents(conn, prepared, run_id, _now(), sources))
+    return outcome
+
+
+def reextract_partition(conn: Connection, document_ids: Sequence[int], sources: SourceRegistry) -> BatchOutcome:
+    """Extract stored documents again and replace their sentences and figures, in one transaction."""
+    documents = models.DOCUMENTS
+    with conn.begin():
+        rows = conn.execute(
+            select(documents.c.id, documents.c.key, documents.c.text, documents.c.published)
+            .where(documents.c.id.in_(list(document_ids)))
+            .order_by(documents.c.id)
+        ).all()
+    outcome = BatchOutcome()
+    contents: list[tuple[int, DocumentContent]] = []
+    for row in rows:
+        result = prepare_stored_or_fail(StoredText(row.id, row.key, row.text, row.published))
+        if isinstance(result, DocumentFailure):
+            outcome.failures.append(result)
+        else:
+            contents.append(result)
+    outcome.add(replace_contents(conn, contents, sources))
+    return outcome
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class _WorkerState(threading.local):
+    """This process's engines (one per database) and this thread's source caches."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, SourceRegistry] = {}
+
+
+_ENGINES: dict[tuple[int, str], Engine] = {}
+_ENGINES_LOCK = threading.Lock()
+_STATE = _WorkerState()
+
+
+def worker_connection(url: str) -> tuple[Engine, SourceRegistry]:
+    """The engine this process uses for `url` (never one inherited from a parent process) and a source cache."""
+    key = (os.getpid(), url)
+    with _ENGINES_LOCK:
+        engine = _ENGINES.get(key)
+        if engine is None:
+            engine = _ENGINES[key] = make_engine(url, writer=True)
+    sources = _STATE.sources.setdefault(url, SourceRegistry())
+    return engine, sources
+
+
+def store_partition_at(url: str, run_id: int, docs: Sequence[Document]) -> BatchOutcome:
+    """`store_partition` on the database at `url`, from a worker process (multiprocessing or Dask)."""
+    engine, sources = worker_connection(url)
+    with engine.connect() as conn:
+        return store_partition(conn, docs, run_id, sources)
+
+
+def reextract_partition_at(url: str, document_ids: Sequence[int]) -> BatchOutcome:
+    """`reextract_partition` on the database at `url`, from a worker process."""
+    engine, sources = worker_connection(url)
+    with engine.connect() as conn:
+        return reextract_partition(conn, document_ids, sources)
