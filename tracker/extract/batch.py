@@ -6,9 +6,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -27,6 +29,7 @@ CHUNK: Final = 16
 TASKS_PER_JOB: Final = 4
 #: A text with a figure and a source: extracting it loads every rule table the extractor uses.
 WARM_UP_TEXT: Final = "At least 12 people were killed in the city on Sunday, the Observatory said.\n"
+_PR_SET_PDEATHSIG: Final = 1  # linux/prctl.h
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with options builds a new one per call
 
 A = TypeVar("A")  # an argument
@@ -48,6 +51,21 @@ def jsonl_lines(doc_id: str, text: str, published: str | None = None) -> str:
 
 def _document_jsonl(doc: Document) -> str:
     return jsonl_lines(doc.id, doc.text, doc.published)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: on Linux the kernel kills the worker when the process that started it dies.
+
+    Without it, workers of a killed `tracker ingest` would finish and commit the partition they hold, then
+    die on a broken pipe with a traceback; with it, their open transaction is rolled back at once.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: workers then end on the broken pipe
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _apply_all(func: Callable[[W], R], items: list[W]) -> list[R]:
@@ -89,7 +107,7 @@ def map_in_order(
             yield func(arg)
         return
     warm()
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, _die_with_parent, (os.getpid(),)) as pool:
         in_flight: deque[AsyncResult[R]] = deque()
         for arg in args:
             in_flight.append(pool.apply_async(func, (arg,)))

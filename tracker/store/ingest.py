@@ -223,6 +223,16 @@ class IngestRun:
             f"{len(analysis.claims)} claims, {len(analysis.discrepancies)} discrepancies"
         )
 
+    def analyse_after_ingest(self) -> None:
+        """Refresh the analysis when this ingest stored documents, or when there is none yet."""
+        if self.result.n_documents or not self._analysis_exists():
+            self.analyse()
+
+    def _analysis_exists(self) -> bool:
+        statistics = models.STATISTICS
+        with self.connection.begin():
+            return self.connection.execute(select(statistics.c.id).limit(1)).first() is not None
+
     def finish(self) -> IngestResult:
         """Record the run's outcome."""
         result = self.result
@@ -246,7 +256,7 @@ class IngestRun:
         return result
 
 
-def _partitions(items: Iterable[Document | InputError], size: int, run: IngestRun) -> Iterator[list[Document]]:
+def partitions(items: Iterable[Document | InputError], size: int, run: IngestRun) -> Iterator[list[Document]]:
     """The documents in groups of `size`, in input order; input errors are recorded on the run as they come."""
     group: list[Document] = []
     for item in items:
@@ -290,9 +300,8 @@ def ingest_documents(
         task: Callable[[list[Document]], BatchOutcome] = (
             partial(store_partition_at, run.url, run_id) if jobs > 1 else partial(_store_here, run)
         )
-        _run_partitions(run, map_in_order(task, _partitions(items, batch_size, run), jobs))
-        if run.result.n_documents or not _analysis_exists(run.connection):
-            run.analyse()
+        _run_partitions(run, map_in_order(task, partitions(items, batch_size, run), jobs))
+        run.analyse_after_ingest()
         return run.finish()
 
 
@@ -300,19 +309,24 @@ def _store_here(run: IngestRun, docs: list[Document]) -> BatchOutcome:
     return store_partition(run.connection, docs, run.result.run_id, run.sources)
 
 
-def _analysis_exists(conn: Connection) -> bool:
-    statistics = models.STATISTICS
-    with conn.begin():
-        return conn.execute(select(statistics.c.id).limit(1)).first() is not None
-
-
-def ingest_paths(paths: Sequence[str], db: str | None, *, progress: bool = False, jobs: int = 0) -> IngestResult:
+def ingest_paths(
+    paths: Sequence[str],
+    db: str | None,
+    *,
+    progress: bool = False,
+    jobs: int = 0,
+    batch_size: int = BATCH_DOCUMENTS,
+) -> IngestResult:
     """`tracker ingest PATH...`: files, directories and JSONL files into the store at `db`.
 
     `jobs` processes extract and store the documents; 0 picks one per core for large inputs, one for small.
     """
     return ingest_documents(
-        read_documents(paths, directories=True), db, progress=progress, jobs=jobs or default_jobs(paths)
+        read_documents(paths, directories=True),
+        db,
+        progress=progress,
+        jobs=jobs or default_jobs(paths),
+        batch_size=batch_size,
     )
 
 
