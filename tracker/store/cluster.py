@@ -15,12 +15,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
+from sqlalchemy import Connection
+from sqlalchemy.engine import make_url
+
 from tracker.documents import Document, read_documents
 from tracker.errors import InputError, StoreError
 from tracker.store.engine import describe, is_sqlite, resolve_db_url
 from tracker.store.ingest import IngestResult, IngestRun, partitions, settings_hash
-from tracker.store.partition import store_partition_at
-from tracker.store.writer import BatchOutcome, DocumentFailure
+from tracker.store.partition import Partition, store_partition_at
+from tracker.store.writer import (
+    BatchOutcome,
+    DocumentFailure,
+    content_hash,
+    reserve_document_ids,
+    stored_hashes,
+)
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -34,13 +43,15 @@ PARTITIONS_PER_THREAD: Final = 2
 
 
 def check_cluster_database(db: str | None) -> str:
-    """The database URL, refused when it is SQLite: workers on other machines cannot share a file."""
+    """The database URL, refused unless it is PostgreSQL: every worker writes to it at once."""
     url = resolve_db_url(db)
     if is_sqlite(url):
         raise StoreError(
-            f"--dask needs a database server every worker can reach (--db postgresql+psycopg://...), "
+            f"--dask needs a PostgreSQL database every worker can reach (--db postgresql+psycopg://...), "
             f"not the SQLite file {describe(url)}"
         )
+    if make_url(url).get_backend_name() != "postgresql":
+        raise StoreError(f"--dask needs a PostgreSQL database (--db postgresql+psycopg://...), not {describe(url)}")
     return url
 
 
@@ -93,6 +104,25 @@ def _check_workers(client: Client, scheduler: str) -> None:
         )
 
 
+def _new_documents(conn: Connection, partition: Partition, seen: set[str]) -> tuple[Partition, BatchOutcome]:
+    """The partition without the texts stored or sent already, with ids reserved for its documents in order.
+
+    Reserved ids make document ids follow the input order whichever worker commits first, as a
+    single-process ingest's do (the analysis reads documents in id order).
+    """
+    digests = [content_hash(doc.text) for doc in partition.documents]
+    with conn.begin():
+        stored = stored_hashes(conn, set(digests))
+        new = []
+        for doc, digest in zip(partition.documents, digests, strict=True):
+            if digest not in stored and digest not in seen:
+                seen.add(digest)
+                new.append(doc)
+        ids = reserve_document_ids(conn, len(new))
+    skipped = BatchOutcome(n_skipped=len(partition.documents) - len(new))
+    return Partition(partition.number, new, tuple(ids)), skipped
+
+
 def _failed_partition(names: Sequence[str], exc: BaseException) -> BatchOutcome:
     reason = f"not stored: its Dask task failed ({type(exc).__name__}: {exc})"
     return BatchOutcome(failures=[DocumentFailure(name, reason) for name in names])
@@ -128,9 +158,14 @@ def ingest_items_with_dask(
                 future.release()
                 run.record(outcome)
 
+            seen: set[str] = set()  # the texts of this run: a text given twice is sent once
             for partition in partitions(items, partition_size, run):
+                partition, skipped = _new_documents(run.connection, partition, seen)
+                run.record(skipped)
+                if not partition.documents:
+                    continue
                 future = client.submit(store_partition_at, url, run.result.run_id, partition, pure=False)
-                names[future] = [doc.id for doc in partition]
+                names[future] = [doc.id for doc in partition.documents]
                 finished.add(future)
                 while len(names) >= window:
                     collect_one()

@@ -30,7 +30,9 @@ from tracker.store import models
 from tracker.store.engine import describe, error_text, make_engine, resolve_db_url, sqlite_file
 from tracker.store.migrate import ensure_schema
 from tracker.store.partition import (
+    Partition,
     PartitionInterrupted,
+    ordered_writes,
     reextract_partition,
     reextract_partition_at,
     store_partition,
@@ -256,19 +258,21 @@ class IngestRun:
         return result
 
 
-def partitions(items: Iterable[Document | InputError], size: int, run: IngestRun) -> Iterator[list[Document]]:
-    """The documents in groups of `size`, in input order; input errors are recorded on the run as they come."""
+def partitions(items: Iterable[Document | InputError], size: int, run: IngestRun) -> Iterator[Partition]:
+    """The documents in numbered partitions of `size`, in input order; input errors are recorded on the run."""
     group: list[Document] = []
+    number = 0
     for item in items:
         if isinstance(item, InputError):
             run.record_input_error(item)
             continue
         group.append(item)
         if len(group) >= size:
-            yield group
+            yield Partition(number, group)
             group = []
+            number += 1
     if group:
-        yield group
+        yield Partition(number, group)
 
 
 def _run_partitions(run: IngestRun, outcomes: Iterator[BatchOutcome]) -> None:
@@ -296,17 +300,18 @@ def ingest_documents(
     """
     with IngestRun(db, "ingest", progress=progress) as run:
         run_id = run.result.run_id
-        # workers open their own connections; here the run's connection serves
-        task: Callable[[list[Document]], BatchOutcome] = (
+        # workers open their own connections and commit in partition order; here the run's connection serves
+        task: Callable[[Partition], BatchOutcome] = (
             partial(store_partition_at, run.url, run_id) if jobs > 1 else partial(_store_here, run)
         )
-        _run_partitions(run, map_in_order(task, partitions(items, batch_size, run), jobs))
+        with ordered_writes():
+            _run_partitions(run, map_in_order(task, partitions(items, batch_size, run), jobs))
         run.analyse_after_ingest()
         return run.finish()
 
 
-def _store_here(run: IngestRun, docs: list[Document]) -> BatchOutcome:
-    return store_partition(run.connection, docs, run.result.run_id, run.sources)
+def _store_here(run: IngestRun, partition: Partition) -> BatchOutcome:
+    return store_partition(run.connection, partition, run.result.run_id, run.sources)
 
 
 def ingest_paths(

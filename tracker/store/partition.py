@@ -8,9 +8,12 @@ the partitions being written and never leaves half a document.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, select
@@ -36,6 +39,15 @@ from tracker.store.writer import (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Partition:
+    """Input documents written in one transaction: the `number`-th partition of a run, in input order."""
+
+    number: int
+    documents: list[Document]
+    document_ids: tuple[int, ...] | None = None  # ids reserved for the documents, in order (tracker.store.cluster)
+
+
 class PartitionInterrupted(KeyboardInterrupt):
     """Ctrl-C during a partition, after what it had prepared was written (`outcome`)."""
 
@@ -44,13 +56,50 @@ class PartitionInterrupted(KeyboardInterrupt):
         self.outcome = outcome
 
 
-def store_partition(
-    conn: Connection, docs: Sequence[Document], run_id: int, sources: SourceRegistry
-) -> BatchOutcome:
-    """Prepare and store the documents not stored yet, in one transaction (one per document if that fails).
+class WriteTurns:
+    """Partitions 0, 1, 2... commit in that order, whichever worker process prepared them first.
 
-    On Ctrl-C the documents prepared so far are written before the interrupt goes on: they are whole.
+    The current analysis reads documents in id order, so ids must follow the input order for its results
+    not to depend on which worker was faster. Created before the workers fork: they inherit it.
     """
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self._next = context.RawValue("q", 0)
+        self._changed = context.Condition()
+
+    @contextmanager
+    def turn(self, number: int) -> Iterator[None]:
+        """Wait until every partition before `number` has written; then write, then pass the turn on."""
+        with self._changed:
+            self._changed.wait_for(lambda: self._next.value == number)
+        try:
+            yield
+        finally:
+            with self._changed:
+                self._next.value = number + 1
+                self._changed.notify_all()
+
+
+#: Set by `ordered_writes` before the workers fork; None in Dask workers (their ids are reserved instead).
+_TURNS: WriteTurns | None = None
+
+
+@contextmanager
+def ordered_writes() -> Iterator[WriteTurns]:
+    """Worker processes started inside this block commit their partitions in partition order."""
+    global _TURNS
+    _TURNS = WriteTurns()
+    try:
+        yield _TURNS
+    finally:
+        _TURNS = None
+
+
+def _prepare_new(
+    conn: Connection, docs: Sequence[Document]
+) -> tuple[BatchOutcome, list[PreparedDocument], bool]:
+    """(skipped and failed documents, the prepared ones, whether Ctrl-C stopped the preparing)."""
     with conn.begin():
         stored = stored_hashes(conn, {content_hash(doc.text) for doc in docs})
     outcome = BatchOutcome()
@@ -66,9 +115,35 @@ def store_partition(
             else:
                 prepared.append(result)
     except KeyboardInterrupt:
-        outcome.add(store_documents(conn, prepared, run_id, _now(), sources))
-        raise PartitionInterrupted(outcome) from None
-    outcome.add(store_documents(conn, prepared, run_id, _now(), sources))
+        return outcome, prepared, True
+    return outcome, prepared, False
+
+
+def store_partition(
+    conn: Connection,
+    partition: Partition,
+    run_id: int,
+    sources: SourceRegistry,
+    turns: WriteTurns | None = None,
+) -> BatchOutcome:
+    """Prepare and store the documents not stored yet, in one transaction (one per document if that fails).
+
+    With `turns`, the transaction waits until the partitions before this one are written. On Ctrl-C the
+    documents prepared so far are written before the interrupt goes on: they are whole.
+    """
+    turn = turns.turn(partition.number) if turns is not None else nullcontext()
+    try:
+        outcome, prepared, interrupted = _prepare_new(conn, partition.documents)
+    except BaseException:
+        with turn:  # later partitions must not wait for this one
+            raise
+    ids = None
+    if partition.document_ids is not None:
+        ids = {content_hash(doc.text): i for doc, i in zip(partition.documents, partition.document_ids, strict=True)}
+    with turn:
+        outcome.add(store_documents(conn, prepared, run_id, _now(), sources, ids))
+    if interrupted:
+        raise PartitionInterrupted(outcome)
     return outcome
 
 
@@ -120,11 +195,11 @@ def worker_connection(url: str) -> tuple[Engine, SourceRegistry]:
     return engine, sources
 
 
-def store_partition_at(url: str, run_id: int, docs: Sequence[Document]) -> BatchOutcome:
+def store_partition_at(url: str, run_id: int, partition: Partition) -> BatchOutcome:
     """`store_partition` on the database at `url`, from a worker process (multiprocessing or Dask)."""
     engine, sources = worker_connection(url)
     with engine.connect() as conn:
-        return store_partition(conn, docs, run_id, sources)
+        return store_partition(conn, partition, run_id, sources, _TURNS)
 
 
 def reextract_partition_at(url: str, document_ids: Sequence[int]) -> BatchOutcome:

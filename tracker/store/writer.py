@@ -18,6 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from sqlalchemy import Connection, Insert, Table, bindparam, delete, insert, select, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.exc import SQLAlchemyError, StatementError
 
 from tracker.data_files import data_rows
@@ -198,15 +199,33 @@ def stored_hashes(conn: Connection, hashes: Collection[str]) -> set[str]:
     return set(found.scalars())
 
 
+def reserve_document_ids(conn: Connection, count: int) -> list[int]:
+    """`count` new document ids from PostgreSQL's sequence, in increasing order, never given out again."""
+    if count == 0:
+        return []
+    statement = sql_text("SELECT nextval(pg_get_serial_sequence('documents', 'id')) FROM generate_series(1, :n)")
+    return sorted(int(i) for i in conn.execute(statement, {"n": count}).scalars())
+
+
 def insert_documents(
-    conn: Connection, docs: Sequence[PreparedDocument], run_id: int, ingested_at: datetime
+    conn: Connection,
+    docs: Sequence[PreparedDocument],
+    run_id: int,
+    ingested_at: datetime,
+    ids: Mapping[str, int] | None = None,
 ) -> dict[str, int]:
-    """Insert the documents rows; content hash -> id of those stored now (not those stored before)."""
+    """Insert the documents rows (with the `ids` reserved for their content hashes, if given).
+
+    Content hash -> id of the documents stored now (not of those stored before).
+    """
     first_of_each: dict[str, PreparedDocument] = {}
     for doc in docs:
         first_of_each.setdefault(doc.content_hash, doc)
     # in input order, so that ids follow it; concurrent writers that deadlock on a text both hold are retried
     rows = [{**doc.row, "run_id": run_id, "ingested_at": ingested_at} for doc in first_of_each.values()]
+    if ids is not None:
+        for row in rows:
+            row["id"] = ids[row["content_hash"]]
     documents = models.DOCUMENTS
     statement = insert_new(conn, documents, ["content_hash"])
     if statement is None:  # another database: the check and the insert share this writer's transaction
@@ -364,17 +383,27 @@ def write_in_batches(
 
 
 def store_documents(
-    conn: Connection, docs: Sequence[PreparedDocument], run_id: int, ingested_at: datetime, sources: SourceRegistry
+    conn: Connection,
+    docs: Sequence[PreparedDocument],
+    run_id: int,
+    ingested_at: datetime,
+    sources: SourceRegistry,
+    reserved_ids: Mapping[str, int] | None = None,
 ) -> BatchOutcome:
-    """Write new documents (whole: row, sentences, figures) in one transaction; those already stored are skipped."""
+    """Write new documents (whole: row, sentences, figures) in one transaction; those already stored are skipped.
+
+    `reserved_ids` (content hash -> id) gives the documents ids reserved for them in input order.
+    """
 
     def write(conn: Connection, batch: Sequence[PreparedDocument]) -> BatchOutcome:
-        ids = insert_documents(conn, batch, run_id, ingested_at)
+        ids = insert_documents(conn, batch, run_id, ingested_at, reserved_ids)
         stored = [(ids[doc.content_hash], doc.content) for doc in batch if doc.content_hash in ids]
         ids.clear()  # a text given twice in one batch is stored once
         n_figures = write_content(conn, stored, sources)
         return BatchOutcome(n_documents=len(stored), n_skipped=len(batch) - len(stored), n_figures=n_figures)
 
+    if not docs:
+        return BatchOutcome()
     return write_in_batches(conn, docs, write, lambda doc: doc.name, sources)
 
 
