@@ -17,8 +17,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from tracker.analysis.types import Analysis, ClaimOut, DiscrepancyOut, DocumentInput, StatisticOut
 from tracker.figure import Figure
 from tracker.store import ingest as ingest_module
-from tracker.store import prepare as prepare_module
 from tracker.store import persist_analysis
+from tracker.store import prepare as prepare_module
 from tracker.store.engine import make_engine
 
 POSTGRES_ENV = "TRACKER_TEST_POSTGRES_URL"

@@ -25,9 +25,8 @@ FIGURE_COLUMNS = [c for c in F.c if not c.name.endswith("id")]
 def _queries() -> dict[str, Select[Any]]:
     return {
         "documents": select(
-            D.c.content_hash, D.c.key, D.c.path, D.c.url, D.c.outlet, D.c.title, D.c.published, D.c.text,
-            ORIGIN.c.content_hash.label("origin"),
-        ).outerjoin(ORIGIN, ORIGIN.c.id == D.c.origin_document_id),
+            D.c.content_hash, D.c.key, D.c.path, D.c.url, D.c.outlet, D.c.title, D.c.published, D.c.text
+        ),
         "sentences": select(D.c.content_hash, S.c.index, S.c.start, S.c.end, S.c.text, S.c.paragraph).join(
             D, D.c.id == S.c.document_id
         ),
@@ -59,6 +58,9 @@ def _queries() -> dict[str, Select[Any]]:
         .join(C, C.c.id == models.MENTIONS.c.claim_id)
         .join(F, F.c.id == models.MENTIONS.c.figure_id)
         .join(D, D.c.id == F.c.document_id),
+        "syndication": select(D.c.content_hash, ORIGIN.c.content_hash).join(
+            ORIGIN, ORIGIN.c.id == D.c.origin_document_id
+        ),
         "discrepancies": select(
             ST.c.key, models.DISCREPANCIES.c.kind, CLAIM_A.c.key.label("a"), CLAIM_B.c.key.label("b"),
             models.DISCREPANCIES.c.description,
