@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine, select
 
 from tracker.documents import Document
 from tracker.store import models
-from tracker.store.engine import make_engine
+from tracker.store.engine import is_sqlite, make_engine
 from tracker.store.prepare import (
     DocumentContent,
     PreparedDocument,
@@ -97,11 +97,11 @@ def ordered_writes() -> Iterator[WriteTurns]:
 
 
 def _prepare_new(
-    conn: Connection, docs: Sequence[Document]
+    reader: Connection, docs: Sequence[Document]
 ) -> tuple[BatchOutcome, list[PreparedDocument], bool]:
     """(skipped and failed documents, the prepared ones, whether Ctrl-C stopped the preparing)."""
-    with conn.begin():
-        stored = stored_hashes(conn, {content_hash(doc.text) for doc in docs})
+    with reader.begin():
+        stored = stored_hashes(reader, {content_hash(doc.text) for doc in docs})
     outcome = BatchOutcome()
     prepared: list[PreparedDocument] = []
     try:
@@ -125,15 +125,18 @@ def store_partition(
     run_id: int,
     sources: SourceRegistry,
     turns: WriteTurns | None = None,
+    reader: Connection | None = None,
 ) -> BatchOutcome:
     """Prepare and store the documents not stored yet, in one transaction (one per document if that fails).
 
-    With `turns`, the transaction waits until the partitions before this one are written. On Ctrl-C the
-    documents prepared so far are written before the interrupt goes on: they are whole.
+    Which texts are stored already is read on `reader` (default `conn`): on SQLite a writer's transaction
+    takes the write lock, which a worker must not hold while it extracts. With `turns`, the transaction waits
+    until the partitions before this one are written. On Ctrl-C the documents prepared so far are written
+    before the interrupt goes on: they are whole.
     """
     turn = turns.turn(partition.number) if turns is not None else nullcontext()
     try:
-        outcome, prepared, interrupted = _prepare_new(conn, partition.documents)
+        outcome, prepared, interrupted = _prepare_new(reader or conn, partition.documents)
     except BaseException:
         with turn:  # later partitions must not wait for this one
             raise
@@ -147,11 +150,14 @@ def store_partition(
     return outcome
 
 
-def reextract_partition(conn: Connection, document_ids: Sequence[int], sources: SourceRegistry) -> BatchOutcome:
+def reextract_partition(
+    conn: Connection, document_ids: Sequence[int], sources: SourceRegistry, reader: Connection | None = None
+) -> BatchOutcome:
     """Extract stored documents again and replace their sentences and figures, in one transaction."""
     documents = models.DOCUMENTS
-    with conn.begin():
-        rows = conn.execute(
+    reader = reader or conn
+    with reader.begin():
+        rows = reader.execute(
             select(documents.c.id, documents.c.key, documents.c.text, documents.c.published)
             .where(documents.c.id.in_(list(document_ids)))
             .order_by(documents.c.id)
@@ -179,31 +185,41 @@ class _WorkerState(threading.local):
         self.sources: dict[str, SourceRegistry] = {}
 
 
-_ENGINES: dict[tuple[int, str], Engine] = {}
+_ENGINES: dict[tuple[int, str, bool], Engine] = {}
 _ENGINES_LOCK = threading.Lock()
 _STATE = _WorkerState()
 
 
-def worker_connection(url: str) -> tuple[Engine, SourceRegistry]:
-    """The engine this process uses for `url` (never one inherited from a parent process) and a source cache."""
-    key = (os.getpid(), url)
+def _engine(url: str, writer: bool) -> Engine:
+    """This process's engine for `url` (never one inherited from a parent process)."""
+    key = (os.getpid(), url, writer)
     with _ENGINES_LOCK:
         engine = _ENGINES.get(key)
         if engine is None:
-            engine = _ENGINES[key] = make_engine(url, writer=True)
+            engine = _ENGINES[key] = make_engine(url, writer=writer)
+    return engine
+
+
+@contextmanager
+def worker_connections(url: str) -> Iterator[tuple[Connection, Connection, SourceRegistry]]:
+    """(writer, reader, source cache) for a worker: a separate reader on SQLite, where writers lock."""
+    writer = _engine(url, writer=True)
     sources = _STATE.sources.setdefault(url, SourceRegistry())
-    return engine, sources
+    with writer.connect() as conn:
+        if not is_sqlite(url):
+            yield conn, conn, sources
+            return
+        with _engine(url, writer=False).connect() as reader:
+            yield conn, reader, sources
 
 
 def store_partition_at(url: str, run_id: int, partition: Partition) -> BatchOutcome:
     """`store_partition` on the database at `url`, from a worker process (multiprocessing or Dask)."""
-    engine, sources = worker_connection(url)
-    with engine.connect() as conn:
-        return store_partition(conn, partition, run_id, sources, _TURNS)
+    with worker_connections(url) as (conn, reader, sources):
+        return store_partition(conn, partition, run_id, sources, _TURNS, reader)
 
 
 def reextract_partition_at(url: str, document_ids: Sequence[int]) -> BatchOutcome:
     """`reextract_partition` on the database at `url`, from a worker process."""
-    engine, sources = worker_connection(url)
-    with engine.connect() as conn:
-        return reextract_partition(conn, document_ids, sources)
+    with worker_connections(url) as (conn, reader, sources):
+        return reextract_partition(conn, document_ids, sources, reader)
