@@ -53,12 +53,14 @@ def _document_jsonl(doc: Document) -> str:
     return jsonl_lines(doc.id, doc.text, doc.published)
 
 
-def _die_with_parent(parent: int) -> None:
-    """Pool initializer: on Linux the kernel kills the worker when the process that started it dies.
+def _start_worker(parent: int) -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle, and the worker dies with the parent.
 
-    Without it, workers of a killed `tracker ingest` would finish and commit the partition they hold, then
-    die on a broken pipe with a traceback; with it, their open transaction is rolled back at once.
+    The parent stops the workers on Ctrl-C (no traceback from each of them). On Linux the kernel kills a
+    worker when the process that started it dies: without that, workers of a killed `tracker ingest` would
+    commit the partition they hold, then die on a broken pipe with a traceback.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -107,7 +109,7 @@ def map_in_order(
             yield func(arg)
         return
     warm()
-    with multiprocessing.get_context("fork").Pool(jobs, _die_with_parent, (os.getpid(),)) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, _start_worker, (os.getpid(),)) as pool:
         in_flight: deque[AsyncResult[R]] = deque()
         for arg in args:
             in_flight.append(pool.apply_async(func, (arg,)))
