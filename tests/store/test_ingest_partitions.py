@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -23,10 +24,12 @@ from tracker.store import ingest as ingest_module
 from tracker.store import prepare as prepare_module
 from tracker.store import writer as writer_module
 from tracker.store.ingest import ingest_paths, reextract
-from tracker.store.partition import Partition, store_partition_at
+from tracker.store.partition import Partition, ordered_writes, store_partition_at
 from tracker.store.prepare import DocumentContent
 
 PROJECT = Path(__file__).resolve().parents[2]
+#: Upper bound on waiting for a thread (not a timed assertion: the test fails only if it hangs).
+PATIENCE_SECONDS = 120
 
 
 @pytest.fixture
@@ -141,6 +144,37 @@ def test_concurrent_writers_never_store_a_text_or_a_source_twice(db: str, tmp_pa
     assert counts["figures"] == sum(len(extract(d.text, doc=d.id)) for d in docs)
     names = {f.source for d in docs for f in extract(d.text, doc=d.id) if f.source}
     assert sorted(r.name for r in query(db, "SELECT name FROM sources")) == sorted(names)
+
+
+def test_a_partition_whose_database_fails_fails_alone_and_passes_its_turn_on(
+    tmp_path: Path, no_analysis: None
+) -> None:
+    db = str(tmp_path / "tracker.db")
+    assert ingest_paths([], db).ok  # creates the store and run 1
+    url = ingest_module.resolve_db_url(db)
+    unreachable = f"sqlite:///{tmp_path}/no/such/folder/tracker.db"
+    docs = [Document(d["id"], d["text"], "corpus") for d in small_documents(9, seed=17)]
+    parts = [Partition(n, docs[3 * n : 3 * n + 3]) for n in range(3)]
+    outcomes: dict[int, Any] = {}
+    with ordered_writes():
+        threads = [
+            threading.Thread(
+                target=lambda n=n: outcomes.__setitem__(
+                    n, store_partition_at(unreachable if n == 1 else url, 1, parts[n])
+                )
+            )
+            for n in (2, 1, 0)  # started in reverse: partition 2 must wait for 0, and for 1, which fails
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=PATIENCE_SECONDS)
+    assert not any(thread.is_alive() for thread in threads), "a partition waited for a turn never passed on"
+    assert [f.name for f in outcomes[1].failures] == [d.id for d in parts[1].documents]
+    assert "unable to open database file" in outcomes[1].failures[0].reason
+    assert (outcomes[0].n_documents, outcomes[2].n_documents) == (3, 3)
+    keys = [r.key for r in query(db, "SELECT key FROM documents ORDER BY id")]
+    assert keys == [d.id for d in parts[0].documents + parts[2].documents]
 
 
 def test_reextract_on_workers_replaces_every_document(

@@ -35,6 +35,7 @@ from tracker.store.writer import (
     content_hash,
     replace_contents,
     store_documents,
+    store_error_message,
     stored_hashes,
 )
 
@@ -68,17 +69,43 @@ class WriteTurns:
         self._next = context.RawValue("q", 0)
         self._changed = context.Condition()
 
-    @contextmanager
-    def turn(self, number: int) -> Iterator[None]:
-        """Wait until every partition before `number` has written; then write, then pass the turn on."""
+    def of(self, number: int) -> Turn:
+        """The turn of partition `number`: it must be taken or passed exactly once."""
+        return Turn(self, number)
+
+    def _wait_for(self, number: int) -> None:
         with self._changed:
             self._changed.wait_for(lambda: self._next.value == number)
+
+    def _pass(self, number: int) -> None:
+        with self._changed:
+            self._next.value = number + 1
+            self._changed.notify_all()
+
+
+class Turn:
+    """One partition's turn to write (see `WriteTurns`)."""
+
+    def __init__(self, turns: WriteTurns, number: int) -> None:
+        self._turns = turns
+        self._number = number
+        self._used = False
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Wait until every partition before this one has written; write; then pass the turn on."""
+        self._used = True
+        self._turns._wait_for(self._number)
         try:
             yield
         finally:
-            with self._changed:
-                self._next.value = number + 1
-                self._changed.notify_all()
+            self._turns._pass(self._number)
+
+    def pass_on(self) -> None:
+        """Pass the turn on without writing, when it was not taken (a partition that failed early)."""
+        if not self._used:
+            with self.held():
+                pass
 
 
 #: Set by `ordered_writes` before the workers fork; None in Dask workers (their ids are reserved instead).
@@ -124,30 +151,33 @@ def store_partition(
     partition: Partition,
     run_id: int,
     sources: SourceRegistry,
-    turns: WriteTurns | None = None,
+    turn: Turn | None = None,
     reader: Connection | None = None,
 ) -> BatchOutcome:
     """Prepare and store the documents not stored yet, in one transaction (one per document if that fails).
 
     Which texts are stored already is read on `reader` (default `conn`): on SQLite a writer's transaction
-    takes the write lock, which a worker must not hold while it extracts. With `turns`, the transaction waits
+    takes the write lock, which a worker must not hold while it extracts. With `turn`, the transaction waits
     until the partitions before this one are written. On Ctrl-C the documents prepared so far are written
     before the interrupt goes on: they are whole.
     """
-    turn = turns.turn(partition.number) if turns is not None else nullcontext()
     try:
         outcome, prepared, interrupted = _prepare_new(reader or conn, partition.documents)
-    except BaseException:
-        with turn:  # later partitions must not wait for this one
-            raise
+    except Exception as exc:  # the store cannot be read: these documents fail, the run goes on
+        return partition_failed(partition, store_error_message(exc))
     ids = None
     if partition.document_ids is not None:
         ids = {content_hash(doc.text): i for doc, i in zip(partition.documents, partition.document_ids, strict=True)}
-    with turn:
+    with turn.held() if turn is not None else nullcontext():
         outcome.add(store_documents(conn, prepared, run_id, _now(), sources, ids))
     if interrupted:
         raise PartitionInterrupted(outcome)
     return outcome
+
+
+def partition_failed(partition: Partition, reason: str) -> BatchOutcome:
+    """Every document of the partition failed for `reason`: none of them is stored."""
+    return BatchOutcome(failures=[DocumentFailure(doc.id, reason) for doc in partition.documents])
 
 
 def reextract_partition(
@@ -156,12 +186,15 @@ def reextract_partition(
     """Extract stored documents again and replace their sentences and figures, in one transaction."""
     documents = models.DOCUMENTS
     reader = reader or conn
-    with reader.begin():
-        rows = reader.execute(
-            select(documents.c.id, documents.c.key, documents.c.text, documents.c.published)
-            .where(documents.c.id.in_(list(document_ids)))
-            .order_by(documents.c.id)
-        ).all()
+    try:
+        with reader.begin():
+            rows = reader.execute(
+                select(documents.c.id, documents.c.key, documents.c.text, documents.c.published)
+                .where(documents.c.id.in_(list(document_ids)))
+                .order_by(documents.c.id)
+            ).all()
+    except Exception as exc:  # the store cannot be read: these documents fail, the run goes on
+        return _reextract_failed(document_ids, store_error_message(exc))
     outcome = BatchOutcome()
     contents: list[tuple[int, DocumentContent]] = []
     for row in rows:
@@ -214,12 +247,29 @@ def worker_connections(url: str) -> Iterator[tuple[Connection, Connection, Sourc
 
 
 def store_partition_at(url: str, run_id: int, partition: Partition) -> BatchOutcome:
-    """`store_partition` on the database at `url`, from a worker process (multiprocessing or Dask)."""
-    with worker_connections(url) as (conn, reader, sources):
-        return store_partition(conn, partition, run_id, sources, _TURNS, reader)
+    """`store_partition` on the database at `url`, from a worker process (multiprocessing or Dask).
+
+    A partition whose database cannot be reached fails as a whole; its turn is passed on in any case.
+    """
+    turn = _TURNS.of(partition.number) if _TURNS is not None else None
+    try:
+        with worker_connections(url) as (conn, reader, sources):
+            return store_partition(conn, partition, run_id, sources, turn, reader)
+    except Exception as exc:  # the database cannot be reached: these documents fail, the run goes on
+        return partition_failed(partition, store_error_message(exc))
+    finally:
+        if turn is not None:
+            turn.pass_on()
 
 
 def reextract_partition_at(url: str, document_ids: Sequence[int]) -> BatchOutcome:
     """`reextract_partition` on the database at `url`, from a worker process."""
-    with worker_connections(url) as (conn, reader, sources):
-        return reextract_partition(conn, document_ids, sources, reader)
+    try:
+        with worker_connections(url) as (conn, reader, sources):
+            return reextract_partition(conn, document_ids, sources, reader)
+    except Exception as exc:  # the database cannot be reached: these documents fail, the run goes on
+        return _reextract_failed(document_ids, store_error_message(exc))
+
+
+def _reextract_failed(document_ids: Sequence[int], reason: str) -> BatchOutcome:
+    return BatchOutcome(failures=[DocumentFailure(f"document {i}", reason) for i in document_ids])
