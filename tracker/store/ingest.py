@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -304,7 +305,7 @@ def ingest_documents(
         task: Callable[[Partition], BatchOutcome] = (
             partial(store_partition_at, run.url, run_id) if jobs > 1 else partial(_store_here, run)
         )
-        with ordered_writes():
+        with ordered_writes() if jobs > 1 else nullcontext():
             _run_partitions(run, map_in_order(task, partitions(items, batch_size, run), jobs))
         run.analyse_after_ingest()
         return run.finish()

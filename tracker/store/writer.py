@@ -117,7 +117,7 @@ class SourceRegistry:
     def source_ids(self, conn: Connection, kinds: Mapping[str, str | None]) -> dict[str, int]:
         """The ids of the sources named in `kinds` (name -> kind), inserting the new ones with their kind.
 
-        A source stored without a kind gets the first kind given for it later; a kind is never changed.
+        A source stored without a kind takes the kind given here; a stored kind is never changed.
         """
         ids = {name: known for name in kinds if (known := self._known(name)) is not None}
         missing = sorted(name for name in kinds if name not in ids)
