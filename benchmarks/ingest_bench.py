@@ -1,26 +1,39 @@
-"""Ingest benchmark: documents/s and peak memory of `tracker ingest` at growing corpus sizes.
+"""Ingest benchmark: documents/s, CPU and peak memory of `tracker ingest` at growing corpus sizes.
 
-    .venv/bin/python benchmarks/ingest_bench.py                 # 2,500 / 5,000 / 10,000 documents
-    .venv/bin/python benchmarks/ingest_bench.py --sizes 500 1000 --analysis
+    .venv/bin/python benchmarks/ingest_bench.py                          # 2,500 / 10,000 / 50,000, SQLite
+    .venv/bin/python benchmarks/ingest_bench.py --sizes 2500 --analysis  # also the corpus analysis
+    .venv/bin/python benchmarks/ingest_bench.py --postgres postgresql+psycopg://postgres@127.0.0.1:5432/test
+    .venv/bin/python benchmarks/ingest_bench.py --sizes 10000 --dask 1 --postgres URL   # LocalCluster, 1 worker
 
-Each size runs in a fresh process (so peak RSS belongs to that size): it generates N news-like documents
+Each size runs in a fresh process (so peak memory belongs to that size): it generates N news-like documents
 (deterministic: random.Random(seed)) as .txt files in a temporary folder, ingests them into a temporary
-SQLite database, and reports the documents phase (extract + store, one transaction per document) and,
-with --analysis, the corpus analysis phase separately. Memory stays flat when peak RSS does not grow
-with N. Not a test: no assertions, numbers are printed.
+SQLite database or a fresh schema of the PostgreSQL database named by --postgres (dropped afterwards), and
+reports the documents phase (extract + store) and, with --analysis, the corpus analysis phase separately.
+CPU seconds are split between the ingest's own process and its worker processes (where extraction and
+writing happen); peak RSS is given for the ingest's process and for its largest worker. With --dask N the
+documents go through a dask.distributed LocalCluster of N worker processes (PostgreSQL only).
+
+Runs the tree on PYTHONPATH too, e.g. an older checkout (PYTHONPATH=/tmp/old benchmarks/ingest_bench.py):
+options that tree does not have (--jobs) are left out. Not a test: no assertions, numbers are printed.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
+import logging
 import random
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 TOWNS = ("Homs", "Hama", "Aleppo", "Idlib", "Daraa", "Deir ez-Zor", "Raqa", "Latakia", "Tartus", "Qamishli")
 SOURCES = (
@@ -92,37 +105,100 @@ def write_corpus(folder: Path, count: int, seed: int) -> None:
         (folder / f"doc_{i:06d}.txt").write_text(news_document(rng, i), encoding="utf-8")
 
 
-def _peak_rss_mib() -> float:
+def _peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
     # ru_maxrss is in KiB on Linux
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
-def run_one(count: int, seed: int, analysis: bool) -> dict[str, float]:
+def _cpu_seconds(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+@contextmanager
+def _database(tmp: str, postgres: str | None) -> Iterator[str]:
+    """A SQLite file in `tmp`, or a URL whose search_path is a fresh schema of the --postgres database."""
+    if postgres is None:
+        yield str(Path(tmp) / "bench.db")
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    schema = f"bench_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        url = make_url(postgres).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.dispose()
+
+
+def _database_mib(db: str) -> float:
+    if "://" not in db:
+        return Path(db).stat().st_size / 2**20
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(db)
+    with engine.connect() as conn:
+        size = conn.execute(text(
+            "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'"
+        )).scalar_one()
+    engine.dispose()
+    return float(size or 0) / 2**20
+
+
+def _ingest(corpus: str, db: str, jobs: int, dask: int) -> Any:
+    """The documents phase with the code on PYTHONPATH (options it lacks are left out)."""
+    from tracker.store import ingest as ingest_module
+
+    if dask:
+        from distributed import LocalCluster
+
+        from tracker.store.cluster import ingest_paths_with_dask
+
+        with LocalCluster(n_workers=dask, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=logging.ERROR) as cluster:
+            started = time.perf_counter()
+            result = ingest_paths_with_dask([corpus], db, cluster.scheduler_address)
+            return result, time.perf_counter() - started
+    options = {"jobs": jobs} if jobs and "jobs" in inspect.signature(ingest_module.ingest_paths).parameters else {}
+    started = time.perf_counter()
+    result = ingest_module.ingest_paths([corpus], db, **options)
+    return result, time.perf_counter() - started
+
+
+def run_one(count: int, seed: int, analysis: bool, postgres: str | None, jobs: int, dask: int) -> dict[str, float]:
     """Generate, ingest and measure one corpus size in this process."""
     from tracker.store import ingest as ingest_module
     from tracker.store import persist_analysis
     from tracker.store.engine import make_engine
     from tracker.store.writer import SourceRegistry
 
-    with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp, _database(tmp, postgres) as db:
         corpus = Path(tmp) / "corpus"
         write_corpus(corpus, count, seed)
-        db = str(Path(tmp) / "bench.db")
         analyzer = persist_analysis.find_analyzer()
         ingest_module.find_analyzer = lambda: None  # the documents phase alone; the analysis is timed below
         rss_before = _peak_rss_mib()
-        started = time.perf_counter()
-        result = ingest_module.ingest_paths([str(corpus)], db)
-        documents_seconds = time.perf_counter() - started
+        cpu_self, cpu_workers = _cpu_seconds(resource.RUSAGE_SELF), _cpu_seconds(resource.RUSAGE_CHILDREN)
+        result, documents_seconds = _ingest(str(corpus), db, jobs, dask)
         out = {
             "documents": float(result.n_documents),
             "figures": float(result.n_figures),
             "failed": float(len(result.failures)),
             "documents_seconds": documents_seconds,
             "documents_per_second": result.n_documents / documents_seconds,
+            "cpu_main": _cpu_seconds(resource.RUSAGE_SELF) - cpu_self,
+            "cpu_workers": _cpu_seconds(resource.RUSAGE_CHILDREN) - cpu_workers,
             "peak_rss_mib_documents": _peak_rss_mib(),
+            "peak_rss_mib_worker": _peak_rss_mib(resource.RUSAGE_CHILDREN),
             "rss_mib_before": rss_before,
-            "db_mib": Path(db).stat().st_size / 2**20,
+            "db_mib": _database_mib(db),
         }
         if analysis and analyzer is not None:
             engine = make_engine(db, writer=True)
@@ -139,33 +215,45 @@ def run_one(count: int, seed: int, analysis: bool) -> dict[str, float]:
 def main() -> None:
     """Run each size in a fresh process and print a table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[2500, 5000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2500, 10000, 50000])
     parser.add_argument("--seed", type=int, default=20241208)
     parser.add_argument("--analysis", action="store_true", help="also time the corpus analysis phase")
+    parser.add_argument("--postgres", metavar="URL", help="ingest into a fresh schema of this PostgreSQL database")
+    parser.add_argument("--jobs", type=int, default=0, help="worker processes (0: the ingest's default)")
+    parser.add_argument("--dask", type=int, default=0, metavar="N", help="through a LocalCluster of N workers")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.dask and not args.postgres:
+        parser.error("--dask needs --postgres")
     if args.child is not None:
-        print(json.dumps(run_one(args.child, args.seed, args.analysis)))
+        print(json.dumps(run_one(args.child, args.seed, args.analysis, args.postgres, args.jobs, args.dask)))
         return
     print(
-        f"{'docs':>7} {'figures':>8} {'docs/s':>8} {'seconds':>8} {'peak RSS MiB':>13} {'db MiB':>7}"
-        + (f" {'analysis s':>11} {'RSS+analysis':>13}" if args.analysis else "")
+        f"{'docs':>7} {'figures':>8} {'docs/s':>8} {'seconds':>8} {'cpu main':>9} {'cpu workers':>12} "
+        f"{'RSS MiB':>8} {'worker RSS':>11} {'db MiB':>7}"
+        + (f" {'analysis s':>11} {'RSS+analysis':>13} {'docs/s all':>11}" if args.analysis else ""),
+        flush=True,
     )
     for size in args.sizes:
-        command = [sys.executable, __file__, "--child", str(size), "--seed", str(args.seed)]
+        command = [sys.executable, __file__, "--child", str(size), "--seed", str(args.seed), "--jobs", str(args.jobs)]
         if args.analysis:
             command.append("--analysis")
+        if args.postgres:
+            command += ["--postgres", args.postgres]
+        if args.dask:
+            command += ["--dask", str(args.dask)]
         child = subprocess.run(command, check=False, capture_output=True, text=True)
         if child.returncode != 0:
             sys.exit(f"size {size} failed:\n{child.stderr}")
-        output = child.stdout
-        r = json.loads(output.strip().splitlines()[-1])
+        r = json.loads(child.stdout.strip().splitlines()[-1])
         line = (
             f"{int(r['documents']):>7} {int(r['figures']):>8} {r['documents_per_second']:>8.1f} "
-            f"{r['documents_seconds']:>8.1f} {r['peak_rss_mib_documents']:>13.1f} {r['db_mib']:>7.1f}"
+            f"{r['documents_seconds']:>8.1f} {r['cpu_main']:>9.1f} {r['cpu_workers']:>12.1f} "
+            f"{r['peak_rss_mib_documents']:>8.1f} {r['peak_rss_mib_worker']:>11.1f} {r['db_mib']:>7.1f}"
         )
         if "analysis_seconds" in r:
-            line += f" {r['analysis_seconds']:>11.1f} {r['peak_rss_mib_total']:>13.1f}"
+            total = r["documents_seconds"] + r["analysis_seconds"]
+            line += f" {r['analysis_seconds']:>11.1f} {r['peak_rss_mib_total']:>13.1f} {r['documents'] / total:>11.1f}"
         print(line, flush=True)
 
 

@@ -119,12 +119,31 @@ def analyze_command(paths: Sequence[str], fmt: str) -> None:
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=None, help=DB_HELP)
+@click.option("--jobs", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes that extract and store; 0 picks one per core for large inputs, 1 for small ones.")
+@click.option("--dask", "scheduler", default=None, metavar="ADDRESS",
+              help="Extract and store on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+                   "needs a PostgreSQL --db and the cluster extra.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=None,
+              help="Documents per partition, each stored in one transaction (default: 32; with --dask 500).")
 @one_line_errors
-def ingest_command(paths: Sequence[str], db: str | None) -> None:
+def ingest_command(
+    paths: Sequence[str], db: str | None, jobs: int, scheduler: str | None, partition_size: int | None
+) -> None:
     """Extract and store the documents in PATHS (files, directories, JSONL); already stored ones are skipped."""
-    from tracker.store.ingest import ingest_paths
+    progress = sys.stderr.isatty()
+    if scheduler is not None:
+        if jobs:
+            raise click.BadOptionUsage("jobs", "--jobs sets processes on this machine; with --dask the cluster works")
+        from tracker.store.cluster import PARTITION_DOCUMENTS, ingest_paths_with_dask
 
-    result = ingest_paths(paths, db, progress=sys.stderr.isatty())
+        size = partition_size or PARTITION_DOCUMENTS
+        result = ingest_paths_with_dask(paths, db, scheduler, partition_size=size, progress=progress)
+    else:
+        from tracker.store.ingest import BATCH_DOCUMENTS, ingest_paths
+
+        size = partition_size or BATCH_DOCUMENTS
+        result = ingest_paths(paths, db, progress=progress, jobs=jobs, batch_size=size)
     for failure in result.failures:
         fail(str(failure))
     click.echo(result.summary_line(), err=True)

@@ -20,6 +20,7 @@ from tracker.analysis.types import CUMULATIVE, Analysis, ClaimOut, DiscrepancyOu
 from tracker.figure import Figure
 from tracker.store import ingest as ingest_module
 from tracker.store import persist_analysis
+from tracker.store import prepare as prepare_module
 from tracker.store.engine import make_engine
 
 POSTGRES_ENV = "TRACKER_TEST_POSTGRES_URL"
@@ -218,6 +219,6 @@ def stand_in_analyzer(docs: Iterable[DocumentInput]) -> Analysis:
 @pytest.fixture
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
     """Ingest with the predictable test extractor and the stand-in analysis."""
-    monkeypatch.setattr(ingest_module, "extract", fake_extract)
+    monkeypatch.setattr(prepare_module, "extract", fake_extract)
     monkeypatch.setattr(ingest_module, "find_analyzer", lambda: stand_in_analyzer)
     monkeypatch.setattr(persist_analysis, "find_analyzer", lambda: stand_in_analyzer)

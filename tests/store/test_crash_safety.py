@@ -27,14 +27,15 @@ PROJECT = Path(__file__).resolve().parents[2]
 PATIENCE_SECONDS = 120
 
 
-def _start_ingest(corpus: str, db: str) -> subprocess.Popen[bytes]:
+def _start_ingest(corpus: str, db: str, *options: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     return subprocess.Popen(
-        [sys.executable, "-m", "tracker", "ingest", corpus, "--db", db],
+        [sys.executable, "-m", "tracker", "ingest", corpus, "--db", db, *options],
         cwd=PROJECT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group: the test kills the ingest with its workers
     )
 
 
@@ -46,18 +47,25 @@ def _stored_documents(db: str) -> int:
         conn.close()
 
 
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param((), id="one-process"),
+        pytest.param(("--jobs", "2", "--partition-size", "10"), id="two-worker-processes"),
+    ],
+)
 def test_a_killed_ingest_leaves_only_whole_documents_and_a_rerun_completes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, options: tuple[str, ...]
 ) -> None:
     docs = small_documents(1000)
     corpus = write_jsonl(tmp_path / "corpus.jsonl", docs)
     db = str(tmp_path / "tracker.db")
     upgrade(db)
-    child = _start_ingest(corpus, db)
+    child = _start_ingest(corpus, db, *options)
     deadline = time.monotonic() + PATIENCE_SECONDS
     while _stored_documents(db) < 20 and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
-    child.send_signal(signal.SIGKILL)
+    os.killpg(child.pid, signal.SIGKILL)  # the ingest and its worker processes at once, as a crash does
     child.wait()
     assert child.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
 

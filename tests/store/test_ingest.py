@@ -17,6 +17,7 @@ from tracker.cli import cli
 from tracker.extract import extract
 from tracker.figure import Figure
 from tracker.store import ingest as ingest_module
+from tracker.store import prepare as prepare_module
 from tracker.store.api import Store
 from tracker.store.ingest import ingest_paths, reextract
 
@@ -98,7 +99,7 @@ def test_a_failure_in_the_middle_of_a_document_leaves_no_rows(
             figures.append(figures[-1].replace(value=math.nan, source="Only In The Failed Document"))
         return figures
 
-    monkeypatch.setattr(ingest_module, "extract", breaking_extract)
+    monkeypatch.setattr(prepare_module, "extract", breaking_extract)
     good = _write(tmp_path, "good.txt", KILLED)
     poisoned = _write(tmp_path, "poison.txt", "poison: " + KILLED + DISPLACED)
     result = ingest_paths([poisoned, good], db)
@@ -226,7 +227,7 @@ def test_reextract_replaces_figures_and_is_recorded(
     def newer(text: str, doc: str = "", *, published: object = None) -> list[Figure]:
         return [f.replace(tracker_version="newer") for f in fake_extract(text, doc)[:1]]
 
-    monkeypatch.setattr(ingest_module, "extract", newer)
+    monkeypatch.setattr(prepare_module, "extract", newer)
     result = reextract(db)
     assert result.ok
     assert result.summary_line().startswith("reextract: 2 documents re-extracted, 0 failed, 2 figures stored")
@@ -303,7 +304,7 @@ def test_an_interrupted_run_is_recorded_as_failed_and_keeps_whole_documents(
             raise KeyboardInterrupt
         return fake_extract(text, doc)
 
-    monkeypatch.setattr(ingest_module, "extract", interrupted_on_the_second)
+    monkeypatch.setattr(prepare_module, "extract", interrupted_on_the_second)
     with pytest.raises(KeyboardInterrupt):
         ingest_paths([_write(tmp_path, "a.txt", KILLED), _write(tmp_path, "b.txt", DISPLACED)], db)
     run = query(db, "SELECT status, n_documents, message FROM runs")[0]

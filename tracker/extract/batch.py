@@ -1,21 +1,46 @@
-"""Extracting many documents: in order, on several processes when the input is large."""
+"""Work on many documents: in order, on several processes when the input is large, with bounded memory.
+
+`ordered_map` is the one worker machinery: `tracker extract --jobs` runs the extractor through it and
+`tracker ingest` its per-document preparation (tracker.store.prepare).
+"""
 
 from __future__ import annotations
 
+import ctypes
 import json
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from multiprocessing.pool import AsyncResult
+from typing import Final, TypeVar, cast
 
-from tracker.documents import Document
+from tracker.documents import Document, expand_paths
 from tracker.errors import InputError
 from tracker.extract.pipeline import extract
 from tracker.figure import Figure
 
 #: Inputs smaller than this are extracted in this process: starting workers would cost more.
 PARALLEL_MIN_BYTES = 256 * 1024
-_CHUNK = 32
+#: Work items sent to a worker at once (ordered_map), and tasks in flight per worker (the bound on memory).
+CHUNK: Final = 16
+TASKS_PER_JOB: Final = 4
+#: A text with a figure and a source: extracting it loads every rule table the extractor uses.
+WARM_UP_TEXT: Final = "At least 12 people were killed in the city on Sunday, the Observatory said.\n"
+_PR_SET_PDEATHSIG: Final = 1  # linux/prctl.h
 _JSON = json.JSONEncoder(ensure_ascii=False)  # one encoder: json.dumps with options builds a new one per call
+
+A = TypeVar("A")  # an argument
+W = TypeVar("W")  # a work item
+P = TypeVar("P")  # an item passed through as it is
+R = TypeVar("R")  # a result
+
+
+def warm_up() -> None:
+    """Load the extractor's tables in this process (before forking: every worker then shares them)."""
+    extract(WARM_UP_TEXT)
 
 
 def jsonl_lines(doc_id: str, text: str, published: str | None = None) -> str:
@@ -24,49 +49,121 @@ def jsonl_lines(doc_id: str, text: str, published: str | None = None) -> str:
     return "".join(_JSON.encode(f.to_dict()) + "\n" for f in figures)
 
 
-def _work(item: tuple[str, str, str | None]) -> str:
-    return jsonl_lines(*item)
+def _document_jsonl(doc: Document) -> str:
+    return jsonl_lines(doc.id, doc.text, doc.published)
 
 
-def default_jobs(paths: Iterable[str]) -> int:
-    """How many processes suit these inputs: one for small inputs, else one per core (at most 8)."""
+def _start_worker(parent: int) -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle, and the worker dies with the parent.
+
+    The parent stops the workers on Ctrl-C (no traceback from each of them). On Linux the kernel kills a
+    worker when the process that started it dies: without that, workers of a killed `tracker ingest` would
+    commit the partition they hold, then die on a broken pipe with a traceback.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: workers then end on the broken pipe
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def _apply_all(func: Callable[[W], R], items: list[W]) -> list[R]:
+    return [func(item) for item in items]
+
+
+def input_bytes(paths: Iterable[str]) -> int:
+    """The size of the inputs in bytes (directories: the text and JSONL files below them)."""
     size = 0
-    for p in paths:
+    for p in expand_paths(paths):
         try:
             size += os.path.getsize(p)
         except OSError:
             continue
-    cores = os.cpu_count() or 1
-    return 1 if size < PARALLEL_MIN_BYTES or cores < 2 else min(cores, 8)
+    return size
 
 
-def extract_jsonl(items: Iterable[Document | InputError], jobs: int = 1) -> Iterator[Document | InputError | str]:
+def max_jobs() -> int:
+    """One process per core, at most 8."""
+    return min(os.cpu_count() or 1, 8)
+
+
+def default_jobs(paths: Iterable[str]) -> int:
+    """How many processes suit these inputs: one for small inputs, else one per core (at most 8)."""
+    return 1 if input_bytes(paths) < PARALLEL_MIN_BYTES else max_jobs()
+
+
+def map_in_order(
+    func: Callable[[A], R], args: Iterable[A], jobs: int, *, warm: Callable[[], object] = warm_up
+) -> Iterator[R]:
+    """`func(arg)` for each arg, in order: here when `jobs` <= 1, else on that many forked worker processes.
+
+    The workers share what `warm()` loaded before the fork; `func` must pickle (a module-level function or
+    a `functools.partial` of one). At most `jobs * TASKS_PER_JOB` calls are in flight, so memory stays flat
+    however long `args` is.
+    """
+    if jobs <= 1:
+        for arg in args:
+            yield func(arg)
+        return
+    warm()
+    with multiprocessing.get_context("fork").Pool(jobs, _start_worker, (os.getpid(),)) as pool:
+        in_flight: deque[AsyncResult[R]] = deque()
+        for arg in args:
+            in_flight.append(pool.apply_async(func, (arg,)))
+            while len(in_flight) > jobs * TASKS_PER_JOB:
+                yield in_flight.popleft().get()
+        while in_flight:
+            yield in_flight.popleft().get()
+
+
+def ordered_map(
+    func: Callable[[W], R],
+    items: Iterable[W | P],
+    jobs: int,
+    *,
+    work: type[W],
+    warm: Callable[[], object] = warm_up,
+) -> Iterator[R | P]:
+    """`func(item)` for each item that is a `work` instance, the other items as they are, in input order.
+
+    Work items go to `map_in_order` in chunks of CHUNK (one task each).
+    """
+    if jobs <= 1:
+        for item in items:
+            yield func(item) if isinstance(item, work) else cast(P, item)
+        return
+    held: deque[list[W | P]] = deque()  # the chunks sent, with the items passed through, in order
+
+    def chunks() -> Iterator[list[W]]:
+        chunk: list[W | P] = []
+        n_work = 0
+        for item in items:
+            chunk.append(item)
+            n_work += isinstance(item, work)
+            if n_work >= CHUNK or len(chunk) >= CHUNK * TASKS_PER_JOB:
+                held.append(chunk)
+                yield [item for item in chunk if isinstance(item, work)]
+                chunk, n_work = [], 0
+        if chunk:
+            held.append(chunk)
+            yield [item for item in chunk if isinstance(item, work)]
+
+    for results in map_in_order(partial(_apply_all, func), chunks(), jobs, warm=warm):
+        done = iter(results)
+        for item in held.popleft():
+            yield next(done) if isinstance(item, work) else cast(P, item)
+
+
+def extract_jsonl(items: Iterable[Document | InputError], jobs: int = 1) -> Iterator[InputError | str]:
     """Errors as they come, and for each document its JSONL records, in input order.
 
     With `jobs` > 1 the documents are extracted by that many forked worker processes (which share the
     loaded rule tables); the output order is the input order either way.
     """
-    if jobs <= 1:
-        for item in items:
-            yield item if isinstance(item, InputError) else jsonl_lines(item.id, item.text, item.published)
-        return
-    ctx = multiprocessing.get_context("fork")
-    extract("")  # load the tables once, before forking, so every worker inherits them
-    with ctx.Pool(jobs) as pool:
-        pending: list[Document | InputError] = []
-
-        def flush() -> Iterator[InputError | str]:
-            docs = [(d.id, d.text, d.published) for d in pending if isinstance(d, Document)]
-            results = iter(pool.imap(_work, docs, chunksize=max(1, len(docs) // (jobs * 4))))
-            for d in pending:
-                yield d if isinstance(d, InputError) else next(results)
-            pending.clear()
-
-        for item in items:
-            pending.append(item)
-            if len(pending) >= _CHUNK * jobs * 8:
-                yield from flush()
-        yield from flush()
+    return ordered_map(_document_jsonl, items, jobs, work=Document)
 
 
 def extract_documents(items: Iterable[Document | InputError]) -> Iterator[tuple[Document, list[Figure]] | InputError]:

@@ -1,39 +1,51 @@
-"""`tracker ingest` and `tracker reextract`: documents -> figures -> store, one transaction per document.
+"""`tracker ingest` and `tracker reextract`: documents -> figures -> store, in batches of whole documents.
 
-A document is keyed by the SHA-256 of its text: ingesting it again adds nothing. A document that fails
-(unreadable input, a value the store cannot hold, an extractor error) leaves no rows and does not stop the
-others. After the documents, the corpus analysis is refreshed in one transaction. Every run is recorded.
+A document is keyed by the SHA-256 of its text: ingesting it again adds nothing. Documents are prepared
+(extracted and checked, tracker.store.prepare) on worker processes and written in batches, one transaction
+per batch (tracker.store.writer): a crash loses at most the open batch, never half a document. A document
+that fails (unreadable input, a value the store cannot hold, an extractor error) leaves no rows and does not
+stop the others. After the documents, the corpus analysis is refreshed in one transaction. Every run is
+recorded.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from importlib import resources
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Protocol
 
-from sqlalchemy import Connection, Engine, select, update
-from sqlalchemy.exc import SQLAlchemyError, StatementError
+from sqlalchemy import Connection, Engine, func, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from tracker import __version__
 from tracker.documents import Document, read_documents
-from tracker.errors import InputError, StoreError, TrackerError
-from tracker.extract import extract
-from tracker.extract.sentences import split_sentences
+from tracker.errors import InputError, StoreError
+from tracker.extract.batch import default_jobs, map_in_order, max_jobs
 from tracker.store import models
 from tracker.store.engine import describe, error_text, make_engine, resolve_db_url, sqlite_file
-from tracker.store.metadata import metadata_from_text, parse_published
 from tracker.store.migrate import ensure_schema
+from tracker.store.partition import (
+    Partition,
+    PartitionInterrupted,
+    ordered_writes,
+    reextract_partition,
+    reextract_partition_at,
+    store_partition,
+    store_partition_at,
+)
 from tracker.store.persist_analysis import find_analyzer, refresh_analysis
-from tracker.store.writer import SourceRegistry, content_hash, insert_document, replace_content, run_values
+from tracker.store.writer import BatchOutcome, SourceRegistry, run_values
 
-#: Documents re-extracted per page when walking the store.
-REEXTRACT_PAGE: Final = 500
-
-T = TypeVar("T")
+#: Documents per partition: prepared and written in one transaction.
+BATCH_DOCUMENTS: Final = 32
+#: Stores with fewer documents are re-extracted in this process.
+PARALLEL_MIN_DOCUMENTS: Final = 100
 
 
 @dataclass
@@ -91,28 +103,36 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _progress(items: Iterable[T], enabled: bool, unit: str, total: int | None = None) -> Iterable[T]:
+class _ProgressBar(Protocol):
+    def update(self, n: int = 1) -> object: ...
+
+    def close(self) -> None: ...
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> object:
+        return None
+
+    def close(self) -> None:
+        return None
+
+
+def _progress_bar(enabled: bool) -> _ProgressBar:
+    """A progress bar on stderr counting inputs as they are done (one that shows nothing when not `enabled`)."""
     if not enabled:
-        return items
+        return _NoBar()
     from tqdm import tqdm
 
-    return tqdm(items, unit=unit, total=total, file=sys.stderr, dynamic_ncols=True)
+    return tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True)
 
 
-def _store_error_message(exc: Exception) -> str:
-    """The readable reason behind a store error (SQLAlchemy wraps errors raised by column types)."""
-    if isinstance(exc, StatementError) and isinstance(exc.orig, TrackerError):
-        return str(exc.orig)
-    if isinstance(exc, SQLAlchemyError):
-        return f"cannot be stored: {error_text(exc)}"
-    return str(exc)
+class IngestRun:
+    """The state of one run: engine, connection, sources cache, progress bar, result."""
 
-
-class _Runner:
-    """The state of one run: engine, connection, sources cache, result."""
-
-    def __init__(self, db: str | None, kind: str) -> None:
+    def __init__(self, db: str | None, kind: str, *, progress: bool = False) -> None:
         self.url = resolve_db_url(db)
+        self.progress = progress
+        self.bar: _ProgressBar = _NoBar()
         self.engine: Engine = make_engine(self.url, writer=True)
         self.sources = SourceRegistry()
         self.conn: Connection | None = None
@@ -120,10 +140,11 @@ class _Runner:
         self.result = IngestResult(kind=kind, run_id=0)
         self.finished = False
 
-    def __enter__(self) -> _Runner:
+    def __enter__(self) -> IngestRun:
         try:
             ensure_schema(self.engine)
             self.conn = self.engine.connect()
+            self.bar = _progress_bar(self.progress)
             runs = models.RUNS
             with self.conn.begin():
                 values = run_values(self.kind, __version__, settings_hash(), _now())
@@ -147,6 +168,7 @@ class _Runner:
             self._close()
 
     def _close(self) -> None:
+        self.bar.close()
         if self.conn is not None:
             self.conn.close()
         self.engine.dispose()
@@ -174,22 +196,19 @@ class _Runner:
         assert self.conn is not None  # noqa: S101 - set by __enter__
         return self.conn
 
-    def in_transaction(self, work: Any, name: str) -> Any:
-        """Run `work(conn)` in its own transaction; a failure is recorded under `name` and leaves no rows."""
-        conn = self.connection
-        try:
-            with conn.begin():
-                value = work(conn)
-        except (TrackerError, SQLAlchemyError) as exc:
-            self.sources.rolled_back()
-            self.result.failures.append(InputError(name, _store_error_message(exc)))
-            return None
-        except Exception as exc:  # an extractor bug must not stop the night's run
-            self.sources.rolled_back()
-            self.result.failures.append(InputError(name, f"extraction failed: {type(exc).__name__}: {exc}"))
-            return None
-        self.sources.committed()
-        return value
+    def record(self, outcome: BatchOutcome) -> None:
+        """Count what a partition did."""
+        result = self.result
+        result.n_documents += outcome.n_documents
+        result.n_skipped += outcome.n_skipped
+        result.n_figures += outcome.n_figures
+        result.failures.extend(InputError(f.name, f.reason) for f in outcome.failures)
+        self.bar.update(outcome.n_documents + outcome.n_skipped + len(outcome.failures))
+
+    def record_input_error(self, error: InputError) -> None:
+        """Count an input that could not be read."""
+        self.result.failures.append(error)
+        self.bar.update(1)
 
     def analyse(self) -> None:
         """Refresh the corpus analysis; a failure is reported in the summary and makes the run not ok."""
@@ -206,6 +225,16 @@ class _Runner:
         self.result.analysis_message = (
             f"{len(analysis.claims)} claims, {len(analysis.discrepancies)} discrepancies"
         )
+
+    def analyse_after_ingest(self) -> None:
+        """Refresh the analysis when this ingest stored documents, or when there is none yet."""
+        if self.result.n_documents or not self._analysis_exists():
+            self.analyse()
+
+    def _analysis_exists(self) -> bool:
+        statistics = models.STATISTICS
+        with self.connection.begin():
+            return self.connection.execute(select(statistics.c.id).limit(1)).first() is not None
 
     def finish(self) -> IngestResult:
         """Record the run's outcome."""
@@ -230,119 +259,125 @@ class _Runner:
         return result
 
 
-def document_values(doc: Document, digest: str, run_id: int) -> dict[str, Any]:
-    """The documents-row values of an input document: JSONL metadata first, then what its text states."""
-    stated = metadata_from_text(doc.text)
+def partitions(items: Iterable[Document | InputError], size: int, run: IngestRun) -> Iterator[Partition]:
+    """The documents in numbered partitions of `size`, in input order; input errors are recorded on the run."""
+    group: list[Document] = []
+    number = 0
+    for item in items:
+        if isinstance(item, InputError):
+            run.record_input_error(item)
+            continue
+        group.append(item)
+        if len(group) >= size:
+            yield Partition(number, group)
+            group = []
+            number += 1
+    if group:
+        yield Partition(number, group)
+
+
+def _run_partitions(run: IngestRun, outcomes: Iterator[BatchOutcome]) -> None:
+    """Record each partition's outcome on the run (also the part of an interrupted one that was written)."""
     try:
-        published = parse_published(doc.published)
-    except TrackerError:
-        published = None
-    return {
-        "content_hash": digest,
-        "key": doc.id,
-        "path": doc.path,
-        "url": doc.url,
-        "outlet": doc.outlet or stated.outlet,
-        "title": doc.title or stated.title,
-        "published": published or stated.published,
-        "ingested_at": _now(),
-        "text": doc.text,
-        "run_id": run_id,
-    }
-
-
-def _is_stored(conn: Connection, digest: str) -> bool:
-    documents = models.DOCUMENTS
-    return conn.execute(select(documents.c.id).where(documents.c.content_hash == digest)).first() is not None
+        for outcome in outcomes:
+            run.record(outcome)
+    except PartitionInterrupted as interrupted:
+        run.record(interrupted.outcome)
+        raise
 
 
 def ingest_documents(
-    items: Iterable[Document | InputError], db: str | None, *, progress: bool = False
+    items: Iterable[Document | InputError],
+    db: str | None,
+    *,
+    progress: bool = False,
+    jobs: int = 1,
+    batch_size: int = BATCH_DOCUMENTS,
 ) -> IngestResult:
-    """Store documents (and record input errors) as one ingest run, then refresh the analysis."""
-    with _Runner(db, "ingest") as runner:
-        result = runner.result
-        for item in _progress(items, progress, "doc"):
-            if isinstance(item, InputError):
-                result.failures.append(item)
-                continue
-            digest = content_hash(item.text)
-            stored = runner.in_transaction(
-                lambda conn, doc=item, d=digest: _store_new(conn, runner, doc, d), item.id
-            )
-            if stored is None:
-                continue
-            if stored < 0:  # the same text is already stored (under any name)
-                result.n_skipped += 1
-                continue
-            result.n_documents += 1
-            result.n_figures += stored
-        if result.n_documents or not _analysis_exists(runner.connection):
-            runner.analyse()
-        return runner.finish()
+    """Store documents (and record input errors) as one ingest run, then refresh the analysis.
+
+    The documents go in partitions of `batch_size`, each prepared and written in one transaction, on
+    `jobs` processes (each with its own connection) or, with `jobs` <= 1, in this one.
+    """
+    with IngestRun(db, "ingest", progress=progress) as run:
+        run_id = run.result.run_id
+        # workers open their own connections and commit in partition order; here the run's connection serves
+        task: Callable[[Partition], BatchOutcome] = (
+            partial(store_partition_at, run.url, run_id) if jobs > 1 else partial(_store_here, run)
+        )
+        with ordered_writes() if jobs > 1 else nullcontext():
+            _run_partitions(run, map_in_order(task, partitions(items, batch_size, run), jobs))
+        run.analyse_after_ingest()
+        return run.finish()
 
 
-def _analysis_exists(conn: Connection) -> bool:
-    statistics = models.STATISTICS
-    with conn.begin():
-        return conn.execute(select(statistics.c.id).limit(1)).first() is not None
+def _store_here(run: IngestRun, partition: Partition) -> BatchOutcome:
+    return store_partition(run.connection, partition, run.result.run_id, run.sources)
 
 
-def _store_new(conn: Connection, runner: _Runner, doc: Document, digest: str) -> int:
-    """Extract and store one new document; its number of figures, or -1 when it is already stored."""
-    if _is_stored(conn, digest):
-        return -1
-    values = document_values(doc, digest, runner.result.run_id)
-    figures = extract(doc.text, doc=doc.id, published=values["published"])
-    sentences = split_sentences(doc.text)
-    document_id = insert_document(conn, values)
-    return replace_content(conn, document_id, sentences, figures, runner.sources)
+def ingest_paths(
+    paths: Sequence[str],
+    db: str | None,
+    *,
+    progress: bool = False,
+    jobs: int = 0,
+    batch_size: int = BATCH_DOCUMENTS,
+) -> IngestResult:
+    """`tracker ingest PATH...`: files, directories and JSONL files into the store at `db`.
+
+    `jobs` processes extract and store the documents; 0 picks one per core for large inputs, one for small.
+    """
+    return ingest_documents(
+        read_documents(paths, directories=True),
+        db,
+        progress=progress,
+        jobs=jobs or default_jobs(paths),
+        batch_size=batch_size,
+    )
 
 
-def ingest_paths(paths: Sequence[str], db: str | None, *, progress: bool = False) -> IngestResult:
-    """`tracker ingest PATH...`: files, directories and JSONL files into the store at `db`."""
-    return ingest_documents(read_documents(paths, directories=True), db, progress=progress)
-
-
-def _document_ids(conn: Connection) -> Iterator[int]:
+def _document_id_pages(conn: Connection, size: int) -> Iterator[list[int]]:
+    """Every stored document id in order, `size` at a time."""
     documents = models.DOCUMENTS
     last = 0
     while True:
         with conn.begin():
-            page = conn.execute(
-                select(documents.c.id)
-                .where(documents.c.id > last)
-                .order_by(documents.c.id)
-                .limit(REEXTRACT_PAGE)
-            ).scalars().all()
+            page = list(
+                conn.execute(
+                    select(documents.c.id).where(documents.c.id > last).order_by(documents.c.id).limit(size)
+                ).scalars()
+            )
         if not page:
             return
-        yield from page
+        yield page
         last = page[-1]
 
 
-def _reextract_one(conn: Connection, runner: _Runner, document_id: int) -> int:
+def _stored_count(conn: Connection) -> int:
     documents = models.DOCUMENTS
-    row = conn.execute(
-        select(documents.c.key, documents.c.text, documents.c.published).where(documents.c.id == document_id)
-    ).one()
-    figures = extract(row.text, doc=row.key, published=row.published)
-    return replace_content(conn, document_id, split_sentences(row.text), figures, runner.sources, replace=True)
+    with conn.begin():
+        return int(conn.execute(select(func.count()).select_from(documents)).scalar_one())
 
 
-def reextract(db: str | None, *, progress: bool = False) -> IngestResult:
-    """`tracker reextract`: extract every stored document again with this version, one transaction each."""
+def reextract(db: str | None, *, progress: bool = False, jobs: int = 0) -> IngestResult:
+    """`tracker reextract`: extract every stored document again with this version, a partition per transaction.
+
+    `jobs` processes do the work; 0 picks one per core for large stores, one for small ones.
+    """
     path = sqlite_file(resolve_db_url(db))
     if path is not None and not path.exists():
         raise StoreError(f"no tracker database at {path}: nothing to re-extract")
-    with _Runner(db, "reextract") as runner:
-        result = runner.result
-        for document_id in _progress(_document_ids(runner.connection), progress, "doc"):
-            stored = runner.in_transaction(
-                lambda conn, i=document_id: _reextract_one(conn, runner, i), f"document {document_id}"
-            )
-            if stored is not None:
-                result.n_documents += 1
-                result.n_figures += stored
-        runner.analyse()
-        return runner.finish()
+    with IngestRun(db, "reextract", progress=progress) as run:
+        conn = run.connection
+        if jobs <= 0:
+            jobs = 1 if _stored_count(conn) < PARALLEL_MIN_DOCUMENTS else max_jobs()
+        task: Callable[[list[int]], BatchOutcome] = (
+            partial(reextract_partition_at, run.url) if jobs > 1 else partial(_reextract_here, run)
+        )
+        _run_partitions(run, map_in_order(task, _document_id_pages(conn, BATCH_DOCUMENTS), jobs))
+        run.analyse()
+        return run.finish()
+
+
+def _reextract_here(run: IngestRun, document_ids: list[int]) -> BatchOutcome:
+    return reextract_partition(run.connection, document_ids, run.sources)

@@ -1,23 +1,35 @@
-"""Writing one document (its row, sentences, figures, sources) inside the caller's transaction."""
+"""Writing prepared documents in batches: one transaction per batch, Core `executemany`, idempotent by content hash.
+
+Inserts that may meet a row another writer stored first (documents by content hash, sources by name,
+aliases) are `INSERT ... ON CONFLICT DO NOTHING`, so that concurrent writers (Dask workers on one
+PostgreSQL database) never duplicate a row. Sources and aliases, which every writer shares, are inserted
+in sorted order so that two writers never deadlock on them; a deadlock on a document both insert is
+retried (`write_in_batches`).
+"""
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Insert, Table, bindparam, delete, insert, select, update
+from sqlalchemy import text as sql_text
+from sqlalchemy.exc import SQLAlchemyError, StatementError
 
 from tracker.data_files import data_rows
-from tracker.errors import StoreError
-from tracker.extract.sentences import Sentence as SplitSentence
-from tracker.figure import Figure
+from tracker.errors import TrackerError
 from tracker.store import models
-from tracker.store.types import check_float, check_int
+from tracker.store.engine import error_text
+
+if TYPE_CHECKING:
+    from tracker.store.prepare import DocumentContent, PreparedDocument
+
+T = TypeVar("T")
 
 #: Roles of tracker/data/attribution_cues.txt ("phrase | role") that end the source's name ("X said",
 #: "X also confirmed") or open it ("according to X").
@@ -64,6 +76,28 @@ def alias_of(source_text: str) -> str:
     return text.strip(" ,.;:")
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentFailure:
+    """A document that could not be stored, and why (plain data: it crosses process boundaries)."""
+
+    name: str
+    reason: str
+
+
+def insert_new(conn: Connection, table: Table, unique: Sequence[str]) -> Insert | None:
+    """`INSERT ... ON CONFLICT (unique) DO NOTHING` on SQLite and PostgreSQL; None on other databases."""
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert(table).on_conflict_do_nothing(index_elements=list(unique))
+    if dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table).on_conflict_do_nothing(index_elements=list(unique))
+    return None
+
+
 class SourceRegistry:
     """Source ids by canonical name, created on first use; the cache follows commits and rollbacks."""
 
@@ -73,35 +107,64 @@ class SourceRegistry:
         self._pending_ids: dict[str, int] = {}
         self._pending_aliases: set[tuple[int, str]] = set()
 
+    def _known(self, name: str) -> int | None:
+        return self._ids.get(name) or self._pending_ids.get(name)
+
     def source_id(self, conn: Connection, name: str, kind: str | None) -> int:
         """The id of the source called `name`, inserting it (with `kind`) if it is new."""
-        found = self._ids.get(name) or self._pending_ids.get(name)
-        if found is not None:
-            return found
-        table = models.SOURCES
-        row = conn.execute(select(table.c.id, table.c.kind).where(table.c.name == name)).first()
-        if row is None:
-            statement = insert(table).values(name=name, kind=kind).returning(table.c.id)
-            new_id = conn.execute(statement).scalar_one()
-        else:
-            new_id = row.id
-            if row.kind is None and kind is not None:
-                conn.execute(update(table).where(table.c.id == new_id).values(kind=kind))
-        self._pending_ids[name] = new_id
-        return new_id
+        return self.source_ids(conn, {name: kind})[name]
 
-    def add_alias(self, conn: Connection, source_id: int, alias: str) -> None:
-        """Record that `source_id` is written `alias` somewhere (once)."""
-        key = (source_id, alias)
-        if not alias or key in self._aliases or key in self._pending_aliases:
+    def source_ids(self, conn: Connection, kinds: Mapping[str, str | None]) -> dict[str, int]:
+        """The ids of the sources named in `kinds` (name -> kind), inserting the new ones with their kind.
+
+        A source stored without a kind takes the kind given here; a stored kind is never changed.
+        """
+        ids = {name: known for name in kinds if (known := self._known(name)) is not None}
+        missing = sorted(name for name in kinds if name not in ids)
+        if not missing:
+            return ids
+        table = models.SOURCES
+        rows = [{"name": name, "kind": kinds[name]} for name in missing]
+        statement = insert_new(conn, table, ["name"])
+        if statement is None:
+            stored = set(conn.execute(select(table.c.name).where(table.c.name.in_(missing))).scalars())
+            rows = [row for row in rows if row["name"] not in stored]
+            statement = insert(table)
+        if rows:
+            conn.execute(statement, rows)
+        found = conn.execute(select(table.c.id, table.c.name, table.c.kind).where(table.c.name.in_(missing))).all()
+        kind_updates = [
+            {"sid": row.id, "kind": kinds[row.name]}
+            for row in sorted(found, key=lambda r: r.name)
+            if row.kind is None and kinds[row.name] is not None
+        ]
+        if kind_updates:
+            conn.execute(_SET_SOURCE_KIND, kind_updates)
+        for row in found:
+            self._pending_ids[row.name] = row.id
+            ids[row.name] = row.id
+        return ids
+
+    def add_aliases(self, conn: Connection, aliases: Iterable[tuple[int, str]]) -> None:
+        """Record that each (source id, alias) is how that source is written somewhere (once)."""
+        new = sorted(
+            {key for key in aliases if key[1] and key not in self._aliases and key not in self._pending_aliases}
+        )
+        if not new:
             return
         table = models.SOURCE_ALIASES
-        exists = conn.execute(
-            select(table.c.id).where(table.c.source_id == source_id, table.c.alias == alias)
-        ).first()
-        if exists is None:
-            conn.execute(insert(table).values(source_id=source_id, alias=alias))
-        self._pending_aliases.add(key)
+        rows = [{"source_id": source_id, "alias": alias} for source_id, alias in new]
+        statement = insert_new(conn, table, ["source_id", "alias"])
+        if statement is None:
+            ids = {source_id for source_id, _ in new}
+            stored = set(
+                conn.execute(select(table.c.source_id, table.c.alias).where(table.c.source_id.in_(ids))).tuples()
+            )
+            rows = [row for row in rows if (row["source_id"], row["alias"]) not in stored]
+            statement = insert(table)
+        if rows:
+            conn.execute(statement, rows)
+        self._pending_aliases.update(new)
 
     def committed(self) -> None:
         """The transaction committed: what it created is now known for good."""
@@ -115,37 +178,11 @@ class SourceRegistry:
         self._pending_aliases.clear()
 
 
-def _figure_row(figure: Figure, number: int) -> dict[str, Any]:
-    """The checked column values of one figure (without ids); refuses values the store cannot hold."""
-    where = f"figure {number} ({figure.text!r})"
-    row: dict[str, Any] = {}
-    for name in ("start", "end", "sentence_start", "sentence_end"):
-        row[name] = check_int(getattr(figure, name), f"{where} {name}")
-    for name in ("value", "low", "high", "si_value"):
-        row[name] = check_float(getattr(figure, name), f"{where} {name}")
-    for name in ("doc", "text", "sentence", "qualifier", "unit", "entity", "category", "trend",
-                 "source_text", "source_kind", "channel", "scope", "scope_start", "tracker_version"):
-        row[name] = getattr(figure, name)
-    return row
-
-
-def _sentence_of(starts: Sequence[int], ends: Sequence[int], ids: Sequence[int], offset: int) -> int | None:
-    """The id of the stored sentence that holds character `offset`, if any."""
-    i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0 and starts[i] <= offset < max(ends[i], starts[i] + 1):
-        return ids[i]
-    return None
-
-
-def insert_document(conn: Connection, values: dict[str, Any]) -> int:
-    """Insert a document row; its id."""
-    return int(conn.execute(_INSERT_DOCUMENT, values).scalar_one())
-
-
-# Statements built once: the ingest runs them for every document.
-_INSERT_DOCUMENT: Final = insert(models.DOCUMENTS).returning(models.DOCUMENTS.c.id)
-_INSERT_SENTENCES: Final = insert(models.SENTENCES).returning(models.SENTENCES.c.id, sort_by_parameter_order=True)
-_INSERT_FIGURES: Final = insert(models.FIGURES).returning(models.FIGURES.c.id, sort_by_parameter_order=True)
+_SET_SOURCE_KIND: Final = (
+    update(models.SOURCES)
+    .where(models.SOURCES.c.id == bindparam("sid"), models.SOURCES.c.kind.is_(None))
+    .values(kind=bindparam("kind"))
+)
 _LINK_FIGURES: Final = (
     update(models.FIGURES)
     .where(models.FIGURES.c.id == bindparam("fid"))
@@ -153,66 +190,232 @@ _LINK_FIGURES: Final = (
 )
 
 
-def replace_content(
+def stored_hashes(conn: Connection, hashes: Collection[str]) -> set[str]:
+    """Which of these content hashes are stored already."""
+    if not hashes:
+        return set()
+    documents = models.DOCUMENTS
+    found = conn.execute(select(documents.c.content_hash).where(documents.c.content_hash.in_(list(hashes))))
+    return set(found.scalars())
+
+
+def reserve_document_ids(conn: Connection, count: int) -> list[int]:
+    """`count` new document ids from PostgreSQL's sequence, in increasing order, never given out again."""
+    if count == 0:
+        return []
+    statement = sql_text("SELECT nextval(pg_get_serial_sequence('documents', 'id')) FROM generate_series(1, :n)")
+    return sorted(int(i) for i in conn.execute(statement, {"n": count}).scalars())
+
+
+def insert_documents(
     conn: Connection,
-    document_id: int,
-    sentences: Sequence[SplitSentence],
-    figures: Sequence[Figure],
+    docs: Sequence[PreparedDocument],
+    run_id: int,
+    ingested_at: datetime,
+    ids: Mapping[str, int] | None = None,
+) -> dict[str, int]:
+    """Insert the documents rows (with the `ids` reserved for their content hashes, if given).
+
+    Content hash -> id of the documents stored now (not of those stored before).
+    """
+    first_of_each: dict[str, PreparedDocument] = {}
+    for doc in docs:
+        first_of_each.setdefault(doc.content_hash, doc)
+    # in input order, so that ids follow it; concurrent writers that deadlock on a text both hold are retried
+    rows = [{**doc.row, "run_id": run_id, "ingested_at": ingested_at} for doc in first_of_each.values()]
+    if ids is not None:
+        for row in rows:
+            row["id"] = ids[row["content_hash"]]
+    documents = models.DOCUMENTS
+    statement = insert_new(conn, documents, ["content_hash"])
+    if statement is None:  # another database: the check and the insert share this writer's transaction
+        stored = stored_hashes(conn, first_of_each)
+        rows = [row for row in rows if row["content_hash"] not in stored]
+        statement = insert(documents)
+    if not rows:
+        return {}
+    result = conn.execute(statement.returning(documents.c.id, documents.c.content_hash), rows)
+    return {row.content_hash: row.id for row in result}
+
+
+def write_content(
+    conn: Connection,
+    contents: Sequence[tuple[int, DocumentContent]],
     sources: SourceRegistry,
     *,
     replace: bool = False,
 ) -> int:
-    """Store a document's sentences and figures (`replace`: delete the old ones first); how many figures."""
+    """Store the sentences and figures of documents (`replace`: delete their old ones first); how many figures."""
     figure_table = models.FIGURES
     sentence_table = models.SENTENCES
-    if replace:
-        conn.execute(delete(figure_table).where(figure_table.c.document_id == document_id))
-        conn.execute(delete(sentence_table).where(sentence_table.c.document_id == document_id))
+    if replace and contents:
+        ids = [document_id for document_id, _ in contents]
+        conn.execute(delete(figure_table).where(figure_table.c.document_id.in_(ids)))
+        conn.execute(delete(sentence_table).where(sentence_table.c.document_id.in_(ids)))
 
-    sentence_ids: list[int] = []
-    if sentences:
-        rows = [
-            {"document_id": document_id, "index": i, "start": s.start, "end": s.end, "text": s.text,
-             "paragraph": s.paragraph}
-            for i, s in enumerate(sentences)
-        ]
-        sentence_ids = [r.id for r in conn.execute(_INSERT_SENTENCES, rows)]
-    starts = [s.start for s in sentences]
-    ends = [s.end for s in sentences]
+    sentence_rows = [
+        {**sentence, "document_id": document_id} for document_id, content in contents for sentence in content.sentences
+    ]
+    sentence_ids: dict[tuple[int, int], int] = {}
+    if sentence_rows:
+        statement = insert(sentence_table).returning(
+            sentence_table.c.id, sentence_table.c.document_id, sentence_table.c.index.label("position")
+        )
+        sentence_ids = {(r.document_id, r.position): r.id for r in conn.execute(statement, sentence_rows)}
 
-    if not figures:
+    kinds: dict[str, str | None] = {}
+    for _, content in contents:
+        for figure in content.figures:
+            if figure.source is not None and kinds.get(figure.source) is None:
+                kinds[figure.source] = figure.source_kind
+    source_ids = sources.source_ids(conn, kinds) if kinds else {}
+    sources.add_aliases(
+        conn,
+        (
+            (source_ids[figure.source], figure.alias)
+            for _, content in contents
+            for figure in content.figures
+            if figure.source is not None and figure.alias
+        ),
+    )
+
+    figure_rows = [
+        {
+            **figure.values,
+            "document_id": document_id,
+            "sentence_id": None if figure.sentence_index is None else sentence_ids[document_id, figure.sentence_index],
+            "source_id": None if figure.source is None else source_ids[figure.source],
+        }
+        for document_id, content in contents
+        for figure in content.figures
+    ]
+    if not figure_rows:
         return 0
-    figure_rows = []
-    for index, figure in enumerate(figures):
-        row = _figure_row(figure, index)
-        for name in ("parent", "equivalent_of"):
-            target = getattr(figure, name)
-            if target is not None and not 0 <= target < len(figures):
-                raise StoreError(f"figure {index} ({figure.text!r}): {name} {target} is not in this document")
-        row["document_id"] = document_id
-        row["index"] = index
-        row["sentence_id"] = _sentence_of(starts, ends, sentence_ids, figure.start)
-        row["source_id"] = None
-        if figure.source:
-            source_id = sources.source_id(conn, figure.source, figure.source_kind)
-            row["source_id"] = source_id
-            if figure.source_text:
-                sources.add_alias(conn, source_id, alias_of(figure.source_text))
-        figure_rows.append(row)
-    figure_ids = [r.id for r in conn.execute(_INSERT_FIGURES, figure_rows)]
+    statement = insert(figure_table).returning(
+        figure_table.c.id, figure_table.c.document_id, figure_table.c.index.label("position")
+    )
+    figure_ids = {(r.document_id, r.position): r.id for r in conn.execute(statement, figure_rows)}
     links = [
-        {"fid": figure_ids[i], "pid": _id_at(figure_ids, f.parent),
-         "eid": _id_at(figure_ids, f.equivalent_of)}
-        for i, f in enumerate(figures)
-        if f.parent is not None or f.equivalent_of is not None
+        {
+            "fid": figure_ids[document_id, index],
+            "pid": None if figure.parent is None else figure_ids[document_id, figure.parent],
+            "eid": None if figure.equivalent_of is None else figure_ids[document_id, figure.equivalent_of],
+        }
+        for document_id, content in contents
+        for index, figure in enumerate(content.figures)
+        if figure.parent is not None or figure.equivalent_of is not None
     ]
     if links:
         conn.execute(_LINK_FIGURES, links)
-    return len(figures)
+    return len(figure_rows)
 
 
-def _id_at(ids: Sequence[int], index: int | None) -> int | None:
-    return None if index is None else ids[index]
+@dataclass
+class BatchOutcome:
+    """What writing one batch did: documents stored now, already stored, figures, failed documents."""
+
+    n_documents: int = 0
+    n_skipped: int = 0
+    n_figures: int = 0
+    failures: list[DocumentFailure] = field(default_factory=list)
+
+    def add(self, other: BatchOutcome) -> None:
+        """Count another outcome in this one."""
+        self.n_documents += other.n_documents
+        self.n_skipped += other.n_skipped
+        self.n_figures += other.n_figures
+        self.failures.extend(other.failures)
+
+
+def store_error_message(exc: BaseException) -> str:
+    """The readable reason behind a store error (SQLAlchemy wraps errors raised by column types)."""
+    if isinstance(exc, StatementError) and isinstance(exc.orig, TrackerError):
+        return str(exc.orig)
+    if isinstance(exc, SQLAlchemyError):
+        return f"cannot be stored: {error_text(exc)}"
+    if isinstance(exc, TrackerError):
+        return str(exc)
+    return f"cannot be stored: {type(exc).__name__}: {exc}"
+
+
+#: PostgreSQL's "deadlock detected" and "could not serialize": the transaction may simply be tried again.
+_TRANSIENT_SQLSTATES: Final = frozenset({"40P01", "40001"})
+TRANSIENT_RETRIES: Final = 3
+
+
+def _is_transient(exc: BaseException) -> bool:
+    return isinstance(exc, SQLAlchemyError) and getattr(getattr(exc, "orig", None), "sqlstate", None) in (
+        _TRANSIENT_SQLSTATES
+    )
+
+
+def write_in_batches(
+    conn: Connection,
+    items: Sequence[T],
+    write: Callable[[Connection, Sequence[T]], BatchOutcome],
+    name: Callable[[T], str],
+    sources: SourceRegistry,
+) -> BatchOutcome:
+    """`write(conn, items)` in one transaction; if that fails, each item in its own, so one bad item fails alone.
+
+    A deadlock or serialization failure is retried a few times first. Nothing of a failed transaction stays.
+    """
+    for attempt in range(TRANSIENT_RETRIES + 1):
+        try:
+            with conn.begin():
+                outcome = write(conn, items)
+        except Exception as exc:  # any failure (a bug too) fails these items, never the run
+            sources.rolled_back()
+            if _is_transient(exc) and attempt < TRANSIENT_RETRIES:
+                continue
+            if len(items) == 1:
+                return BatchOutcome(failures=[DocumentFailure(name(items[0]), store_error_message(exc))])
+            break
+        except BaseException:
+            sources.rolled_back()
+            raise
+        sources.committed()
+        return outcome
+    total = BatchOutcome()
+    for item in items:
+        total.add(write_in_batches(conn, [item], write, name, sources))
+    return total
+
+
+def store_documents(
+    conn: Connection,
+    docs: Sequence[PreparedDocument],
+    run_id: int,
+    ingested_at: datetime,
+    sources: SourceRegistry,
+    reserved_ids: Mapping[str, int] | None = None,
+) -> BatchOutcome:
+    """Write new documents (whole: row, sentences, figures) in one transaction; those already stored are skipped.
+
+    `reserved_ids` (content hash -> id) gives the documents ids reserved for them in input order.
+    """
+
+    def write(conn: Connection, batch: Sequence[PreparedDocument]) -> BatchOutcome:
+        ids = insert_documents(conn, batch, run_id, ingested_at, reserved_ids)
+        stored = [(ids[doc.content_hash], doc.content) for doc in batch if doc.content_hash in ids]
+        ids.clear()  # a text given twice in one batch is stored once
+        n_figures = write_content(conn, stored, sources)
+        return BatchOutcome(n_documents=len(stored), n_skipped=len(batch) - len(stored), n_figures=n_figures)
+
+    if not docs:
+        return BatchOutcome()
+    return write_in_batches(conn, docs, write, lambda doc: doc.name, sources)
+
+
+def replace_contents(
+    conn: Connection, contents: Sequence[tuple[int, DocumentContent]], sources: SourceRegistry
+) -> BatchOutcome:
+    """Replace the sentences and figures of stored documents (`tracker reextract`), one transaction per batch."""
+
+    def write(conn: Connection, batch: Sequence[tuple[int, DocumentContent]]) -> BatchOutcome:
+        return BatchOutcome(n_documents=len(batch), n_figures=write_content(conn, batch, sources, replace=True))
+
+    return write_in_batches(conn, contents, write, lambda item: f"document {item[0]}", sources)
 
 
 def run_values(kind: str, tracker_version: str, settings_hash: str, started: datetime) -> dict[str, Any]:
