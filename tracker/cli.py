@@ -208,6 +208,31 @@ def nightly_command(paths: Sequence[str], db: str | None, out: str, date: str | 
         sys.exit(1)
 
 
+@cli.command("export")
+@click.option("--format", "formats", required=True,
+              help="hxl, datapackage, geojson or prov; several separated by commas (hxl,datapackage).")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--out", default="exports", show_default=True, help="Folder that receives one subfolder per format.")
+@one_line_errors
+def export_command(formats: str, db: str | None, out: str) -> None:
+    """Write the store as open data: HXL CSVs, a Frictionless data package, GeoJSON, W3C PROV-JSON."""
+    from tracker.export.write import export_store
+
+    click.echo(export_store(db, formats, out).summary_line(), err=True)
+
+
+@cli.command("serve")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True,
+              help="Port to listen on (on 127.0.0.1 only).")
+@one_line_errors
+def serve_command(db: str | None, port: int) -> None:
+    """Browse the store read-only in Datasette, with a map of the events and figures (needs the serve extra)."""
+    from tracker.export.serve import serve
+
+    serve(db, port, announce=lambda line: click.echo(line, err=True))
+
+
 def main() -> None:
     """Entry point of the `tracker` console script."""
     cli(prog_name="tracker")
