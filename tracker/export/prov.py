@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from tracker.export.values import column_values, write_text
+from tracker.errors import ExportError
+from tracker.export.values import column_values
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -197,5 +198,13 @@ def provenance_document(store: Store) -> ProvDocument:
 
 def write_prov(store: Store, out: Path) -> list[Path]:
     """Write prov/provenance.json (PROV-JSON) into `out`; the paths written."""
-    text = provenance_document(store).serialize(format="json", indent=1) or ""
-    return [write_text(out / FOLDER / FILE, text + "\n")]
+    document = provenance_document(store)
+    path = out / FOLDER / FILE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as fh:
+            document.serialize(destination=fh, format="json", indent=1)
+            fh.write("\n")
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return [path]

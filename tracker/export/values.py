@@ -66,10 +66,17 @@ def plain(value: Any, *, time: bool = False) -> Any:
 def column_values(frame: pd.DataFrame, column: str, *, time: bool = False) -> list[Any]:
     """One column of a frame as plain values (see `plain`); a time column also when `time` is set."""
     series = frame[column]
-    is_time = time or isinstance(series.dtype, pd.DatetimeTZDtype) or pd.api.types.is_datetime64_any_dtype(
-        series.dtype)
     values = series.astype("object").where(series.notna(), None).tolist()
-    return [plain(v, time=is_time) for v in values]
+    kind = getattr(series.dtype, "kind", "O")
+    if time or kind == "M":
+        return [None if v is None else _time(v) for v in values]
+    if kind in ("i", "u"):
+        return [None if v is None else int(v) for v in values]
+    if kind == "f":
+        return [None if v is None else _number(v) for v in values]
+    if kind == "b":
+        return [None if v is None else bool(v) for v in values]
+    return [v if type(v) is str else plain(v) for v in values]
 
 
 def records(frame: pd.DataFrame, columns: Sequence[str], times: Iterable[str] = (),
