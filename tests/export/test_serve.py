@@ -57,7 +57,7 @@ class Server:
         self.db = db
         self.name = Path(db).stem
         self.base = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(  # noqa: S603 - the tracker itself
+        self.process = subprocess.Popen(
             [sys.executable, "-m", "tracker", "serve", "--db", db, "--port", str(self.port)],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
