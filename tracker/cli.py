@@ -192,15 +192,17 @@ def report_command(db: str | None, out: str, date: str | None) -> None:
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--out", default="reports", show_default=True, help="Folder that receives DATE/index.html.")
 @click.option("--date", "date", default=None, help="Report date YYYY-MM-DD (default: newest document's).")
+@click.option("--export", "exports", default="",
+              help="Open-data formats to write beside the report, e.g. hxl,datapackage (see `tracker export`).")
 @one_line_errors
-def nightly_command(paths: Sequence[str], db: str | None, out: str, date: str | None) -> None:
+def nightly_command(paths: Sequence[str], db: str | None, out: str, date: str | None, exports: str) -> None:
     """Ingest PATHS then write the report: the one command a cron job runs.
 
     The exit status is 1 when any input failed; the report is still written for what succeeded.
     """
     from tracker.report.build import run_nightly
 
-    result = run_nightly(paths, db, out, date, progress=sys.stderr.isatty())
+    result = run_nightly(paths, db, out, date, progress=sys.stderr.isatty(), exports=exports)
     for failure in result.failures:
         fail(str(failure))
     click.echo(result.summary_line(), err=True)

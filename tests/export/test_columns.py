@@ -54,7 +54,7 @@ def test_no_description_of_something_the_store_lacks(schema: dict[str, list[str]
 
 
 def test_units_are_pint_units() -> None:
-    registry = pint.UnitRegistry()
+    registry: pint.UnitRegistry = pint.UnitRegistry()
     assert descriptions().units, "no unit at all: the map's coordinates have one"
     for unit in descriptions().units.values():
         registry.Unit(unit)

@@ -10,3 +10,6 @@ from typing import Final
 
 #: The formats of `tracker export --format`, in the order they are written.
 FORMATS: Final = ("hxl", "datapackage", "geojson", "prov")
+#: What each format is called, for people.
+FORMAT_TITLES: Final = {"hxl": "HXL", "datapackage": "Frictionless Data Package", "geojson": "GeoJSON",
+                        "prov": "W3C PROV-JSON"}
