@@ -13,7 +13,6 @@ import pandas as pd
 
 from tracker import __version__
 from tracker.errors import ReportError, TrackerError
-from tracker.export import FORMAT_TITLES
 from tracker.report.charts import casualty_chart, timelines_chart
 from tracker.report.export import write_csv
 from tracker.report.formatting import format_date, py
@@ -139,6 +138,12 @@ def _export_links(exporter: Exporter | None, folder: Path) -> dict[str, list[str
     return {name: [p.relative_to(folder).as_posix() for p in paths] for name, paths in exporter(folder).items()}
 
 
+def _format_titles() -> dict[str, str]:
+    from tracker.export import FORMAT_TITLES
+
+    return dict(FORMAT_TITLES)
+
+
 def write_report(store: ReportSource, out: str | Path, date: str | None = None, *,
                  now: datetime | None = None, exporter: Exporter | None = None) -> ReportResult:
     """Write the report of everything in `store` into OUT/DATE/ and return where it went; with an
@@ -167,7 +172,7 @@ def write_report(store: ReportSource, out: str | Path, date: str | None = None, 
             headline=data.headline, changes=changes, chart_file=CHART_FILE, timelines_file=timelines_file,
             timeline_labels=[t.label for t in data.timelines],
             discrepancies=data.discrepancy_views, documents=_document_rows(data.documents),
-            provenance=provenance_html(data.figures), exports=exports, export_names=FORMAT_TITLES,
+            provenance=provenance_html(data.figures), exports=exports, export_names=_format_titles(),
         )
         index = folder / "index.html"
         index.write_text(page, encoding="utf-8")
