@@ -84,3 +84,14 @@ def test_parse_formats(text: str, expected: tuple[str, ...]) -> None:
 def test_parse_formats_refuses(text: str) -> None:
     with pytest.raises(ExportError):
         parse_formats(text)
+
+
+def test_same_store_same_files(seeds_db: str, tmp_path: Path) -> None:
+    from tracker.export.write import export_store
+
+    first = export_store(seeds_db, ",".join(FORMATS), tmp_path / "a")
+    second = export_store(seeds_db, ",".join(FORMATS), tmp_path / "b")
+    for name in FORMATS:
+        for a, b in zip(first.files[name], second.files[name], strict=True):
+            assert a.relative_to(tmp_path / "a") == b.relative_to(tmp_path / "b")
+            assert a.read_bytes() == b.read_bytes(), a.name

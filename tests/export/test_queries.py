@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import tracker
@@ -49,3 +51,13 @@ def test_names_do_not_shadow_tables(seeds_db: str) -> None:
 def test_each_query_runs_on_the_seeds(seeds_db: str, query: Query) -> None:
     with tracker.open(seeds_db) as store:
         assert len(store.sql(query.sql)) > 0
+
+
+def test_readme_names_only_real_pages(seeds_db: str) -> None:
+    from tests.test_readme import section
+
+    with tracker.open(seeds_db) as store:
+        objects = set(store.sql("SELECT name FROM sqlite_master")["name"])
+    named = set(re.findall(r"`/tracker/(\w+)", section("Open data")))
+    assert named, "the serve section names no page"
+    assert named <= objects | {q.name for q in canned_queries()}
