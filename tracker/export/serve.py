@@ -33,8 +33,9 @@ FACETS: Final = {
 #: The column naming a row where another table links to it.
 LABEL_COLUMNS: Final = {"events": "label", "statistics": "label", "documents": "key", "sources": "name"}
 HIDDEN: Final = ("alembic_version",)
-#: Datasette settings: SQL gets a few seconds (event_summary on a large store takes more than the default 1 s).
-SETTINGS: Final = {"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500}
+#: Datasette settings: SQL gets a few seconds; no suggested facets (they cost seconds a page on 100,000 figures:
+#: the facets worth having are configured).
+SETTINGS: Final = {"sql_time_limit_ms": 5000, "facet_time_limit_ms": 500, "suggest_facets": False}
 
 
 def schema_columns(store: Store) -> dict[str, list[str]]:
