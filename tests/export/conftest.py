@@ -1,4 +1,4 @@
-"""Shared fixtures of the export tests: a store built from seeds/ and every export of it."""
+"""Shared fixtures of the export tests: every export of the seeds store (tests/conftest.py builds it)."""
 
 from __future__ import annotations
 
@@ -10,19 +10,9 @@ import pytest
 
 from tracker.export import FORMATS
 from tracker.export.write import ExportResult, export_store
-from tracker.store.ingest import ingest_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
-
-
-@pytest.fixture(scope="session")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A SQLite store holding the five seed articles, analysed (built once per test worker)."""
-    db = str(tmp_path_factory.mktemp("export-seeds-db") / "seeds.db")
-    result = ingest_paths([str(SEEDS)], db, progress=False)
-    assert result.ok, result.summary_line()
-    return db
 
 
 @pytest.fixture(scope="session")

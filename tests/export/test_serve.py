@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -25,8 +23,8 @@ from typing import Any
 import pytest
 
 import tracker
+from tests.browser import headless_chromium
 from tests.export.conftest import ROOT, run_tracker
-from tests.report.test_browser import CHROMEDRIVER, CHROMIUM_FLAGS
 from tracker.export.queries import canned_queries
 from tracker.export.serve import MAP_PLUGIN, datasette_metadata, schema_columns
 
@@ -177,23 +175,8 @@ def test_no_store_is_one_line(tmp_path: Path, db: str) -> None:
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[Any]:
     """Headless Chromium that resolves no host but the loopback's."""
-    if not CHROMEDRIVER.exists() or shutil.which("chromium") is None:
-        reason = "headless Chromium absent: apt-get install chromium chromium-driver"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{reason} (required in CI)")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    for flag in (*CHROMIUM_FLAGS, OFFLINE_FLAG):
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    try:
+    with headless_chromium(tmp_path / "chromium-profile", OFFLINE_FLAG) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 # Markers drawn on the map: a lone marker is an <img class="leaflet-marker-icon">, a cluster a <div> whose
