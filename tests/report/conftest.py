@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import ROOT, SEEDS
 from tracker.report.build import ReportResult, build_report
+
+__all__ = ["ROOT", "SEEDS"]  # the report tests import them from here
 
 
 @pytest.fixture(scope="session")
