@@ -210,3 +210,12 @@ def test_map_page_shows_the_event_markers(server: Server, browser: Any, seeds_db
         "const m = document.querySelector('.leaflet-container'); const r = m.getBoundingClientRect();"
         "return [r.width, r.height];")
     assert map_box[0] > 300 and map_box[1] > 200
+
+
+def test_without_datasette_says_which_extra(seeds_db: str) -> None:
+    script = ("import sys; sys.modules['datasette'] = None; from tracker.cli import main; "
+              f"sys.argv = ['tracker', 'serve', '--db', {seeds_db!r}, '--port', '{free_port()}']; main()")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 1
+    assert done.stderr.strip() == "tracker: tracker serve needs Datasette: pip install 'tracker[serve]'"
