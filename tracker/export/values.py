@@ -43,14 +43,12 @@ def _time(value: Any) -> str | None:
         return text
 
 
-def plain(value: Any, *, time: bool = False) -> Any:
+def plain(value: Any) -> Any:
     """One value as plain JSON: None for every missing value, whole numbers as int, times as ISO 8601."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
-    if time:
-        return _time(value)
     if isinstance(value, datetime | date):
         return _time(value)
     if isinstance(value, bool):
