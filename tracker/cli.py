@@ -211,20 +211,47 @@ def report_command(db: str | None, out: str, date: str | None) -> None:
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--out", default="reports", show_default=True, help="Folder that receives DATE/index.html.")
 @click.option("--date", "date", default=None, help="Report date YYYY-MM-DD (default: newest document's).")
+@click.option("--export", "exports", default="",
+              help="Open-data formats to write beside the report, e.g. hxl,datapackage (see `tracker export`).")
 @one_line_errors
-def nightly_command(paths: Sequence[str], db: str | None, out: str, date: str | None) -> None:
+def nightly_command(paths: Sequence[str], db: str | None, out: str, date: str | None, exports: str) -> None:
     """Ingest PATHS then write the report: the one command a cron job runs.
 
     The exit status is 1 when any input failed; the report is still written for what succeeded.
     """
     from tracker.report.build import run_nightly
 
-    result = run_nightly(paths, db, out, date, progress=sys.stderr.isatty())
+    result = run_nightly(paths, db, out, date, progress=sys.stderr.isatty(), exports=exports)
     for failure in result.failures:
         fail(str(failure))
     click.echo(result.summary_line(), err=True)
     if not result.ok:
         sys.exit(1)
+
+
+@cli.command("export")
+@click.option("--format", "formats", required=True,
+              help="hxl, datapackage, geojson or prov; several separated by commas (hxl,datapackage).")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--out", default="exports", show_default=True, help="Folder that receives one subfolder per format.")
+@one_line_errors
+def export_command(formats: str, db: str | None, out: str) -> None:
+    """Write the store as open data: HXL CSVs, a Frictionless data package, GeoJSON, W3C PROV-JSON."""
+    from tracker.export.write import export_store
+
+    click.echo(export_store(db, formats, out).summary_line(), err=True)
+
+
+@cli.command("serve")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True,
+              help="Port to listen on (on 127.0.0.1 only).")
+@one_line_errors
+def serve_command(db: str | None, port: int) -> None:
+    """Browse the store read-only in Datasette, with a map of the events and figures (needs the serve extra)."""
+    from tracker.export.serve import serve
+
+    serve(db, port, announce=lambda line: click.echo(line, err=True))
 
 
 def main() -> None:

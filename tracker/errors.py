@@ -34,3 +34,7 @@ class ValueNotStorableError(ValueError, StoreError):
 
 class ReportError(TrackerError):
     """The report cannot be built."""
+
+
+class ExportError(TrackerError):
+    """An export (HXL, data package, GeoJSON, PROV) or `tracker serve` cannot be done."""

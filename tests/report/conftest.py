@@ -1,25 +1,13 @@
-"""Shared fixtures of the report tests: a real store built from seeds/ and its report."""
+"""Shared fixtures of the report tests: the report of the seeds store (tests/conftest.py builds the store)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tests.conftest import ROOT, SEEDS
 from tracker.report.build import ReportResult, build_report
-from tracker.store.ingest import ingest_paths
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
-
-
-@pytest.fixture(scope="session")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A SQLite store holding the five seed articles (built once per test worker)."""
-    db = str(tmp_path_factory.mktemp("seeds-db") / "tracker.db")
-    result = ingest_paths([str(SEEDS)], db, progress=False)
-    assert result.ok, result.summary_line()
-    return db
+__all__ = ["ROOT", "SEEDS"]  # the report tests import them from here
 
 
 @pytest.fixture(scope="session")

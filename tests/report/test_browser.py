@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,39 +10,17 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from tests.browser import headless_chromium
 from tracker.report.build import ReportResult
 
 pytestmark = pytest.mark.browser
-
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-CHROMIUM_FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--window-size=1280,1600",
-)
 
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[Any]:
     """A headless Chromium driven by selenium, with a fresh profile and the console log recorded."""
-    if not CHROMEDRIVER.exists() or shutil.which("chromium") is None:
-        reason = "headless Chromium absent: apt-get install chromium chromium-driver"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{reason} (required in CI)")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    try:
+    with headless_chromium(tmp_path / "chromium-profile", console_log=True) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def _distinct_colours(png: bytes) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -138,9 +138,27 @@ def _write_charts(data: ReportData, folder: Path) -> str | None:
     return TIMELINES_FILE
 
 
+#: Writes open-data exports into a report folder; format -> the files written (tracker.export.write).
+Exporter = Callable[[Path], Mapping[str, Sequence[Path]]]
+
+
+def _export_links(exporter: Exporter | None, folder: Path) -> dict[str, list[str]]:
+    """Run the exporter into the report folder; format -> its files relative to the folder (for links)."""
+    if exporter is None:
+        return {}
+    return {name: [p.relative_to(folder).as_posix() for p in paths] for name, paths in exporter(folder).items()}
+
+
+def _format_titles() -> dict[str, str]:
+    from tracker.export import FORMAT_TITLES
+
+    return dict(FORMAT_TITLES)
+
+
 def write_report(store: ReportSource, out: str | Path, date: str | None = None, *,
-                 now: datetime | None = None) -> ReportResult:
-    """Write the report of everything in `store` into OUT/DATE/ and return where it went."""
+                 now: datetime | None = None, exporter: Exporter | None = None) -> ReportResult:
+    """Write the report of everything in `store` into OUT/DATE/ and return where it went; with an
+    `exporter`, the open-data exports it writes into the folder are linked from the page and the manifest."""
     now = now or datetime.now(UTC)
     built_at = now.strftime("%Y-%m-%dT%H:%M:%SZ")
     data = load_report_data(store)
@@ -149,8 +167,10 @@ def write_report(store: ReportSource, out: str | Path, date: str | None = None, 
     folder = out_dir / report_date
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        exports = _export_links(exporter, folder)
         manifest = build_manifest(report_date=report_date, built_at=built_at, tracker_version=__version__,
-                                  documents=data.documents, figures=data.figures, headline=data.headline)
+                                  documents=data.documents, figures=data.figures, headline=data.headline,
+                                  exports=exports)
         changes = compare_manifests(manifest, previous_manifest(out_dir, report_date))
         timelines_file = _write_charts(data, folder)
         event_charts = _write_event_charts(data, folder)
@@ -165,7 +185,7 @@ def write_report(store: ReportSource, out: str | Path, date: str | None = None, 
             events=data.event_views, event_charts=event_charts, n_events=len(data.events),
             timeline_labels=[t.label for t in data.timelines],
             discrepancies=data.discrepancy_views, documents=_document_rows(data.documents),
-            provenance=provenance_html(data.figures),
+            provenance=provenance_html(data.figures), exports=exports, export_names=_format_titles(),
         )
         index = folder / "index.html"
         index.write_text(page, encoding="utf-8")
@@ -176,11 +196,17 @@ def write_report(store: ReportSource, out: str | Path, date: str | None = None, 
                         len(data.statistics), len(data.discrepancies))
 
 
-def build_report(db: str | None, out: str, date: str | None) -> ReportResult:
-    """Open the store `db` (None: $TRACKER_DB, else ./tracker.db) and write its report into OUT/DATE/."""
+def build_report(db: str | None, out: str, date: str | None, exports: Sequence[str] = ()) -> ReportResult:
+    """Open the store `db` (None: $TRACKER_DB, else ./tracker.db) and write its report into OUT/DATE/, with
+    the open-data `exports` (tracker.export.FORMATS) beside it."""
     try:
         with open_store(db) as store:
-            return write_report(store, out, date)
+            exporter: Exporter | None = None
+            if exports:
+                from tracker.export.write import write_exports
+
+                exporter = lambda folder: write_exports(store, exports, folder).files  # noqa: E731
+            return write_report(store, out, date, exporter=exporter)
     except TrackerError:
         raise
     except (KeyError, ValueError, TypeError) as exc:
@@ -188,10 +214,13 @@ def build_report(db: str | None, out: str, date: str | None) -> ReportResult:
 
 
 def run_nightly(paths: Sequence[str], db: str | None, out: str, date: str | None, *,
-                progress: bool = False) -> NightlyResult:
-    """Ingest `paths`, then write the report; failed inputs are listed and the report is still written."""
+                progress: bool = False, exports: str = "") -> NightlyResult:
+    """Ingest `paths`, then write the report with the `exports` ("hxl,datapackage") beside it; failed inputs
+    are listed and the report is still written."""
+    from tracker.export.write import parse_formats
     from tracker.store.ingest import ingest_paths
 
+    formats = parse_formats(exports) if exports else ()  # a wrong format fails before the ingest
     ingest = ingest_paths(paths, db, progress=progress)
-    report = build_report(db, out, date)
+    report = build_report(db, out, date, formats)
     return NightlyResult(ingest, report, list(ingest.failures))

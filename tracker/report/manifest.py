@@ -17,8 +17,10 @@ MANIFEST_FORMAT = 1
 
 
 def build_manifest(*, report_date: str, built_at: str, tracker_version: str, documents: pd.DataFrame,
-                   figures: pd.DataFrame, headline: list[HeadlineRow]) -> dict[str, Any]:
-    """The manifest of one report: documents with content hashes, figure ids, headline values, versions."""
+                   figures: pd.DataFrame, headline: list[HeadlineRow],
+                   exports: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """The manifest of one report: documents with content hashes, figure ids, headline values, versions,
+    and the open-data exports written beside it (format -> files)."""
     docs = documents.sort_values(["key", "document_id"]) if not documents.empty else documents
     return {
         "format": MANIFEST_FORMAT,
@@ -37,6 +39,7 @@ def build_manifest(*, report_date: str, built_at: str, tracker_version: str, doc
         ],
         "figure_ids": sorted(int(i) for i in figures["figure_id"].tolist()),
         "headline": {row.label: row.bounds for row in headline},
+        "exports": exports or {},
     }
 
 
