@@ -19,6 +19,8 @@ D, S, F, SRC = models.DOCUMENTS, models.SENTENCES, models.FIGURES, models.SOURCE
 ORIGIN, PARENT, EQUIVALENT = D.alias("origin"), F.alias("parent"), F.alias("equivalent")
 ST, PARENT_ST, C = models.STATISTICS, models.STATISTICS.alias("parent_statistic"), models.CLAIMS
 CLAIM_A, CLAIM_B = C.alias("claim_a"), C.alias("claim_b")
+EV = models.EVENTS
+FROM_F, TO_F, FROM_D, TO_D = F.alias("figure_from"), F.alias("figure_to"), D.alias("doc_from"), D.alias("doc_to")
 FIGURE_COLUMNS = [c for c in F.c if not c.name.endswith("id")]
 
 
@@ -44,9 +46,25 @@ def _queries() -> dict[str, Select[Any]]:
             SRC, SRC.c.id == models.SOURCE_ALIASES.c.source_id
         ),
         "statistics": select(
-            ST.c.key, ST.c.label, ST.c.category, ST.c.entity_family, ST.c.scope, ST.c.context,
-            PARENT_ST.c.key.label("parent"),
-        ).outerjoin(PARENT_ST, PARENT_ST.c.id == ST.c.parent_id),
+            ST.c.key, ST.c.label, ST.c.category, EV.c.key.label("event"), ST.c.population, ST.c.period,
+            ST.c.country, ST.c.admin1, ST.c.locality, PARENT_ST.c.key.label("parent"),
+        )
+        .outerjoin(PARENT_ST, PARENT_ST.c.id == ST.c.parent_id)
+        .outerjoin(EV, EV.c.id == ST.c.event_id),
+        "events": select(
+            EV.c.key, EV.c.label, EV.c.type, EV.c.country, EV.c.admin1, EV.c.locality, EV.c.countries,
+            EV.c.start, EV.c.historical, EV.c.n_documents,
+        ),
+        "revisions": select(
+            ST.c.key, SRC.c.name, FROM_F.c.index, FROM_D.c.content_hash, TO_F.c.index, TO_D.c.content_hash,
+        )
+        .select_from(models.REVISIONS)
+        .join(ST, ST.c.id == models.REVISIONS.c.statistic_id)
+        .outerjoin(SRC, SRC.c.id == models.REVISIONS.c.source_id)
+        .join(FROM_F, FROM_F.c.id == models.REVISIONS.c.figure_from_id)
+        .join(FROM_D, FROM_D.c.id == FROM_F.c.document_id)
+        .join(TO_F, TO_F.c.id == models.REVISIONS.c.figure_to_id)
+        .join(TO_D, TO_D.c.id == TO_F.c.document_id),
         "claims": select(
             C.c.key, ST.c.key.label("statistic"), C.c.value, C.c.low, C.c.high, C.c.qualifier, C.c.unit,
             C.c.entity, SRC.c.name.label("source"), C.c.n_documents, C.c.n_origins,
