@@ -15,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, func, select
 from sqlalchemy.engine import make_url
 
 from tracker.documents import Document, read_documents
 from tracker.errors import InputError, StoreError
+from tracker.store import models
 from tracker.store.engine import describe, is_sqlite, resolve_db_url
 from tracker.store.ingest import IngestResult, IngestRun, partitions, settings_hash
 from tracker.store.partition import Partition, store_partition_at
@@ -123,6 +124,23 @@ def _new_documents(conn: Connection, partition: Partition, seen: set[str]) -> tu
     return Partition(partition.number, new, tuple(ids)), skipped
 
 
+def _count_what_the_run_stored(run: IngestRun) -> None:
+    """Take the run's counts from the store: a worker killed after its commit reports nothing, and the
+    partition's rerun finds its documents stored, so the futures alone would count them as skipped."""
+    d, f = models.DOCUMENTS, models.FIGURES
+    result = run.result
+    with run.connection.begin():
+        stored = run.connection.execute(
+            select(func.count(d.c.id)).where(d.c.run_id == result.run_id)
+        ).scalar_one()
+        figures = run.connection.execute(
+            select(func.count(f.c.id)).select_from(f.join(d, d.c.id == f.c.document_id))
+            .where(d.c.run_id == result.run_id)
+        ).scalar_one()
+    result.n_skipped -= int(stored) - result.n_documents
+    result.n_documents, result.n_figures = int(stored), int(figures)
+
+
 def _failed_partition(names: Sequence[str], exc: BaseException) -> BatchOutcome:
     reason = f"not stored: its Dask task failed ({type(exc).__name__}: {exc})"
     return BatchOutcome(failures=[DocumentFailure(name, reason) for name in names])
@@ -171,6 +189,7 @@ def ingest_items_with_dask(
                     collect_one()
             while names:
                 collect_one()
+            _count_what_the_run_stored(run)
             run.analyse_after_ingest()
             return run.finish()
     finally:
