@@ -40,6 +40,13 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def _sqlite_foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Switch SQLite's foreign key enforcement for this connection (between transactions)."""
+    driver = connection.connection.driver_connection
+    if driver is not None:
+        driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
 def upgrade_engine(engine: Engine) -> tuple[str | None, str]:
     """Migrate the database behind `engine` to the newest revision; (revision before, revision after)."""
     try:
@@ -47,8 +54,16 @@ def upgrade_engine(engine: Engine) -> tuple[str | None, str]:
             before = current_revision(connection)
             connection.commit()
             if before != head_revision():
+                sqlite = connection.dialect.name == "sqlite"
+                if sqlite:
+                    # SQLite rebuilds an altered table by copying it and dropping the old one; with foreign keys
+                    # on, that drop would empty the columns that point into the table (figures.parent_id).
+                    # The pragma is a no-op inside a transaction: run it on the driver's connection, outside one.
+                    _sqlite_foreign_keys(connection, on=False)
                 command.upgrade(alembic_config(connection), "head")
                 connection.commit()
+                if sqlite:
+                    _sqlite_foreign_keys(connection, on=True)
             after = current_revision(connection)
             connection.commit()
     except SQLAlchemyError as exc:
