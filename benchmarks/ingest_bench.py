@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/ingest_bench.py                          # 2,500 / 10,000 / 50,000, SQLite
     .venv/bin/python benchmarks/ingest_bench.py --sizes 2500 --analysis  # also the corpus analysis
+    .venv/bin/python benchmarks/ingest_bench.py --sizes 50000 --analysis --increment 100  # then 100 more
     .venv/bin/python benchmarks/ingest_bench.py --postgres postgresql+psycopg://postgres@127.0.0.1:5432/test
     .venv/bin/python benchmarks/ingest_bench.py --sizes 10000 --dask 1 --postgres URL   # LocalCluster, 1 worker
 
@@ -172,18 +173,22 @@ def _ingest(corpus: str, db: str, jobs: int, dask: int) -> Any:
     return result, time.perf_counter() - started
 
 
-def run_one(count: int, seed: int, analysis: bool, postgres: str | None, jobs: int, dask: int) -> dict[str, float]:
-    """Generate, ingest and measure one corpus size in this process."""
+def run_one(count: int, seed: int, analysis: bool, postgres: str | None, jobs: int, dask: int,
+            increment: int = 0) -> dict[str, float]:
+    """Generate, ingest and measure one corpus size in this process (then `increment` more documents)."""
     from tracker.store import ingest as ingest_module
     from tracker.store import persist_analysis
-    from tracker.store.engine import make_engine
-    from tracker.store.writer import SourceRegistry
 
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp, _database(tmp, postgres) as db:
         corpus = Path(tmp) / "corpus"
         write_corpus(corpus, count, seed)
-        analyzer = persist_analysis.find_analyzer()
-        ingest_module.find_analyzer = lambda: None  # the documents phase alone; the analysis is timed below
+        # the documents phase alone; the analysis is timed below
+        if hasattr(persist_analysis, "find_analyzer"):  # an older tree
+            analyzer = persist_analysis.find_analyzer()
+            ingest_module.find_analyzer = lambda: None
+        else:
+            analyzer = None
+            ingest_module.IngestRun.analyse_after_ingest = lambda self: None  # type: ignore[method-assign]
         rss_before = _peak_rss_mib()
         cpu_self, cpu_workers = _cpu_seconds(resource.RUSAGE_SELF), _cpu_seconds(resource.RUSAGE_CHILDREN)
         result, documents_seconds = _ingest(str(corpus), db, jobs, dask)
@@ -200,16 +205,40 @@ def run_one(count: int, seed: int, analysis: bool, postgres: str | None, jobs: i
             "rss_mib_before": rss_before,
             "db_mib": _database_mib(db),
         }
-        if analysis and analyzer is not None:
-            engine = make_engine(db, writer=True)
+        if analysis:
             started = time.perf_counter()
-            with engine.connect() as conn:
-                found = persist_analysis.refresh_analysis(conn, analyzer, SourceRegistry())
-            engine.dispose()
+            claims = _analyse(db, analyzer)
             out["analysis_seconds"] = time.perf_counter() - started
-            out["claims"] = float(len(found.claims))
+            out["claims"] = float(claims)
             out["peak_rss_mib_total"] = _peak_rss_mib()
+        if analysis and increment:
+            more = Path(tmp) / "more"
+            write_corpus(more, increment, seed + 1)
+            started = time.perf_counter()
+            added, _ = _ingest(str(more), db, 1, 0)
+            out["increment_documents"] = float(added.n_documents)
+            out["increment_store_seconds"] = time.perf_counter() - started
+            started = time.perf_counter()
+            _analyse(db, analyzer)
+            out["increment_analysis_seconds"] = time.perf_counter() - started
+            out["peak_rss_mib_increment"] = _peak_rss_mib()
         return out
+
+
+def _analyse(db: str, analyzer: Any) -> int:
+    """Run the store's analysis (incremental where the tree has it); the number of claims stored."""
+    from tracker.store import persist_analysis
+    from tracker.store.engine import make_engine
+    from tracker.store.writer import SourceRegistry
+
+    engine = make_engine(db, writer=True)
+    try:
+        with engine.connect() as conn:
+            if analyzer is not None:  # an older tree: the whole corpus each time
+                return len(persist_analysis.refresh_analysis(conn, analyzer, SourceRegistry()).claims)
+            return int(persist_analysis.refresh_analysis(conn, SourceRegistry()).claims)
+    finally:
+        engine.dispose()
 
 
 def main() -> None:
@@ -221,12 +250,15 @@ def main() -> None:
     parser.add_argument("--postgres", metavar="URL", help="ingest into a fresh schema of this PostgreSQL database")
     parser.add_argument("--jobs", type=int, default=0, help="worker processes (0: the ingest's default)")
     parser.add_argument("--dask", type=int, default=0, metavar="N", help="through a LocalCluster of N workers")
+    parser.add_argument("--increment", type=int, default=0, metavar="N",
+                        help="with --analysis: then ingest N new documents and time the analysis that follows")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.dask and not args.postgres:
         parser.error("--dask needs --postgres")
     if args.child is not None:
-        print(json.dumps(run_one(args.child, args.seed, args.analysis, args.postgres, args.jobs, args.dask)))
+        print(json.dumps(run_one(args.child, args.seed, args.analysis, args.postgres, args.jobs, args.dask,
+                                 args.increment)))
         return
     print(
         f"{'docs':>7} {'figures':>8} {'docs/s':>8} {'seconds':>8} {'cpu main':>9} {'cpu workers':>12} "
@@ -242,6 +274,8 @@ def main() -> None:
             command += ["--postgres", args.postgres]
         if args.dask:
             command += ["--dask", str(args.dask)]
+        if args.increment:
+            command += ["--increment", str(args.increment)]
         child = subprocess.run(command, check=False, capture_output=True, text=True)
         if child.returncode != 0:
             sys.exit(f"size {size} failed:\n{child.stderr}")
@@ -254,6 +288,12 @@ def main() -> None:
         if "analysis_seconds" in r:
             total = r["documents_seconds"] + r["analysis_seconds"]
             line += f" {r['analysis_seconds']:>11.1f} {r['peak_rss_mib_total']:>13.1f} {r['documents'] / total:>11.1f}"
+        if "increment_analysis_seconds" in r:
+            line += (f"\n        + {int(r['increment_documents'])} documents:"
+                     f" stored in {r['increment_store_seconds']:.2f} s,"
+                     f" analysed in {r['increment_analysis_seconds']:.2f} s"
+                     f" ({100 * r['increment_analysis_seconds'] / r['analysis_seconds']:.1f}% of the full analysis),"
+                     f" peak RSS {r['peak_rss_mib_increment']:.1f} MiB")
         print(line, flush=True)
 
 

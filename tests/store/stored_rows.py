@@ -20,6 +20,7 @@ ORIGIN, PARENT, EQUIVALENT = D.alias("origin"), F.alias("parent"), F.alias("equi
 ST, PARENT_ST, C = models.STATISTICS, models.STATISTICS.alias("parent_statistic"), models.CLAIMS
 CLAIM_A, CLAIM_B = C.alias("claim_a"), C.alias("claim_b")
 EV = models.EVENTS
+FIGURE_EVENT, FIGURE_STATISTIC = EV.alias("figure_event"), ST.alias("figure_statistic")
 FROM_F, TO_F, FROM_D, TO_D = F.alias("figure_from"), F.alias("figure_to"), D.alias("doc_from"), D.alias("doc_to")
 FIGURE_COLUMNS = [c for c in F.c if not c.name.endswith("id")]
 
@@ -35,12 +36,15 @@ def _queries() -> dict[str, Select[Any]]:
         "figures": select(
             D.c.content_hash, *FIGURE_COLUMNS, S.c.index.label("sentence_index"), SRC.c.name.label("source"),
             PARENT.c.index.label("parent_index"), EQUIVALENT.c.index.label("equivalent_index"),
+            FIGURE_EVENT.c.key.label("event"), FIGURE_STATISTIC.c.key.label("statistic"),
         )
         .join(D, D.c.id == F.c.document_id)
         .outerjoin(S, S.c.id == F.c.sentence_id)
         .outerjoin(SRC, SRC.c.id == F.c.source_id)
         .outerjoin(PARENT, PARENT.c.id == F.c.parent_id)
-        .outerjoin(EQUIVALENT, EQUIVALENT.c.id == F.c.equivalent_of_id),
+        .outerjoin(EQUIVALENT, EQUIVALENT.c.id == F.c.equivalent_of_id)
+        .outerjoin(FIGURE_EVENT, FIGURE_EVENT.c.id == F.c.event_id)
+        .outerjoin(FIGURE_STATISTIC, FIGURE_STATISTIC.c.id == F.c.statistic_id),
         "sources": select(SRC.c.name, SRC.c.kind),
         "source_aliases": select(SRC.c.name, models.SOURCE_ALIASES.c.alias).join(
             SRC, SRC.c.id == models.SOURCE_ALIASES.c.source_id

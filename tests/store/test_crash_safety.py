@@ -91,7 +91,7 @@ def test_a_killed_ingest_leaves_only_whole_documents_and_a_rerun_completes(
     killed_run = query(db, "SELECT status, finished FROM runs ORDER BY id")[-1]
     assert (killed_run.status, killed_run.finished) == ("running", None)
 
-    monkeypatch.setattr(ingest_module, "find_analyzer", lambda: None)  # this test is about the documents
+    monkeypatch.setattr(ingest_module.IngestRun, "analyse", lambda self: None)  # this test is about the documents
     rerun = ingest_paths([corpus], db)
     assert rerun.ok, rerun.failures
     assert (rerun.n_documents, rerun.n_skipped) == (1000 - len(stored), len(stored))

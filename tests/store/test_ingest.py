@@ -211,13 +211,6 @@ def test_a_failing_analysis_keeps_the_documents_and_the_previous_results(
     }
 
 
-def test_without_an_analysis_the_summary_says_so(db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest_module, "find_analyzer", lambda: None)
-    result = ingest_paths([_write(tmp_path, "a.txt", KILLED)], db)
-    assert result.ok
-    assert "analysis not available" in result.summary_line()
-
-
 def test_reextract_replaces_figures_and_is_recorded(
     db: str, tmp_path: Path, fake_pipeline: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -35,7 +35,7 @@ PATIENCE_SECONDS = 120
 @pytest.fixture
 def no_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests are about the documents: the analysis is not run."""
-    monkeypatch.setattr(ingest_module, "find_analyzer", lambda: None)
+    monkeypatch.setattr(ingest_module.IngestRun, "analyse", lambda self: None)
 
 
 def _corpus(tmp_path: Path, count: int, seed: int = 7) -> str:
@@ -195,7 +195,7 @@ def test_reextract_on_workers_replaces_every_document(
 
 
 def test_cli_ingest_takes_jobs_and_partition_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest_module, "find_analyzer", lambda: None)
+    monkeypatch.setattr(ingest_module.IngestRun, "analyse", lambda self: None)
     corpus = _corpus(tmp_path, 30)
     db = str(tmp_path / "tracker.db")
     result = CliRunner().invoke(cli, ["ingest", corpus, "--db", db, "--jobs", "2", "--partition-size", "4"])

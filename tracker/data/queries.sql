@@ -22,8 +22,8 @@ SELECT statistic, kind, value_a, source_a, value_b, source_b, description
 FROM discrepancy_summary
 ORDER BY statistic;
 
--- query: events
--- the events, with their current death tolls and who gives them
+-- query: death_tolls_per_event
+-- death tolls per event, and who gives them
 SELECT label, type, country, start, killed, killed_source, n_documents
 FROM event_summary
 WHERE historical = 0

@@ -213,17 +213,13 @@ class IngestRun:
     def analyse(self) -> None:
         """Refresh the corpus analysis; a failure is reported in the summary and makes the run not ok."""
         try:
-            analyzer = find_analyzer()
-            if analyzer is None:
-                self.result.analysis_message = "analysis not available in this version"
-                return
-            analysis = refresh_analysis(self.connection, analyzer, self.sources)
+            counts = refresh_analysis(self.connection, self.sources, analyzer=find_analyzer())
         except Exception as exc:  # the documents are stored; the run reports the analysis failure
             self.result.analysis_failed = True
             self.result.analysis_message = f"analysis failed: {type(exc).__name__}: {exc}"
             return
         self.result.analysis_message = (
-            f"{len(analysis.claims)} claims, {len(analysis.discrepancies)} discrepancies"
+            f"{counts.claims} claims, {counts.discrepancies} discrepancies"
         )
 
     def analyse_after_ingest(self) -> None:

@@ -2,42 +2,46 @@
 
 Two stages. Per document (tracker.analysis.document, needs the text): each stored document whose analysis
 is missing or was made by another tracker version gets its events, and its figures their place, event,
-period and stage, one transaction per batch of documents. Over the corpus (tracker.analysis.analyze_corpus,
-pure): the documents are streamed from the store in batches, and the events, statistics, claims,
-discrepancies, revisions and syndication links it finds replace the stored ones in one transaction.
+period and stage, one transaction per batch of documents. Over the corpus (tracker.analysis.analyze): every
+stored document event is clustered into events, which join the documents into groups; the groups whose
+events changed (new documents, documents analysed again, events that gained or lost documents) are read
+from the store a batch at a time and analysed again, and their events, statistics, claims, discrepancies,
+revisions and syndication links replace the stored ones, all in one transaction. The other groups' results
+stay as they are: they would come out the same.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from tracker import __version__
 from tracker.store import models
 from tracker.store.writer import SourceRegistry
 
 if TYPE_CHECKING:  # imported on use: a broken analysis package must not stop documents being stored
+    from tracker.analysis.analyze import Clustering
     from tracker.analysis.document import DocumentAnalysis
     from tracker.analysis.places import Place
-    from tracker.analysis.types import Analysis, DocumentEvent, DocumentInput, MentionInput
+    from tracker.analysis.types import Analysis, DocumentEvent, DocumentInput, EventOut, MentionInput
     from tracker.figure import Figure
 
 #: Documents read per batch when streaming the corpus to the analysis.
 BATCH_DOCUMENTS: Final = 200
 
-Analyzer = Callable[[Iterable["DocumentInput"]], "Analysis"]
+#: A whole-corpus analysis (documents in, everything found out), in place of the tracker's own.
+CorpusAnalyzer = Callable[[Iterable["DocumentInput"]], "Analysis"]
 
 
-def find_analyzer() -> Analyzer | None:
-    """tracker.analysis.analyze_corpus, or None while the analysis package does not provide it."""
-    import tracker.analysis
-
-    analyzer = getattr(tracker.analysis, "analyze_corpus", None)
-    return analyzer if callable(analyzer) else None
-
+def find_analyzer() -> CorpusAnalyzer | None:
+    """A whole-corpus analysis to run instead of the tracker's own incremental one; None (the default) runs
+    the tracker's own. The store's tests plug in a small predictable analysis here."""
+    return None
 
 # --- per-document analysis -------------------------------------------------------------------------------
 
@@ -153,56 +157,57 @@ def _document_event(row: Any) -> DocumentEvent:
 
 def iter_document_inputs(conn: Connection, batch: int = BATCH_DOCUMENTS) -> Iterator[DocumentInput]:
     """Every stored document as the analysis sees it, in id order, reading `batch` documents at a time."""
+    documents = models.DOCUMENTS
+    last_id = 0
+    while True:
+        ids = list(conn.execute(
+            select(documents.c.id).where(documents.c.id > last_id).order_by(documents.c.id).limit(batch)
+        ).scalars())
+        if not ids:
+            return
+        last_id = ids[-1]
+        yield from document_inputs(conn, ids)
+
+
+def document_inputs(conn: Connection, ids: Sequence[int]) -> list[DocumentInput]:
+    """The stored documents `ids` as the analysis sees them, in id order."""
     from tracker.analysis.types import DocumentInput
 
     documents, sentences, figures = models.DOCUMENTS, models.SENTENCES, models.FIGURES
     sources, events = models.SOURCES, models.DOCUMENT_EVENTS
-    last_id = 0
-    while True:
-        doc_rows = conn.execute(
-            select(documents.c.id, documents.c.key, documents.c.published, documents.c.outlet)
-            .where(documents.c.id > last_id)
-            .order_by(documents.c.id)
-            .limit(batch)
-        ).all()
-        if not doc_rows:
-            return
-        low, high = doc_rows[0].id, doc_rows[-1].id
-        last_id = high
-        sentence_rows = conn.execute(
-            select(sentences.c.document_id, sentences.c.text)
-            .where(sentences.c.document_id.between(low, high))
-            .order_by(sentences.c.document_id, sentences.c.index)
-        ).all()
-        figure_rows = conn.execute(
-            select(figures, sources.c.name.label("source_name"))
-            .select_from(figures.outerjoin(sources, sources.c.id == figures.c.source_id))
-            .where(figures.c.document_id.between(low, high))
-            .order_by(figures.c.document_id, figures.c.index)
-        ).all()
-        event_rows = conn.execute(
-            select(events).where(events.c.document_id.between(low, high))
-            .order_by(events.c.document_id, events.c.index)
-        ).all()
-        texts = {
-            k: tuple(r.text for r in group) for k, group in groupby(sentence_rows, lambda r: r.document_id)
-        }
-        mentions = {
-            k: tuple(_mention(r) for r in group) for k, group in groupby(figure_rows, lambda r: r.document_id)
-        }
-        doc_events = {
-            k: tuple(_document_event(r) for r in group) for k, group in groupby(event_rows, lambda r: r.document_id)
-        }
-        for row in doc_rows:
-            yield DocumentInput(
-                document_id=row.id,
-                published=row.published,
-                outlet=row.outlet,
-                sentences=texts.get(row.id, ()),
-                mentions=mentions.get(row.id, ()),
-                events=doc_events.get(row.id, ()),
-                key=row.key,
-            )
+    doc_rows = conn.execute(
+        select(documents.c.id, documents.c.key, documents.c.published, documents.c.outlet)
+        .where(documents.c.id.in_(ids))
+        .order_by(documents.c.id)
+    ).all()
+    sentence_rows = conn.execute(
+        select(sentences.c.document_id, sentences.c.text)
+        .where(sentences.c.document_id.in_(ids))
+        .order_by(sentences.c.document_id, sentences.c.index)
+    ).all()
+    figure_rows = conn.execute(
+        select(figures, sources.c.name.label("source_name"))
+        .select_from(figures.outerjoin(sources, sources.c.id == figures.c.source_id))
+        .where(figures.c.document_id.in_(ids))
+        .order_by(figures.c.document_id, figures.c.index)
+    ).all()
+    event_rows = conn.execute(
+        select(events).where(events.c.document_id.in_(ids)).order_by(events.c.document_id, events.c.index)
+    ).all()
+    texts = {k: tuple(r.text for r in group) for k, group in groupby(sentence_rows, lambda r: r.document_id)}
+    mentions = {
+        k: tuple(_mention(r) for r in group) for k, group in groupby(figure_rows, lambda r: r.document_id)
+    }
+    doc_events = {
+        k: tuple(_document_event(r) for r in group) for k, group in groupby(event_rows, lambda r: r.document_id)
+    }
+    return [
+        DocumentInput(
+            document_id=row.id, published=row.published, outlet=row.outlet, sentences=texts.get(row.id, ()),
+            mentions=mentions.get(row.id, ()), events=doc_events.get(row.id, ()), key=row.key,
+        )
+        for row in doc_rows
+    ]
 
 
 def _mention(row: Any) -> MentionInput:
@@ -260,16 +265,22 @@ def _insert_ids(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> lis
     return [r.id for r in conn.execute(statement, rows)]
 
 
+_EVENT_COLUMNS: Final = ("key", "label", "type", "country", "admin1", "locality", "lat", "lon", "countries", "start",
+                         "historical", "n_documents")
+
+
+def _event_row(event: EventOut) -> dict[str, Any]:
+    """The events-table columns of an event (without its id)."""
+    return {"key": event.key, "label": event.label, "type": event.type, **_place_columns(event.place),
+            "start": event.start, "historical": event.historical, "n_documents": len(event.document_ids)}
+
+
 def write_analysis(conn: Connection, analysis: Analysis, sources: SourceRegistry) -> None:
-    """Replace the stored corpus-analysis results with `analysis` (inside the caller's transaction)."""
-    clear_analysis(conn)
+    """Add `analysis` (of a corpus, or of groups whose old results are cleared) to the store, inside the
+    caller's transaction."""
     event_ids = dict(zip(
         (e.key for e in analysis.events),
-        _insert_ids(conn, models.EVENTS, [
-            {"key": e.key, "label": e.label, "type": e.type, **_place_columns(e.place), "start": e.start,
-             "historical": e.historical, "n_documents": len(e.document_ids)}
-            for e in analysis.events
-        ]),
+        _insert_ids(conn, models.EVENTS, [_event_row(e) for e in analysis.events]),
         strict=True,
     ))
     if analysis.event_of_document_event:
@@ -369,16 +380,164 @@ def _statistic_place(place: Place | None) -> dict[str, Any]:
     return columns
 
 
-def refresh_analysis(conn: Connection, analyzer: Analyzer, sources: SourceRegistry, *,
-                     everything: bool = False) -> Analysis:
-    """Analyse the documents that need it, then the whole stored corpus, replacing the stored results."""
+@dataclass(frozen=True, slots=True)
+class AnalysisCounts:
+    """What the store holds after an analysis, and how much of it the analysis redid."""
+
+    events: int
+    statistics: int
+    claims: int
+    discrepancies: int
+    revisions: int
+    documents_analysed: int  # documents of the groups analysed again
+    groups_analysed: int
+
+
+def _clustering(conn: Connection) -> Clustering:
+    """Every stored document event clustered into events (light rows: no texts, no figures)."""
+    from tracker.analysis.analyze import cluster_corpus
+
+    events, documents = models.DOCUMENT_EVENTS, models.DOCUMENTS
+    rows = conn.execute(
+        select(events, documents.c.published)
+        .select_from(events.join(documents, documents.c.id == events.c.document_id))
+        .order_by(events.c.document_id, events.c.index)
+    )
+    return cluster_corpus((r.document_id, r.published, _document_event(r)) for r in rows)
+
+
+def _comparable(row: dict[str, Any]) -> tuple[Any, ...]:
+    """An event row as the store gives it back (floats and booleans as stored)."""
+    return tuple(float(v) if isinstance(v, float) else bool(v) if isinstance(v, bool) else v
+                 for v in row.values())
+
+
+def _groups_to_analyse(conn: Connection, clustering: Clustering) -> tuple[list[tuple[int, ...]], set[str]]:
+    """The groups whose stored results differ from what the clustering gives (new or re-analysed documents,
+    events that gained or lost documents), and the stored event keys their results replace."""
+    events, document_events = models.EVENTS, models.DOCUMENT_EVENTS
+    stored_key: dict[tuple[int, int], str | None] = {
+        (r.document_id, r._mapping["index"]): r.key for r in conn.execute(
+            select(document_events.c.document_id, document_events.c.index, events.c.key)
+            .select_from(document_events.outerjoin(events, events.c.id == document_events.c.event_id)))
+    }
+    columns = [events.c[name] for name in _EVENT_COLUMNS]
+    stored_event = {r.key: _comparable(dict(r._mapping)) for r in conn.execute(select(*columns))}
+    new_event = {e.key: _comparable(_event_row(e)) for e in clustering.events}
+    group_of_event = {e.key: i for i, group in enumerate(clustering.groups) for e in clustering.events_of(group)}
+    stored_of_document: dict[int, set[str]] = defaultdict(set)
+    changed: set[int] = set()  # documents with a document event whose stored event is not its event now
+    for (document_id, index), key in stored_key.items():
+        if key is not None:
+            stored_of_document[document_id].add(key)
+        if clustering.event_of_document_event.get((document_id, index)) != key:
+            changed.add(document_id)
+    dirty = {
+        i for i, group in enumerate(clustering.groups)
+        if changed.intersection(group)
+        or any(stored_event.get(e.key) != new_event[e.key] for e in clustering.events_of(group))
+    }
+    replaced = set(stored_event) - set(new_event)  # events no document event has any more
+    done: set[int] = set()
+    while True:  # a stored event a dirty group held is replaced; the group that holds it now is dirty too
+        for i in dirty - done:
+            group = clustering.groups[i]
+            replaced.update(key for d in group for key in stored_of_document.get(d, ()))
+            replaced.update(e.key for e in clustering.events_of(group))
+        done |= dirty
+        more = {group_of_event[k] for k in replaced if k in group_of_event} - dirty
+        if not more:
+            return [clustering.groups[i] for i in sorted(dirty)], replaced
+        dirty |= more
+
+
+def _chunks(values: Sequence[Any], size: int = 500) -> Iterator[Sequence[Any]]:
+    for at in range(0, len(values), size):
+        yield values[at:at + size]
+
+
+def clear_groups(conn: Connection, document_ids: Sequence[int], event_keys: Iterable[str]) -> None:
+    """Delete the stored results of some documents and events: the events, their statistics, claims,
+    discrepancies and revisions, and the documents' links to them."""
+    events, statistics, claims = models.EVENTS, models.STATISTICS, models.CLAIMS
+    event_ids = [i for chunk in _chunks(sorted(event_keys)) for i in conn.execute(
+        select(events.c.id).where(events.c.key.in_(chunk))).scalars()]
+    statistic_ids = [i for chunk in _chunks(event_ids) for i in conn.execute(
+        select(statistics.c.id).where(statistics.c.event_id.in_(chunk))).scalars()]
+    for chunk in _chunks(statistic_ids):
+        claim_ids = select(claims.c.id).where(claims.c.statistic_id.in_(chunk)).scalar_subquery()
+        conn.execute(delete(models.MENTIONS).where(models.MENTIONS.c.claim_id.in_(claim_ids)))
+        for table in (models.REVISIONS, models.DISCREPANCIES, claims):
+            conn.execute(delete(table).where(table.c.statistic_id.in_(chunk)))
+        conn.execute(update(models.FIGURES).where(models.FIGURES.c.statistic_id.in_(chunk))
+                     .values(statistic_id=None))
+        conn.execute(update(statistics).where(statistics.c.id.in_(chunk))
+                     .values(parent_id=None, headline_figure_id=None))
+    for chunk in _chunks(statistic_ids):
+        conn.execute(delete(statistics).where(statistics.c.id.in_(chunk)))
+    figures, document_events, documents = models.FIGURES, models.DOCUMENT_EVENTS, models.DOCUMENTS
+    for chunk in _chunks(event_ids):
+        conn.execute(update(figures).where(figures.c.event_id.in_(chunk)).values(event_id=None))
+        conn.execute(update(document_events).where(document_events.c.event_id.in_(chunk)).values(event_id=None))
+        conn.execute(delete(events).where(events.c.id.in_(chunk)))
+    for chunk in _chunks(document_ids):
+        conn.execute(update(figures).where(figures.c.document_id.in_(chunk))
+                     .values(event_id=None, statistic_id=None))
+        conn.execute(update(documents).where(documents.c.id.in_(chunk)).values(origin_document_id=None))
+
+
+def _count(conn: Connection, table: Any) -> int:
+    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def refresh_analysis(conn: Connection, sources: SourceRegistry, *, everything: bool = False,
+                     batch: int = BATCH_DOCUMENTS, analyzer: CorpusAnalyzer | None = None) -> AnalysisCounts:
+    """Analyse the documents that need it, then the groups of documents (by event) whose results changed,
+    replacing their stored results in one transaction (`everything`: every document and every group;
+    `analyzer`: that analysis over the whole corpus instead)."""
     analyze_documents(conn, everything=everything)
     try:
         with conn.begin():
-            analysis = analyzer(iter_document_inputs(conn))
-            write_analysis(conn, analysis, sources)
+            if analyzer is not None:
+                clear_analysis(conn)
+                write_analysis(conn, analyzer(iter_document_inputs(conn, batch)), sources)
+                counts = _counts(conn, [])
+            else:
+                counts = _refresh_groups(conn, sources, everything, batch)
     except BaseException:
         sources.rolled_back()
         raise
     sources.committed()
-    return analysis
+    return counts
+
+
+def _refresh_groups(conn: Connection, sources: SourceRegistry, everything: bool, batch: int) -> AnalysisCounts:
+    """Cluster the events, then analyse the groups that changed (all of them: `everything`) and store them."""
+    from tracker.analysis.analyze import analyze_group
+
+    clustering = _clustering(conn)
+    if everything:
+        clear_analysis(conn)
+        groups = list(clustering.groups)
+    else:
+        groups, replaced = _groups_to_analyse(conn, clustering)
+        clear_groups(conn, [d for g in groups for d in g], replaced)
+    pending: list[tuple[int, ...]] = []
+    for i, group in enumerate(groups):
+        pending.append(group)
+        if i + 1 < len(groups) and sum(map(len, pending)) + len(groups[i + 1]) <= batch:
+            continue
+        inputs = {d.document_id: d for d in document_inputs(conn, [d for g in pending for d in g])}
+        for members in pending:
+            write_analysis(conn, analyze_group([inputs[d] for d in members], clustering), sources)
+        pending = []
+    return _counts(conn, groups)
+
+
+def _counts(conn: Connection, groups: Sequence[tuple[int, ...]]) -> AnalysisCounts:
+    return AnalysisCounts(
+        events=_count(conn, models.EVENTS), statistics=_count(conn, models.STATISTICS),
+        claims=_count(conn, models.CLAIMS), discrepancies=_count(conn, models.DISCREPANCIES),
+        revisions=_count(conn, models.REVISIONS), documents_analysed=sum(map(len, groups)),
+        groups_analysed=len(groups),
+    )

@@ -25,9 +25,6 @@ def reanalyze(db: str | None, *, everything: bool = True) -> str:
     path = sqlite_file(url)
     if path is not None and not path.exists():
         raise StoreError(f"no tracker database at {path}: nothing to analyse")
-    analyzer = find_analyzer()
-    if analyzer is None:
-        raise StoreError("the analysis is not available in this version")
     engine = make_engine(url, writer=True)
     try:
         with engine.connect() as conn:
@@ -36,7 +33,7 @@ def reanalyze(db: str | None, *, everything: bool = True) -> str:
             if revision != head_revision():
                 raise StoreError(f"database {describe(url)} is at schema revision {revision}; "
                                  "run `tracker db upgrade` first")
-            analysis = refresh_analysis(conn, analyzer, SourceRegistry(), everything=everything)
+            counts = refresh_analysis(conn, SourceRegistry(), everything=everything, analyzer=find_analyzer())
             with conn.begin():
                 n_documents = conn.execute(select(func.count()).select_from(models.DOCUMENTS)).scalar_one()
     except SQLAlchemyError as exc:
@@ -44,7 +41,6 @@ def reanalyze(db: str | None, *, everything: bool = True) -> str:
     finally:
         engine.dispose()
     return (
-        f"{describe(url)}: {n_documents} documents analysed: {len(analysis.events)} events, "
-        f"{len(analysis.statistics)} statistics, {len(analysis.discrepancies)} discrepancies, "
-        f"{len(analysis.revisions)} revisions"
+        f"{describe(url)}: {n_documents} documents analysed: {counts.events} events, "
+        f"{counts.statistics} statistics, {counts.discrepancies} discrepancies, {counts.revisions} revisions"
     )

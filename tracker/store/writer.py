@@ -252,6 +252,9 @@ def write_content(
         ids = [document_id for document_id, _ in contents]
         conn.execute(delete(figure_table).where(figure_table.c.document_id.in_(ids)))
         conn.execute(delete(sentence_table).where(sentence_table.c.document_id.in_(ids)))
+        # new figures need the document's own analysis (places, events, periods) again
+        documents = models.DOCUMENTS
+        conn.execute(update(documents).where(documents.c.id.in_(ids)).values(analyzed_version=None))
 
     sentence_rows = [
         {**sentence, "document_id": document_id} for document_id, content in contents for sentence in content.sentences
