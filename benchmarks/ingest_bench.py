@@ -183,7 +183,7 @@ def run_one(count: int, seed: int, analysis: bool, postgres: str | None, jobs: i
         corpus = Path(tmp) / "corpus"
         write_corpus(corpus, count, seed)
         # the documents phase alone; the analysis is timed below
-        if hasattr(persist_analysis, "find_analyzer"):  # an older tree
+        if list(inspect.signature(persist_analysis.refresh_analysis).parameters)[1] == "analyzer":  # older tree
             analyzer = persist_analysis.find_analyzer()
             ingest_module.find_analyzer = lambda: None
         else:

@@ -189,7 +189,7 @@ def reextract_partition(
     try:
         with reader.begin():
             rows = reader.execute(
-                select(documents.c.id, documents.c.key, documents.c.text, documents.c.published)
+                select(documents.c.id, documents.c.key, documents.c.text, documents.c.published, documents.c.title)
                 .where(documents.c.id.in_(list(document_ids)))
                 .order_by(documents.c.id)
             ).all()
@@ -198,7 +198,7 @@ def reextract_partition(
     outcome = BatchOutcome()
     contents: list[tuple[int, DocumentContent]] = []
     for row in rows:
-        result = prepare_stored_or_fail(StoredText(row.id, row.key, row.text, row.published))
+        result = prepare_stored_or_fail(StoredText(row.id, row.key, row.text, row.published, row.title))
         if isinstance(result, DocumentFailure):
             outcome.failures.append(result)
         else:

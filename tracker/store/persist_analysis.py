@@ -70,18 +70,31 @@ def _place_columns(place: Place | None) -> dict[str, Any]:
     }
 
 
+def document_event_rows(found: DocumentAnalysis) -> tuple[dict[str, Any], ...]:
+    """The document_events-table columns of a document's events (without document_id)."""
+    return tuple(
+        {"index": e.index, "type": e.type, "trigger": e.trigger, "name": e.name, **_place_columns(e.place),
+         "start": e.start, "year": e.year, "historical": e.historical, "event_id": None}
+        for e in found.events
+    )
+
+
+def figure_analysis_columns(found: DocumentAnalysis) -> list[dict[str, Any]]:
+    """The figures-table columns the document's analysis fills, one dict per figure in order."""
+    return [
+        {**_place_columns(a.place), "event_index": a.event_index, "period": a.period, "stage": a.stage,
+         "own_place": a.own_place}
+        for a in found.figures
+    ]
+
+
 def write_document_analysis(conn: Connection, document_id: int, figure_ids: Sequence[int],
                             found: DocumentAnalysis) -> None:
     """Store one document's analysis: its events, and its figures' place, event, period and stage."""
     events = models.DOCUMENT_EVENTS
     conn.execute(delete(events).where(events.c.document_id == document_id))
     if found.events:
-        conn.execute(insert(events), [
-            {"document_id": document_id, "index": e.index, "type": e.type, "trigger": e.trigger, "name": e.name,
-             **_place_columns(e.place), "start": e.start, "year": e.year, "historical": e.historical,
-             "event_id": None}
-            for e in found.events
-        ])
+        conn.execute(insert(events), [{"document_id": document_id, **row} for row in document_event_rows(found)])
     if figure_ids:
         figures = models.FIGURES
         conn.execute(
@@ -91,11 +104,7 @@ def write_document_analysis(conn: Connection, document_id: int, figure_ids: Sequ
                 event_index=bindparam("event_index"), period=bindparam("period"), stage=bindparam("stage"),
                 own_place=bindparam("own_place"),
             ),
-            [
-                {"fid": fid, **_place_columns(a.place), "event_index": a.event_index, "period": a.period,
-                 "stage": a.stage, "own_place": a.own_place}
-                for fid, a in zip(figure_ids, found.figures, strict=True)
-            ],
+            [{"fid": fid, **columns} for fid, columns in zip(figure_ids, figure_analysis_columns(found), strict=True)],
         )
     documents = models.DOCUMENTS
     conn.execute(update(documents).where(documents.c.id == document_id).values(analyzed_version=__version__))

@@ -2,17 +2,19 @@
 
 `prepare_document` is pure (no database): it reads the document's metadata, splits its sentences, extracts
 its figures and checks every value the store must hold, so that a document that cannot be stored fails
-here, alone, before any batch is written. Per-document analysis (places, events) belongs here too: add it
-to `DocumentContent` and `prepare_content`, and its rows to `tracker.store.writer.write_content`.
+here, alone, before any batch is written. It also runs the document's own analysis (its events, and each
+figure's place, event, period and stage), so that the ingest's process analyses only across documents.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from tracker import __version__
 from tracker.documents import Document
 from tracker.errors import StoreError, TrackerError
 from tracker.extract import extract
@@ -47,6 +49,9 @@ class DocumentContent:
 
     sentences: tuple[dict[str, Any], ...]  # sentences-table columns other than ids, in order
     figures: tuple[FigureRow, ...]  # in the extractor's output order (figures.index)
+    # document_events-table columns other than ids; None when the document's analysis failed (the corpus
+    # analysis then runs it again, and reports the failure)
+    events: tuple[dict[str, Any], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,18 +98,32 @@ def _sentence_at(starts: list[int], ends: list[int], offset: int) -> int | None:
     return None
 
 
-def prepare_content(text: str, key: str, published: datetime | None) -> DocumentContent:
-    """Sentences and checked figure rows of one text (raises a `TrackerError` when it cannot be stored)."""
+def prepare_content(text: str, key: str, published: datetime | None, title: str | None = None) -> DocumentContent:
+    """Sentences, checked figure rows and the document's own analysis of one text (raises a `TrackerError`
+    when it cannot be stored)."""
     sentences = split_sentences(text)
     figures = extract(text, doc=key, published=published)
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
+    rows = tuple(figure_row(f, i, starts, ends, len(figures)) for i, f in enumerate(figures))
+    events: tuple[dict[str, Any], ...] | None = None
+    try:
+        from tracker.analysis.document import analyze_document
+        from tracker.store.persist_analysis import document_event_rows, figure_analysis_columns
+
+        found = analyze_document(text, figures, title=title, published=published)
+        events = document_event_rows(found)
+        rows = tuple(dataclasses.replace(row, values={**row.values, **columns})
+                     for row, columns in zip(rows, figure_analysis_columns(found), strict=True))
+    except Exception:  # noqa: S110 - the document is stored unanalysed; the corpus analysis retries and reports
+        pass
     return DocumentContent(
         sentences=tuple(
             {"index": i, "start": s.start, "end": s.end, "text": s.text, "paragraph": s.paragraph}
             for i, s in enumerate(sentences)
         ),
-        figures=tuple(figure_row(f, i, starts, ends, len(figures)) for i, f in enumerate(figures)),
+        figures=rows,
+        events=events,
     )
 
 
@@ -131,7 +150,9 @@ def prepare_document(doc: Document) -> PreparedDocument:
     """Everything the store will hold about one input document (raises a `TrackerError` if it cannot)."""
     digest = content_hash(doc.text)
     row = document_row(doc, digest)
-    return PreparedDocument(doc.id, digest, row, prepare_content(doc.text, doc.id, row["published"]))
+    content = prepare_content(doc.text, doc.id, row["published"], row["title"])
+    row["analyzed_version"] = __version__ if content.events is not None else None
+    return PreparedDocument(doc.id, digest, row, content)
 
 
 def failure_reason(exc: Exception) -> str:
@@ -156,11 +177,12 @@ class StoredText(NamedTuple):
     key: str
     text: str
     published: datetime | None
+    title: str | None
 
 
 def prepare_stored_or_fail(stored: StoredText) -> tuple[int, DocumentContent] | DocumentFailure:
     """The content of a stored document extracted again, with its id, or why it failed."""
     try:
-        return stored.document_id, prepare_content(stored.text, stored.key, stored.published)
+        return stored.document_id, prepare_content(stored.text, stored.key, stored.published, stored.title)
     except Exception as exc:  # as in prepare_or_fail
         return DocumentFailure(f"document {stored.document_id}", failure_reason(exc))

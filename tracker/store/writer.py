@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Insert, Table, bindparam, delete, insert, sel
 from sqlalchemy import text as sql_text
 from sqlalchemy.exc import SQLAlchemyError, StatementError
 
+from tracker import __version__
 from tracker.data_files import data_rows
 from tracker.errors import TrackerError
 from tracker.store import models
@@ -252,9 +253,20 @@ def write_content(
         ids = [document_id for document_id, _ in contents]
         conn.execute(delete(figure_table).where(figure_table.c.document_id.in_(ids)))
         conn.execute(delete(sentence_table).where(sentence_table.c.document_id.in_(ids)))
-        # new figures need the document's own analysis (places, events, periods) again
+        conn.execute(delete(models.DOCUMENT_EVENTS).where(models.DOCUMENT_EVENTS.c.document_id.in_(ids)))
+        # the new figures' own analysis came with them; where it failed, the corpus analysis runs it again
         documents = models.DOCUMENTS
-        conn.execute(update(documents).where(documents.c.id.in_(ids)).values(analyzed_version=None))
+        for analysed in (True, False):
+            chosen = [d for d, content in contents if (content.events is not None) is analysed]
+            if chosen:
+                conn.execute(update(documents).where(documents.c.id.in_(chosen))
+                             .values(analyzed_version=__version__ if analysed else None))
+    event_rows = [
+        {**event, "document_id": document_id}
+        for document_id, content in contents if content.events for event in content.events
+    ]
+    if event_rows:
+        conn.execute(insert(models.DOCUMENT_EVENTS), event_rows)
 
     sentence_rows = [
         {**sentence, "document_id": document_id} for document_id, content in contents for sentence in content.sentences
