@@ -664,7 +664,9 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
             elif qual in ("at_most", "less_than", "up_to"):
                 low = None
         start = qstart
-    trend = _trend_before(text, start, floor)
+    # "jumped from 240 to 273": the two ends are levels before and after the change, not the change itself
+    from_to = qualifier == "range" and text.startswith("from", start)
+    trend = None if from_to else _trend_before(text, start, floor)
     if trend is None and text[core.start] == "+" and core.start == left:
         trend = "up"
     return NumberMatch(
