@@ -23,6 +23,7 @@ class _Cues:
     prefixes: tuple[tuple[str, str, str], ...]
     nouns: dict[str, str]
     things: frozenset[str]  # counted nouns that are never casualties: their category wins over any verb
+    glued: re.Pattern[str]  # a whole cue glued to the capitalised word after it ("fledShirqat")
 
 
 @cache
@@ -46,8 +47,9 @@ def _cues() -> _Cues:
     stems = trie_pattern((p for p, _, _ in prefixes), space)
     pattern = rf"(?:{stems})\w*|\b(?:{trie_pattern(exact, space)})\b"
     first = "".join(sorted({c[0] for c in [*exact, *(p for p, _, _ in prefixes)]}))
+    glued = rf"\b(?:{trie_pattern(exact, space)})(?-i:(?<=[a-z])(?=[A-Z]))"
     return _Cues(re.compile(pattern, re.IGNORECASE), re.compile(f"(?=[{re.escape(first)}])(?:{pattern})"),
-                 exact, tuple(prefixes), nouns, frozenset(things))
+                 exact, tuple(prefixes), nouns, frozenset(things), re.compile(glued, re.IGNORECASE))
 
 
 def _lookup(surface: str) -> tuple[str, str] | None:
@@ -81,7 +83,17 @@ def find_cues(text: str, start: int, end: int, lower: str | None = None) -> list
         hit = _lookup(m.group())
         if hit:
             out.append(CategoryCue(m.start(), m.end(), hit[0], hit[1]))
+    if _GLUE.search(text, start, end):  # PDF text loses spaces: "have already fledShirqat"
+        seen = {c.start for c in out}
+        for m in cues.glued.finditer(text, start, end):
+            hit = _lookup(m.group())
+            if hit and m.start() not in seen:
+                out.append(CategoryCue(m.start(), m.end(), hit[0], hit[1]))
+        out.sort(key=lambda c: c.start)
     return out
+
+
+_GLUE = re.compile(r"[a-z][A-Z]")
 
 
 #: Where one clause ends and the next begins: a semicolon, colon or spaced dash, a comma, or a coordinating
@@ -103,6 +115,10 @@ _LINKING = re.compile(
 _UPROOTED = frozenset({"displaced", "refugees", "evacuated", "fled"})
 #: An apposition between the figure and its predicate: "2,000 troops, including officers, have fled".
 _APPOSITION = re.compile(r",\s*[^,;:()]{1,60}?,", re.IGNORECASE)
+#: Between a counted noun and a figure that is part of it: "the victims include 12 women", "among the
+#: refugees are 300 children", "the evacuees were mostly 40 patients".
+_INCLUDES = re.compile(r"\s+(?:also\s+)?(?:include[sd]?|including|were|are)\s+(?:mostly\s+|also\s+)?",
+                       re.IGNORECASE)
 #: How close a cue before the figure must stand to govern it ("killed 12", "killing at least 12").
 _GOVERNING_GAP = 3
 
@@ -211,6 +227,10 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
             predicate = next((c for c in events if link is not None and c.start == link.end()), None)
             if predicate is not None:
                 return predicate.category
+    included = next((c for c in cues if c.kind == "noun" and c.end <= span[0]
+                     and _INCLUDES.fullmatch(text, c.end, span[0])), None) if text else None
+    if included is not None:
+        return included.category  # "the victims include 12 women": the noun names the whole they belong to
     if noun is not None:
         return noun
     best = _nearest([c for c in events if c.kind != "restate"], span)
