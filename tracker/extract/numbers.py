@@ -407,6 +407,22 @@ def _read_core(text: str, pos: int, limit: int, money: bool) -> _Core | None:
     return _word_core(text, m.start(), m.end())
 
 
+_BY_BEFORE_HALF = re.compile(rf"\bby{_SPACE}+\Z", re.IGNORECASE)
+_A_AFTER_HALF = re.compile(rf"{_SPACE}+an?{_SPACE}+", re.IGNORECASE)
+
+
+def _half_counts(text: str, start: int, end: int) -> bool:
+    """Whether a bare "half" is a quantity: "half of ...", "half a mile", "half an hour", "fell by half"."""
+    from tracker.extract.units import match_unit
+
+    if text[end:end + 4].lower().startswith(" of"):
+        return True
+    a = _A_AFTER_HALF.match(text, end)
+    if a is None:
+        return bool(_BY_BEFORE_HALF.search(text, max(0, start - 5), start))
+    return match_unit(text, a.end()) is not None  # "half a length" is no unit: no figure
+
+
 def _word_core(text: str, start: int, end: int) -> _Core | None:
     surface = text[start:end]
     tokens = _word_tokens(surface)
@@ -426,7 +442,7 @@ def _word_core(text: str, start: int, end: int) -> _Core | None:
     end = start + len(surface)
     # "third city", "half-time": an ordinal or a word, unless "half of ..."
     if roles == ["fraction"] and not (tokens[0] in ("a", "an", "one") or tokens[-1].endswith("s")) \
-            and not (tokens == ["half"] and text[end:end + 4].lower().startswith(" of")):
+            and not (tokens == ["half"] and _half_counts(text, start, end)):
         return None
     # re-find the end: the span of the tokens kept
     last = tokens[-1]

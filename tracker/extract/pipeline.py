@@ -54,7 +54,10 @@ _GAP = re.compile(r"[ \t\u00a0\u202f]?-?")
 # "$3 a share", "50 km per hour", "9 m/s", "a 52,000 barrel-a-day refinery"
 _PER = re.compile(r"(?:[ \t\u00a0]*(?:per|an|a)[ \t\u00a0]+|-(?:per|an|a)-|[ \t\u00a0]*/[ \t\u00a0]*)(?=[A-Za-z])",
                   re.IGNORECASE)
-_NOT_A_RATE = re.compile(r"[ \t\u00a0]+(?:earlier|ago|later|before|after|on|from)\b", re.IGNORECASE)
+#: After "a year", "a week": a time before or after, not a rate ("a year ago", "a year on, ...", but "$8,210 a
+#: tonne on Tuesday" is a price per tonne).
+_NOT_A_RATE = re.compile(r"[ \t\u00a0]+(?:(?:earlier|ago|later|before|after|from)\b"
+                         r"|on(?=[ \t\u00a0]*(?:[^\w\s]|\Z|from\b)))", re.IGNORECASE)
 _PER_NOUN = re.compile(r"[A-Za-z]+")
 #: Words after "per" that start a phrase rather than name what the rate is per ("5% per the agreement").
 _NOT_A_DENOMINATOR = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "cent"})
@@ -81,7 +84,7 @@ class _UnitRead:
 
 _OF_CURRENCY = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+")
 # "a quarter of an hour", "1/16 of a US pint": a fraction of one unit is a measure in that unit
-_OF_ONE_UNIT = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+an?[ \t\u00a0]+(?:(?:US|U\.S\.|UK|imperial)[ \t\u00a0]+)?",
+_OF_ONE_UNIT = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?an?[ \t\u00a0]+(?:(?:US|U\.S\.|UK|imperial)[ \t\u00a0]+)?",
                           re.IGNORECASE)
 
 
@@ -94,7 +97,7 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
     if n.fraction and n.currency is None:
         of = _OF_ONE_UNIT.match(text, pos, limit)
         found = match_unit(text, of.end()) if of else None
-        if found is not None and found.end <= limit and found.unit.kind not in ("money", "percent"):
+        if found is not None and found.end <= limit and found.unit.kind != "money":
             return _UnitRead(found.unit, found.end)
     if n.currency is None and (n.vague or n.has_multiplier):
         of = _OF_CURRENCY.match(text, pos, limit)
@@ -235,15 +238,19 @@ def _inherit_subset_categories(text: str, figures: list[Figure]) -> list[Figure]
 
 
 _BY_BEFORE = re.compile(r"\bby[ \t\u00a0]+\Z")
+#: "up 152 points, or 0.4 percent": the same change restated in another unit.
+_OR_RESTATES = re.compile(r",?[ \t\u00a0]+or[ \t\u00a0]+")
 
 
 def _inherit_trends(text: str, figures: list[Figure]) -> list[Figure]:
-    """"down 2.3%, Burlington by 2.6%": a bare "by N" continues the change of the figure before it."""
+    """A bare "by N" continues the change before it ("down 2.3%, Burlington by 2.6%"); ", or N" restates it."""
     out: list[Figure] = []
     for f in figures:
         prev = out[-1] if out else None
-        if f.trend is None and prev is not None and prev.trend is not None and prev.unit == f.unit \
-                and prev.sentence_start == f.sentence_start and _BY_BEFORE.search(text, max(0, f.start - 4), f.start):
+        if f.trend is None and prev is not None and prev.trend is not None \
+                and prev.sentence_start == f.sentence_start \
+                and ((prev.unit == f.unit and _BY_BEFORE.search(text, max(0, f.start - 4), f.start))
+                     or _OR_RESTATES.fullmatch(text, prev.end, f.start)):
             f = f.replace(trend=prev.trend)
         out.append(f)
     return out
