@@ -61,3 +61,25 @@ FROM_TO = [
 @pytest.mark.parametrize(("sentence", "number", "trend"), FROM_TO)
 def test_from_to_pair_is_two_levels_not_a_change(sentence: str, number: str, trend: str | None) -> None:
     assert figure_of(sentence, number).trend == trend
+
+
+PARTITIVES = [
+    pytest.param("Shelling killed at least 22 people in the market.\n\nSix of them were children, the mayor said.",
+                 "Six of them", "killed", True, id="of-them-in-the-next-paragraph"),
+    pytest.param("Police detained 40 protesters. Ten of those were later charged.", "Ten of those", "detained", True,
+                 id="of-those-after-detained"),
+    pytest.param("The floods forced 3,000 people from their homes. Rescuers said five hundred of them are in tents.",
+                 "five hundred of them", "displaced", False, id="own-clause-wins"),
+    pytest.param("The ministry ordered 12 new trucks. Four of them arrived on Monday.", "Four of them", "other", False,
+                 id="no-casualty-group"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "category", "linked"), PARTITIVES)
+def test_of_them_counts_what_its_group_counts(text: str, quote: str, category: str, linked: bool) -> None:
+    figures = extract(text)
+    f = next(f for f in figures if f.text == quote)
+    assert f.category == category
+    assert (f.parent is not None) == linked
+    if linked:
+        assert figures[f.parent].category == category  # type: ignore[index]

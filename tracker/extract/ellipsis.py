@@ -4,6 +4,9 @@ English states a unit once for numbers it sets side by side: "increased by 2 per
 decreased by 1", "a minus-1.4 degree angle in 2018 and 2.1 last year", "from about 14-18 mpg to 24",
 "raised 280 million of the 1.5 billion shekels". Only measured units (money, percent, physical) are shared
 this way here: a bare count keeps its own reading, since "5 km away ... and 3 were killed" is no ellipsis.
+
+A partitive with a pronoun ("Four of them are children") elides the group it is part of: the nearest
+casualty count before it, in its sentence or the two before: it counts what that group counts, as its part.
 """
 
 from __future__ import annotations
@@ -73,4 +76,29 @@ def share_elided_units(text: str, figures: list[Figure]) -> list[Figure]:
         elif nxt is not None and nxt.sentence_start == f.sentence_start and nxt.unit not in _UNSHARED \
                 and _PART_OF.match(text[f.end:nxt.start]):
             out[i] = _with_unit(f, nxt.unit)
+    return out
+
+
+_OF_PRONOUN = re.compile(r"\bof\s+(?:them|those|these)\Z", re.IGNORECASE)
+_CASUALTY = frozenset({"killed", "injured", "missing", "detained", "released", "displaced", "refugees",
+                       "evacuated", "affected", "fled"})
+#: How many sentences back the group of "of them" may have been named.
+_PARTITIVE_REACH = 2
+
+
+def resolve_partitives(figures: list[Figure]) -> list[Figure]:
+    """Figures in text order (indices kept), "N of them" with no category of its own as part of its group."""
+    out = list(figures)
+    for i, f in enumerate(out):
+        if f.category != "other" or f.unit != "count" or not _OF_PRONOUN.search(f.text):
+            continue
+        sentences = {f.sentence_start}
+        for k in range(i - 1, -1, -1):
+            prev = out[k]
+            sentences.add(prev.sentence_start)
+            if len(sentences) > _PARTITIVE_REACH + 1:
+                break
+            if prev.unit == "count" and prev.category in _CASUALTY:
+                out[i] = f.replace(category=prev.category, parent=f.parent if f.parent is not None else k)
+                break
     return out

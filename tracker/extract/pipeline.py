@@ -21,7 +21,7 @@ from tracker.extract.categories import (
     find_cues,
     own_category,
 )
-from tracker.extract.ellipsis import share_elided_units
+from tracker.extract.ellipsis import resolve_partitives, share_elided_units
 from tracker.extract.entities import counted_entity
 from tracker.extract.nonfigures import (
     is_address,
@@ -310,7 +310,7 @@ def extract(text: str, doc: str = "", *, published: date | str | None = None) ->
             if fig is not None:
                 figures.append(fig)
     figures = _inherit_subset_categories(text, _resolve_restatements(figures, sentences))
-    figures = share_elided_units(text, _inherit_trends(text, figures))
+    figures = resolve_partitives(share_elided_units(text, _inherit_trends(text, figures)))
     figures = attribute_figures(text, sentences, figures)
     figures = carry_over_sources(text, figures)
     figures = link_figures(text, figures)
