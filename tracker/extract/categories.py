@@ -195,6 +195,22 @@ def own_category(text: str, span: tuple[int, int], clause: tuple[int, int], cues
     return _in_clause(text, span, clause, events, strict=True)
 
 
+#: Two noun phrases joined as one subject: "12 hostages and 4 gunmen died".
+_NP_JOIN = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
+
+
+def shared_predicate(text: str, first: tuple[int, int], second: tuple[int, int], clause: tuple[int, int],
+                     cues: list[CategoryCue]) -> str | None:
+    """The category of the predicate after `second` that `first` shares as its coordinated subject
+    ("12 hostages and 4 gunmen died"), or None when `first` has its own verb or is not so joined."""
+    if not _NP_JOIN.fullmatch(text, first[1], second[0]) or own_category(text, first, clause, cues) is not None:
+        return None
+    link = _LINKING.match(text, second[1])
+    after = link.end() if link else second[1]
+    predicate = next((c for c in cues if c.start == after and c.kind not in ("noun", "thing", "restate")), None)
+    return None if predicate is None else predicate.category
+
+
 def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
                cues: list[CategoryCue], *, text: str = "", clause: tuple[int, int] | None = None) -> str:
     """The category of a figure at `span` with this unit kind and entity, given the sentence's cues.

@@ -20,6 +20,7 @@ from tracker.extract.categories import (
     find_clause_breaks,
     find_cues,
     own_category,
+    shared_predicate,
 )
 from tracker.extract.ellipsis import resolve_partitives, share_elided_units
 from tracker.extract.entities import counted_entity
@@ -222,6 +223,20 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     )
 
 
+def _share_predicates(text: str, sent: Sentence, figures: list[Figure], first: int,
+                      cues: Callable[[], _SentenceCues]) -> None:
+    """In place: a count that is the first of two coordinated subjects takes their predicate's category."""
+    for i in range(first, len(figures) - 1):
+        a, b = figures[i], figures[i + 1]
+        if a.unit != "count" or b.unit != "count" or a.entity is None or b.entity is None:
+            continue
+        found = cues()
+        clause = clause_of((a.start, a.end), (sent.start, sent.end), found.breaks)
+        category = shared_predicate(text, (a.start, a.end), (b.start, b.end), clause, found.cues)
+        if category is not None:
+            figures[i] = a.replace(category=category)
+
+
 _SUBSET_BEFORE = re.compile(r"(?:including|among them|of whom|of which|among whom)[ \t\u00a0]+\Z", re.IGNORECASE)
 
 
@@ -305,10 +320,12 @@ def extract(text: str, doc: str = "", *, published: date | str | None = None) ->
     figures: list[Figure] = []
     for sent in sentences:
         sentence_cues = _cues_once(text, sent, lower)
+        first = len(figures)
         for n in find_numbers(text, sent.start, sent.end, lower=lower):
             fig = _figure_from(text, doc, sent, n, sentence_cues)
             if fig is not None:
                 figures.append(fig)
+        _share_predicates(text, sent, figures, first, sentence_cues)
     figures = _inherit_subset_categories(text, _resolve_restatements(figures, sentences))
     figures = resolve_partitives(share_elided_units(text, _inherit_trends(text, figures)))
     figures = attribute_figures(text, sentences, figures)
