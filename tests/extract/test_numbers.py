@@ -411,6 +411,10 @@ TRENDS = [
                  id="level-after-restated-change"),
     pytest.param("The regulator cut the fee by half.", "half", exact(0.5, "fraction", trend="down"),
                  id="by-half"),
+    pytest.param("Grain exports fell by a third.", "third", exact(1 / 3, "fraction", trend="down"),
+                 id="by-a-third-at-the-end"),
+    pytest.param("Grain exports fell by a third to 2 million tonnes.", "third", exact(1 / 3, "fraction", trend="down"),
+                 id="by-a-third-to"),
 ]
 
 FRACTIONS = [
@@ -542,6 +546,9 @@ NO_FIGURE = [
     pytest.param("It was a one-off payment of $500.", "one", id="one-off"),
     pytest.param("There is half a chance of rain.", "half", id="half-a-chance-is-no-unit"),
     pytest.param("The favourite won by half a length.", "half", id="by-half-a-length"),
+    pytest.param("The council met for a third straight week.", "third", id="a-third-before-an-adjective-is-ordinal"),
+    pytest.param("A third-party audit was ordered.", "third", id="a-third-party"),
+    pytest.param("Exports rose in the third quarter.", "third quarter", id="third-quarter-is-a-period"),
 ]
 
 

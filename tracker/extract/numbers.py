@@ -423,6 +423,22 @@ def _half_counts(text: str, start: int, end: int) -> bool:
     return match_unit(text, a.end()) is not None  # "half a length" is no unit: no figure
 
 
+#: What may follow "a third", "a quarter" when it is a share: "of", a unit, the end of its phrase.
+_FRACTION_END = re.compile(rf"{_SPACE}*(?:[^\w\s-]|\Z|(?:of|to|in|on|at|for|by|from|and|or|but|as|since|over|"
+                           rf"this|last|than|the|its|their|his|her|a|an|after|before|during|compared)\b)",
+                           re.IGNORECASE)
+
+
+def _fraction_ends(text: str, end: int) -> bool:
+    """Whether a bare fraction word ending at `end` stands as a share (not as an ordinal before a noun)."""
+    from tracker.extract.units import match_unit
+
+    if _FRACTION_END.match(text, end):
+        return True
+    gap = _A_AFTER_HALF.match(text, end) or re.compile(rf"{_SPACE}+").match(text, end)
+    return gap is not None and match_unit(text, gap.end()) is not None
+
+
 def _word_core(text: str, start: int, end: int) -> _Core | None:
     surface = text[start:end]
     tokens = _word_tokens(surface)
@@ -444,6 +460,11 @@ def _word_core(text: str, start: int, end: int) -> _Core | None:
     if roles == ["fraction"] and not (tokens[0] in ("a", "an", "one") or tokens[-1].endswith("s")) \
             and not (tokens == ["half"] and _half_counts(text, start, end)):
         return None
+    if roles.count("fraction") > 1:
+        return None  # "third quarter", "a third half": a period of a year or a game, not a product of fractions
+    if roles == ["fraction"] and tokens[0] in ("a", "an") and not tokens[-1].endswith("s") \
+            and not _fraction_ends(text, start + len(surface.rstrip())):
+        return None  # "a third straight meeting", "a third-party review": an ordinal
     # re-find the end: the span of the tokens kept
     last = tokens[-1]
     idx = surface.lower().rfind(last)
