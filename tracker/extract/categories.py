@@ -23,7 +23,7 @@ class _Cues:
     prefixes: tuple[tuple[str, str, str], ...]
     nouns: dict[str, str]
     things: frozenset[str]  # counted nouns that are never casualties: their category wins over any verb
-    glued: re.Pattern[str]  # a whole cue glued to the capitalised word after it ("fledShirqat")
+    exact_source: str  # the whole-word cues as one alternation, for `_glued`
 
 
 @cache
@@ -45,11 +45,17 @@ def _cues() -> _Cues:
     space = r"\s+"  # \s includes the no-break space
     # stems ("displac*") may be glued to the word before them, as PDF text often is ("weredisplaced")
     stems = trie_pattern((p for p, _, _ in prefixes), space)
-    pattern = rf"(?:{stems})\w*|\b(?:{trie_pattern(exact, space)})\b"
     first = "".join(sorted({c[0] for c in [*exact, *(p for p, _, _ in prefixes)]}))
-    glued = rf"\b(?:{trie_pattern(exact, space)})(?-i:(?<=[a-z])(?=[A-Z]))"
+    exact_source = trie_pattern(exact, space)
+    pattern = rf"(?:{stems})\w*|\b(?:{exact_source})\b"
     return _Cues(re.compile(pattern, re.IGNORECASE), re.compile(f"(?=[{re.escape(first)}])(?:{pattern})"),
-                 exact, tuple(prefixes), nouns, frozenset(things), re.compile(glued, re.IGNORECASE))
+                 exact, tuple(prefixes), nouns, frozenset(things), exact_source)
+
+
+@cache
+def _glued() -> re.Pattern[str]:
+    """A whole cue glued to the capitalised word after it ("fledShirqat"): compiled on first need only."""
+    return re.compile(rf"\b(?:{_cues().exact_source})(?-i:(?<=[a-z])(?=[A-Z]))", re.IGNORECASE)
 
 
 def _lookup(surface: str) -> tuple[str, str] | None:
@@ -85,7 +91,7 @@ def find_cues(text: str, start: int, end: int, lower: str | None = None) -> list
             out.append(CategoryCue(m.start(), m.end(), hit[0], hit[1]))
     if _GLUE.search(text, start, end):  # PDF text loses spaces: "have already fledShirqat"
         seen = {c.start for c in out}
-        for m in cues.glued.finditer(text, start, end):
+        for m in _glued().finditer(text, start, end):
             hit = _lookup(m.group())
             if hit and m.start() not in seen:
                 out.append(CategoryCue(m.start(), m.end(), hit[0], hit[1]))
