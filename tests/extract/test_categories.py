@@ -91,6 +91,8 @@ CLAUSES = [
                  id="abandon-their-homes"),
     pytest.param("At least 6,000 residents were ordered to leave their homes.", "6,000", "evacuated",
                  id="ordered-to-leave"),
+    pytest.param("The militants took 30 bus passengers captive.", "30", "detained", id="took-captive"),
+    pytest.param("Fifteen workers suffered burns in the blast.", "Fifteen", "injured", id="suffered-burns"),
     pytest.param("About 900 soldiers, including two generals, have defected to the rebels.", "900", "fled",
                  id="predicate-after-an-apposition"),
     pytest.param("Some 5,000 refugees crossed the border on foot.", "5,000", "refugees",
