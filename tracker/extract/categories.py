@@ -11,6 +11,9 @@ from tracker.data_files import data_rows
 from tracker.extract.trie import trie_pattern
 from tracker.extract.units import KIND_CATEGORY
 
+#: The categories that count people hurt or uprooted (SPEC: the report's headline categories).
+CASUALTY_CATEGORIES = frozenset({"killed", "injured", "missing", "detained", "released", "displaced", "refugees",
+                                 "evacuated", "affected", "fled"})
 #: How much farther a counted-noun cue may stand than an event word and still lose to it.
 _NOUN_PENALTY = 1000
 

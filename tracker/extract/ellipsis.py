@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.categories import categorize
+from tracker.extract.categories import CASUALTY_CATEGORIES, categorize
 from tracker.extract.units import si_value, tables
 from tracker.figure import Figure
 
@@ -80,8 +80,6 @@ def share_elided_units(text: str, figures: list[Figure]) -> list[Figure]:
 
 
 _OF_PRONOUN = re.compile(r"\bof\s+(?:them|those|these)\Z", re.IGNORECASE)
-_CASUALTY = frozenset({"killed", "injured", "missing", "detained", "released", "displaced", "refugees",
-                       "evacuated", "affected", "fled"})
 #: How many sentences back the group of "of them" may have been named.
 _PARTITIVE_REACH = 2
 
@@ -98,7 +96,7 @@ def resolve_partitives(figures: list[Figure]) -> list[Figure]:
             sentences.add(prev.sentence_start)
             if len(sentences) > _PARTITIVE_REACH + 1:
                 break
-            if prev.unit == "count" and prev.category in _CASUALTY:
+            if prev.unit == "count" and prev.category in CASUALTY_CATEGORIES:
                 out[i] = f.replace(category=prev.category, parent=f.parent if f.parent is not None else k)
                 break
     return out

@@ -409,6 +409,7 @@ def _read_core(text: str, pos: int, limit: int, money: bool) -> _Core | None:
 
 _BY_BEFORE_HALF = re.compile(rf"\bby{_SPACE}+\Z", re.IGNORECASE)
 _A_AFTER_HALF = re.compile(rf"{_SPACE}+an?{_SPACE}+", re.IGNORECASE)
+_SPACES = re.compile(rf"{_SPACE}+")
 
 
 def _half_counts(text: str, start: int, end: int) -> bool:
@@ -435,7 +436,7 @@ def _fraction_ends(text: str, end: int) -> bool:
 
     if _FRACTION_END.match(text, end):
         return True
-    gap = _A_AFTER_HALF.match(text, end) or re.compile(rf"{_SPACE}+").match(text, end)
+    gap = _A_AFTER_HALF.match(text, end) or _SPACES.match(text, end)
     return gap is not None and match_unit(text, gap.end()) is not None
 
 
@@ -702,7 +703,7 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
                 low = None
         start = qstart
     # "jumped from 240 to 273": the two ends are levels before and after the change, not the change itself
-    from_to = qualifier == "range" and text.startswith("from", start)
+    from_to = qualifier == "range" and text[start:start + 4].lower() == "from"
     trend = None if from_to else _trend_before(text, start, floor)
     if trend is None and text[core.start] == "+" and core.start == left:
         trend = "up"

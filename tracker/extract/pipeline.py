@@ -14,6 +14,7 @@ from tracker.data_files import data_lines
 from tracker.extract.attribution import attribute_figures
 from tracker.extract.carryover import carry_over_sources
 from tracker.extract.categories import (
+    CASUALTY_CATEGORIES,
     CategoryCue,
     categorize,
     clause_of,
@@ -67,8 +68,7 @@ _GLUED_LETTER = re.compile(r"[A-Za-z]")
 _PARTITIVE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:them|those|whom|these|(?P<the>the|their|its)[ \t\u00a0]+)",
                         re.IGNORECASE)
 #: The categories a lone "one" must have to count as a figure ("one child is in serious condition").
-_CASUALTY = frozenset({"killed", "injured", "missing", "detained", "released", "displaced", "refugees",
-                       "evacuated", "affected", "fled"})
+_CASUALTY = CASUALTY_CATEGORIES
 
 
 @cache
