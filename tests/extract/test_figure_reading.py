@@ -27,6 +27,12 @@ FOUND = [
     pytest.param("The guard averaged 21.5 points per game.", "21.5 points per game", "point per game", None,
                  id="per-any-noun-is-a-rate"),
     pytest.param("The fee is 4% per the contract.", "4%", "percent", None, id="per-the-is-no-rate"),
+    pytest.param("Twelve police officers were hurt.", "Twelve police officers", "count", "officers",
+                 id="police-modifies-officers"),
+    pytest.param("About 900 displaced families live in the school.", "About 900 displaced families", "count",
+                 "families", id="displaced-modifies-families"),
+    pytest.param("Some 4,000 people displaced by the floods have returned.", "Some 4,000 people", "count", "people",
+                 id="participle-after-people-is-no-head"),
 ]
 
 

@@ -404,6 +404,17 @@ TRENDS = [
     pytest.param("The TA-25 index ended down 1% at 1,463 points.", "1%", exact(1, "percent", trend="down"),
                  id="ended-down"),
     pytest.param("The FTSE ended up 0.4% on Friday.", "0.4", exact(0.4, "percent", trend="up"), id="ended-up"),
+    # ", or N": the same change restated in another unit
+    pytest.param("The Nikkei closed down 310 points, or 0.8 percent, at 37,900.", "0.8",
+                 exact(0.8, "percent", trend="down"), id="or-restates-the-change"),
+    pytest.param("The Nikkei closed down 310 points, or 0.8 percent, at 37,900.", "37,900", exact(37_900, trend=None),
+                 id="level-after-restated-change"),
+    pytest.param("The regulator cut the fee by half.", "half", exact(0.5, "fraction", trend="down"),
+                 id="by-half"),
+    pytest.param("Grain exports fell by a third.", "third", exact(1 / 3, "fraction", trend="down"),
+                 id="by-a-third-at-the-end"),
+    pytest.param("Grain exports fell by a third to 2 million tonnes.", "third", exact(1 / 3, "fraction", trend="down"),
+                 id="by-a-third-to"),
 ]
 
 FRACTIONS = [
@@ -430,6 +441,15 @@ FRACTIONS = [
     pytest.param("The town is a third of a mile away.", "third", exact(1 / 3, "mile", category="distance"),
                  id="third-of-a-mile"),
     pytest.param("About 3/4 of the budget went on fuel.", "3/4", approx(0.75, "fraction"), id="slash-share-of"),
+    pytest.param("The convoy waited half an hour at the checkpoint.", "half", exact(0.5, "hour", category="duration"),
+                 id="half-an-hour"),
+    pytest.param("The camp lies half a mile from the river.", "half", exact(0.5, "mile", category="distance"),
+                 id="half-a-mile"),
+    pytest.param("The central bank cut rates by half a percentage point.", "half",
+                 exact(0.5, "percentage point", trend="down", category="percentage"), id="half-a-percentage-point"),
+    pytest.param("Turnout slipped by a quarter of a percentage point.", "quarter",
+                 exact(0.25, "percentage point", trend="down", category="percentage"),
+                 id="quarter-of-a-percentage-point"),
 ]
 
 
@@ -524,6 +544,11 @@ NO_FIGURE = [
     pytest.param("No one was hurt in the blast.", "one", id="no-one"),
     pytest.param("The number 10 bus was hit.", "10", id="bus-number"),
     pytest.param("It was a one-off payment of $500.", "one", id="one-off"),
+    pytest.param("There is half a chance of rain.", "half", id="half-a-chance-is-no-unit"),
+    pytest.param("The favourite won by half a length.", "half", id="by-half-a-length"),
+    pytest.param("The council met for a third straight week.", "third", id="a-third-before-an-adjective-is-ordinal"),
+    pytest.param("A third-party audit was ordered.", "third", id="a-third-party"),
+    pytest.param("Exports rose in the third quarter.", "third quarter", id="third-quarter-is-a-period"),
 ]
 
 

@@ -174,3 +174,17 @@ def test_lookup_alias(surface: str, name: str) -> None:
 ])
 def test_lookup_alias_rejects(surface: str) -> None:
     assert lookup_alias(surface) is None
+
+
+RATES = [
+    pytest.param("Copper traded at $8,210 a tonne on Tuesday.", "8,210", "dollar per tonne", id="a-tonne-on-a-day"),
+    pytest.param("Brent crude cost $82 per barrel on Friday.", "82", "dollar per barrel", id="per-barrel-on-a-day"),
+    pytest.param("Rents were $900 a month.", "900", "dollar per month", id="a-month"),
+    pytest.param("A year on, rents are $900.", "900", "dollar", id="a-year-on-is-a-time"),
+    pytest.param("Fees were $40 a year ago.", "40", "dollar", id="a-year-ago-is-a-time"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "unit"), RATES)
+def test_rate_after_a_or_per(sentence: str, number: str, unit: str) -> None:
+    assert figure_of(sentence, number).unit == unit

@@ -11,6 +11,9 @@ from tracker.data_files import data_rows
 from tracker.extract.trie import trie_pattern
 from tracker.extract.units import KIND_CATEGORY
 
+#: The categories that count people hurt or uprooted (SPEC: the report's headline categories).
+CASUALTY_CATEGORIES = frozenset({"killed", "injured", "missing", "detained", "released", "displaced", "refugees",
+                                 "evacuated", "affected", "fled"})
 #: How much farther a counted-noun cue may stand than an event word and still lose to it.
 _NOUN_PENALTY = 1000
 
@@ -23,6 +26,7 @@ class _Cues:
     prefixes: tuple[tuple[str, str, str], ...]
     nouns: dict[str, str]
     things: frozenset[str]  # counted nouns that are never casualties: their category wins over any verb
+    exact_source: str  # the whole-word cues as one alternation, for `_glued`
 
 
 @cache
@@ -44,10 +48,17 @@ def _cues() -> _Cues:
     space = r"\s+"  # \s includes the no-break space
     # stems ("displac*") may be glued to the word before them, as PDF text often is ("weredisplaced")
     stems = trie_pattern((p for p, _, _ in prefixes), space)
-    pattern = rf"(?:{stems})\w*|\b(?:{trie_pattern(exact, space)})\b"
     first = "".join(sorted({c[0] for c in [*exact, *(p for p, _, _ in prefixes)]}))
+    exact_source = trie_pattern(exact, space)
+    pattern = rf"(?:{stems})\w*|\b(?:{exact_source})\b"
     return _Cues(re.compile(pattern, re.IGNORECASE), re.compile(f"(?=[{re.escape(first)}])(?:{pattern})"),
-                 exact, tuple(prefixes), nouns, frozenset(things))
+                 exact, tuple(prefixes), nouns, frozenset(things), exact_source)
+
+
+@cache
+def _glued() -> re.Pattern[str]:
+    """A whole cue glued to the capitalised word after it ("fledShirqat"): compiled on first need only."""
+    return re.compile(rf"\b(?:{_cues().exact_source})(?-i:(?<=[a-z])(?=[A-Z]))", re.IGNORECASE)
 
 
 def _lookup(surface: str) -> tuple[str, str] | None:
@@ -81,7 +92,17 @@ def find_cues(text: str, start: int, end: int, lower: str | None = None) -> list
         hit = _lookup(m.group())
         if hit:
             out.append(CategoryCue(m.start(), m.end(), hit[0], hit[1]))
+    if _GLUE.search(text, start, end):  # PDF text loses spaces: "have already fledShirqat"
+        seen = {c.start for c in out}
+        for m in _glued().finditer(text, start, end):
+            hit = _lookup(m.group())
+            if hit and m.start() not in seen:
+                out.append(CategoryCue(m.start(), m.end(), hit[0], hit[1]))
+        out.sort(key=lambda c: c.start)
     return out
+
+
+_GLUE = re.compile(r"[a-z][A-Z]")
 
 
 #: Where one clause ends and the next begins: a semicolon, colon or spaced dash, a comma, or a coordinating
@@ -103,6 +124,10 @@ _LINKING = re.compile(
 _UPROOTED = frozenset({"displaced", "refugees", "evacuated", "fled"})
 #: An apposition between the figure and its predicate: "2,000 troops, including officers, have fled".
 _APPOSITION = re.compile(r",\s*[^,;:()]{1,60}?,", re.IGNORECASE)
+#: Between a counted noun and a figure that is part of it: "the victims include 12 women", "among the
+#: refugees are 300 children", "the evacuees were mostly 40 patients".
+_INCLUDES = re.compile(r"\s+(?:also\s+)?(?:include[sd]?|including|were|are)\s+(?:mostly\s+|also\s+)?",
+                       re.IGNORECASE)
 #: How close a cue before the figure must stand to govern it ("killed 12", "killing at least 12").
 _GOVERNING_GAP = 3
 
@@ -179,6 +204,22 @@ def own_category(text: str, span: tuple[int, int], clause: tuple[int, int], cues
     return _in_clause(text, span, clause, events, strict=True)
 
 
+#: Two noun phrases joined as one subject: "12 hostages and 4 gunmen died".
+_NP_JOIN = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
+
+
+def shared_predicate(text: str, first: tuple[int, int], second: tuple[int, int], clause: tuple[int, int],
+                     cues: list[CategoryCue]) -> str | None:
+    """The category of the predicate after `second` that `first` shares as its coordinated subject
+    ("12 hostages and 4 gunmen died"), or None when `first` has its own verb or is not so joined."""
+    if not _NP_JOIN.fullmatch(text, first[1], second[0]) or own_category(text, first, clause, cues) is not None:
+        return None
+    link = _LINKING.match(text, second[1])
+    after = link.end() if link else second[1]
+    predicate = next((c for c in cues if c.start == after and c.kind not in ("noun", "thing", "restate")), None)
+    return None if predicate is None else predicate.category
+
+
 def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
                cues: list[CategoryCue], *, text: str = "", clause: tuple[int, int] | None = None) -> str:
     """The category of a figure at `span` with this unit kind and entity, given the sentence's cues.
@@ -211,6 +252,10 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
             predicate = next((c for c in events if link is not None and c.start == link.end()), None)
             if predicate is not None:
                 return predicate.category
+    included = next((c for c in cues if c.kind == "noun" and c.end <= span[0]
+                     and _INCLUDES.fullmatch(text, c.end, span[0])), None) if text else None
+    if included is not None:
+        return included.category  # "the victims include 12 women": the noun names the whole they belong to
     if noun is not None:
         return noun
     best = _nearest([c for c in events if c.kind != "restate"], span)

@@ -40,6 +40,16 @@ def _is_modifier_only(low: str) -> bool:
     return low.endswith("ly") or (low.endswith(("ed", "ing")) and low not in _adjectival_nouns())
 
 
+def _modifies_next(text: str, pos: int, limit: int, low: str) -> bool:
+    """Whether a listed plural modifies a regular plural after it ("police officers", "displaced families")."""
+    if low not in _plural_nouns():
+        return False
+    m = _TOKEN.match(text, pos, limit)
+    nxt = m.group(2) if m and m.group(1) else ""
+    return nxt.islower() and nxt not in _stopwords() and nxt not in _plural_nouns() and _is_plural(nxt) \
+        and not _is_modifier_only(nxt)
+
+
 def counted_entity(text: str, pos: int, limit: int, *, after_of: bool = False) -> tuple[str, int] | None:
     """(entity as written, end offset) of the noun phrase at `pos`, or None when no noun follows.
 
@@ -64,7 +74,8 @@ def counted_entity(text: str, pos: int, limit: int, *, after_of: bool = False) -
             break
         words.append((word, m.end()))
         i = m.end()
-        if _is_plural(word) and (not word[0].isupper() or _ACRONYM_PLURAL.fullmatch(word)):
+        if _is_plural(word) and (not word[0].isupper() or _ACRONYM_PLURAL.fullmatch(word)) \
+                and not _modifies_next(text, i, limit, low):
             break  # the head: "2,000 Syrian troops", "1.1 million IDPs"
     while words and _is_modifier_only(words[-1][0].lower()):
         words.pop()

@@ -407,6 +407,39 @@ def _read_core(text: str, pos: int, limit: int, money: bool) -> _Core | None:
     return _word_core(text, m.start(), m.end())
 
 
+_BY_BEFORE_HALF = re.compile(rf"\bby{_SPACE}+\Z", re.IGNORECASE)
+_A_AFTER_HALF = re.compile(rf"{_SPACE}+an?{_SPACE}+", re.IGNORECASE)
+_SPACES = re.compile(rf"{_SPACE}+")
+
+
+def _half_counts(text: str, start: int, end: int) -> bool:
+    """Whether a bare "half" is a quantity: "half of ...", "half a mile", "half an hour", "fell by half"."""
+    from tracker.extract.units import match_unit
+
+    if text[end:end + 4].lower().startswith(" of"):
+        return True
+    a = _A_AFTER_HALF.match(text, end)
+    if a is None:
+        return bool(_BY_BEFORE_HALF.search(text, max(0, start - 5), start))
+    return match_unit(text, a.end()) is not None  # "half a length" is no unit: no figure
+
+
+#: What may follow "a third", "a quarter" when it is a share: "of", a unit, the end of its phrase.
+_FRACTION_END = re.compile(rf"{_SPACE}*(?:[^\w\s-]|\Z|(?:of|to|in|on|at|for|by|from|and|or|but|as|since|over|"
+                           rf"this|last|than|the|its|their|his|her|a|an|after|before|during|compared)\b)",
+                           re.IGNORECASE)
+
+
+def _fraction_ends(text: str, end: int) -> bool:
+    """Whether a bare fraction word ending at `end` stands as a share (not as an ordinal before a noun)."""
+    from tracker.extract.units import match_unit
+
+    if _FRACTION_END.match(text, end):
+        return True
+    gap = _A_AFTER_HALF.match(text, end) or _SPACES.match(text, end)
+    return gap is not None and match_unit(text, gap.end()) is not None
+
+
 def _word_core(text: str, start: int, end: int) -> _Core | None:
     surface = text[start:end]
     tokens = _word_tokens(surface)
@@ -426,8 +459,13 @@ def _word_core(text: str, start: int, end: int) -> _Core | None:
     end = start + len(surface)
     # "third city", "half-time": an ordinal or a word, unless "half of ..."
     if roles == ["fraction"] and not (tokens[0] in ("a", "an", "one") or tokens[-1].endswith("s")) \
-            and not (tokens == ["half"] and text[end:end + 4].lower().startswith(" of")):
+            and not (tokens == ["half"] and _half_counts(text, start, end)):
         return None
+    if roles.count("fraction") > 1:
+        return None  # "third quarter", "a third half": a period of a year or a game, not a product of fractions
+    if roles == ["fraction"] and tokens[0] in ("a", "an") and not tokens[-1].endswith("s") \
+            and not _fraction_ends(text, start + len(surface.rstrip())):
+        return None  # "a third straight meeting", "a third-party review": an ordinal
     # re-find the end: the span of the tokens kept
     last = tokens[-1]
     idx = surface.lower().rfind(last)
@@ -664,7 +702,9 @@ def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
             elif qual in ("at_most", "less_than", "up_to"):
                 low = None
         start = qstart
-    trend = _trend_before(text, start, floor)
+    # "jumped from 240 to 273": the two ends are levels before and after the change, not the change itself
+    from_to = qualifier == "range" and text[start:start + 4].lower() == "from"
+    trend = None if from_to else _trend_before(text, start, floor)
     if trend is None and text[core.start] == "+" and core.start == left:
         trend = "up"
     return NumberMatch(

@@ -14,13 +14,16 @@ from tracker.data_files import data_lines
 from tracker.extract.attribution import attribute_figures
 from tracker.extract.carryover import carry_over_sources
 from tracker.extract.categories import (
+    CASUALTY_CATEGORIES,
     CategoryCue,
     categorize,
     clause_of,
     find_clause_breaks,
     find_cues,
     own_category,
+    shared_predicate,
 )
+from tracker.extract.ellipsis import resolve_partitives, share_elided_units
 from tracker.extract.entities import counted_entity
 from tracker.extract.nonfigures import (
     is_address,
@@ -53,7 +56,10 @@ _GAP = re.compile(r"[ \t\u00a0\u202f]?-?")
 # "$3 a share", "50 km per hour", "9 m/s", "a 52,000 barrel-a-day refinery"
 _PER = re.compile(r"(?:[ \t\u00a0]*(?:per|an|a)[ \t\u00a0]+|-(?:per|an|a)-|[ \t\u00a0]*/[ \t\u00a0]*)(?=[A-Za-z])",
                   re.IGNORECASE)
-_NOT_A_RATE = re.compile(r"[ \t\u00a0]+(?:earlier|ago|later|before|after|on|from)\b", re.IGNORECASE)
+#: After "a year", "a week": a time before or after, not a rate ("a year ago", "a year on, ...", but "$8,210 a
+#: tonne on Tuesday" is a price per tonne).
+_NOT_A_RATE = re.compile(r"[ \t\u00a0]+(?:(?:earlier|ago|later|before|after|from)\b"
+                         r"|on(?=[ \t\u00a0]*(?:[^\w\s]|\Z|from\b)))", re.IGNORECASE)
 _PER_NOUN = re.compile(r"[A-Za-z]+")
 #: Words after "per" that start a phrase rather than name what the rate is per ("5% per the agreement").
 _NOT_A_DENOMINATOR = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "cent"})
@@ -62,8 +68,7 @@ _GLUED_LETTER = re.compile(r"[A-Za-z]")
 _PARTITIVE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:them|those|whom|these|(?P<the>the|their|its)[ \t\u00a0]+)",
                         re.IGNORECASE)
 #: The categories a lone "one" must have to count as a figure ("one child is in serious condition").
-_CASUALTY = frozenset({"killed", "injured", "missing", "detained", "released", "displaced", "refugees",
-                       "evacuated", "affected", "fled"})
+_CASUALTY = CASUALTY_CATEGORIES
 
 
 @cache
@@ -80,7 +85,7 @@ class _UnitRead:
 
 _OF_CURRENCY = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+")
 # "a quarter of an hour", "1/16 of a US pint": a fraction of one unit is a measure in that unit
-_OF_ONE_UNIT = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+an?[ \t\u00a0]+(?:(?:US|U\.S\.|UK|imperial)[ \t\u00a0]+)?",
+_OF_ONE_UNIT = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?an?[ \t\u00a0]+(?:(?:US|U\.S\.|UK|imperial)[ \t\u00a0]+)?",
                           re.IGNORECASE)
 
 
@@ -93,7 +98,7 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
     if n.fraction and n.currency is None:
         of = _OF_ONE_UNIT.match(text, pos, limit)
         found = match_unit(text, of.end()) if of else None
-        if found is not None and found.end <= limit and found.unit.kind not in ("money", "percent"):
+        if found is not None and found.end <= limit and found.unit.kind != "money":
             return _UnitRead(found.unit, found.end)
     if n.currency is None and (n.vague or n.has_multiplier):
         of = _OF_CURRENCY.match(text, pos, limit)
@@ -218,6 +223,20 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     )
 
 
+def _share_predicates(text: str, sent: Sentence, figures: list[Figure], first: int,
+                      cues: Callable[[], _SentenceCues]) -> None:
+    """In place: a count that is the first of two coordinated subjects takes their predicate's category."""
+    for i in range(first, len(figures) - 1):
+        a, b = figures[i], figures[i + 1]
+        if a.unit != "count" or b.unit != "count" or a.entity is None or b.entity is None:
+            continue
+        found = cues()
+        clause = clause_of((a.start, a.end), (sent.start, sent.end), found.breaks)
+        category = shared_predicate(text, (a.start, a.end), (b.start, b.end), clause, found.cues)
+        if category is not None:
+            figures[i] = a.replace(category=category)
+
+
 _SUBSET_BEFORE = re.compile(r"(?:including|among them|of whom|of which|among whom)[ \t\u00a0]+\Z", re.IGNORECASE)
 
 
@@ -234,15 +253,19 @@ def _inherit_subset_categories(text: str, figures: list[Figure]) -> list[Figure]
 
 
 _BY_BEFORE = re.compile(r"\bby[ \t\u00a0]+\Z")
+#: "up 152 points, or 0.4 percent": the same change restated in another unit.
+_OR_RESTATES = re.compile(r",?[ \t\u00a0]+or[ \t\u00a0]+")
 
 
 def _inherit_trends(text: str, figures: list[Figure]) -> list[Figure]:
-    """"down 2.3%, Burlington by 2.6%": a bare "by N" continues the change of the figure before it."""
+    """A bare "by N" continues the change before it ("down 2.3%, Burlington by 2.6%"); ", or N" restates it."""
     out: list[Figure] = []
     for f in figures:
         prev = out[-1] if out else None
-        if f.trend is None and prev is not None and prev.trend is not None and prev.unit == f.unit \
-                and prev.sentence_start == f.sentence_start and _BY_BEFORE.search(text, max(0, f.start - 4), f.start):
+        if f.trend is None and prev is not None and prev.trend is not None \
+                and prev.sentence_start == f.sentence_start \
+                and ((prev.unit == f.unit and _BY_BEFORE.search(text, max(0, f.start - 4), f.start))
+                     or _OR_RESTATES.fullmatch(text, prev.end, f.start)):
             f = f.replace(trend=prev.trend)
         out.append(f)
     return out
@@ -297,12 +320,14 @@ def extract(text: str, doc: str = "", *, published: date | str | None = None) ->
     figures: list[Figure] = []
     for sent in sentences:
         sentence_cues = _cues_once(text, sent, lower)
+        first = len(figures)
         for n in find_numbers(text, sent.start, sent.end, lower=lower):
             fig = _figure_from(text, doc, sent, n, sentence_cues)
             if fig is not None:
                 figures.append(fig)
+        _share_predicates(text, sent, figures, first, sentence_cues)
     figures = _inherit_subset_categories(text, _resolve_restatements(figures, sentences))
-    figures = _inherit_trends(text, figures)
+    figures = resolve_partitives(share_elided_units(text, _inherit_trends(text, figures)))
     figures = attribute_figures(text, sentences, figures)
     figures = carry_over_sources(text, figures)
     figures = link_figures(text, figures)
