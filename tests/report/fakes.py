@@ -171,9 +171,8 @@ class FakeStore:
         rows = []
         for s in self.stats:
             n_revisions = sum(1 for r in self.revs if r.statistic_id == s.statistic_id)
-            if s.statistic_id in n_days.index or n_revisions:
-                rows.append({"statistic_id": s.statistic_id, "n_days": int(n_days.get(s.statistic_id, 0)),
-                             "n_revisions": n_revisions})
+            rows.append({"statistic_id": s.statistic_id, "n_days": int(n_days.get(s.statistic_id, 0)),
+                         "n_revisions": n_revisions})
         return _typed(rows, ACTIVITY_COLUMNS)
 
     def _figures(self) -> pd.DataFrame:

@@ -19,7 +19,7 @@ from tracker.report.formatting import format_date, py
 from tracker.report.manifest import build_manifest, compare_manifests, previous_manifest, write_manifest
 from tracker.report.model import (
     DOCUMENTS_SHOWN,
-    PROVENANCE_NEWEST,
+    PageLimits,
     ReportData,
     ReportSource,
     figure_rows,
@@ -170,13 +170,14 @@ def _format_titles() -> dict[str, str]:
 
 def write_report(store: ReportSource, out: str | Path, date: str | None = None, *,
                  now: datetime | None = None, exporter: Exporter | None = None,
-                 on_phase: PhaseHook | None = None) -> ReportResult:
+                 on_phase: PhaseHook | None = None, limits: PageLimits | None = None) -> ReportResult:
     """Write the report of everything in `store` into OUT/DATE/ and return where it went; with an
-    `exporter`, the open-data exports it writes into the folder are linked from the page and the manifest."""
+    `exporter`, the open-data exports it writes into the folder are linked from the page and the manifest;
+    `limits` caps the rows the page lists of the tables that grow with the store."""
     phase = on_phase or (lambda _name: None)
     now = now or datetime.now(UTC)
     built_at = now.strftime("%Y-%m-%dT%H:%M:%SZ")
-    data = load_report_data(store)
+    data = load_report_data(store, limits)
     phase("read")
     report_date = report_date_for(data.documents, date, now)
     out_dir = Path(out)
@@ -206,9 +207,9 @@ def write_report(store: ReportSource, out: str | Path, date: str | None = None, 
             headline=data.headline, changes=changes, chart_file=CHART_FILE, timelines_file=timelines_file,
             events=data.event_views, event_charts=event_charts, n_events=len(data.events),
             timeline_labels=[t.label for t in data.timelines],
-            discrepancies=data.discrepancy_views, documents=_document_rows(data.documents),
+            discrepancies=data.discrepancy_views, documents=_document_rows(data.documents, data.limits.documents),
             provenance=provenance_html(provenance), n_provenance=len(provenance),
-            provenance_newest=PROVENANCE_NEWEST, exports=exports, export_names=_format_titles(),
+            provenance_newest=data.limits.provenance_newest, exports=exports, export_names=_format_titles(),
         )
         index = folder / "index.html"
         index.write_text(page, encoding="utf-8")

@@ -10,6 +10,8 @@ from typing import Any
 
 import pandas as pd
 
+from tracker.errors import ReportError
+
 
 def is_time(series: pd.Series) -> bool:
     """Whether a column holds timestamps."""
@@ -47,24 +49,31 @@ def write_csv(frame: pd.DataFrame, path: Path, sort_by: str | None = None) -> No
         writer.writerows(zip(*columns, strict=True))
 
 
-def _cell_writer(spec: str) -> Callable[[Any], str]:
-    """How a plain value of a column of the store's contract (tracker.store.api) is written in a CSV cell."""
+def _cell_converter(spec: str) -> Callable[[Any], Any] | None:
+    """How a value of a column of the store's contract (tracker.store.api) becomes what `csv` writes as
+    `write_csv` would (None: as it is; `csv` writes None as empty, a float as its repr and the rest as str)."""
     if spec == "time":
         return lambda v: v.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     if spec == "Float64":
-        return lambda v: repr(float(v))
-    return str
+        return float
+    return None
 
 
 def write_csv_rows(rows: Iterable[Sequence[Any]], path: Path, columns: Mapping[str, str]) -> int:
     """Write rows of plain values (None where missing) as CSV, one row at a time, cells as `write_csv` writes
     them; `columns` maps each column to its dtype in the store's contract. The number of rows written."""
-    writers = [_cell_writer(spec) for spec in columns.values()]
+    converters = [(i, c) for i, spec in enumerate(columns.values()) if (c := _cell_converter(spec)) is not None]
     n_rows = 0
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(list(columns))
         for row in rows:
-            writer.writerow(["" if v is None else w(v) for w, v in zip(writers, row, strict=True)])
+            cells = list(row)
+            if len(cells) != len(columns):
+                raise ReportError(f"{path}: a row of {len(cells)} values for {len(columns)} columns")
+            for i, convert in converters:
+                if cells[i] is not None:
+                    cells[i] = convert(cells[i])
+            writer.writerow(cells)
             n_rows += 1
     return n_rows

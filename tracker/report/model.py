@@ -204,6 +204,16 @@ class EventView:
     discrepancies: tuple[DiscrepancyView, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class PageLimits:
+    """How many rows of the tables that grow with the store the page shows (the CSVs and manifest.json hold all)."""
+
+    discrepancies: int = DISCREPANCIES_SHOWN
+    discrepancies_per_event: int = DISCREPANCIES_PER_EVENT
+    documents: int = DOCUMENTS_SHOWN
+    provenance_newest: int = PROVENANCE_NEWEST
+
+
 @dataclass(slots=True)
 class ReportData:
     """Everything the page and the charts show, computed from one store."""
@@ -221,6 +231,7 @@ class ReportData:
     timelines: list[Timeline] = field(default_factory=list)
     discrepancy_views: list[DiscrepancyView] = field(default_factory=list)
     provenance: pd.DataFrame | None = None  # the figures the appendix lists
+    limits: PageLimits = field(default_factory=PageLimits)
 
     @property
     def n_figures(self) -> int:
@@ -554,15 +565,16 @@ def figure_rows(store: ReportSource, statistics: pd.DataFrame) -> Iterator[tuple
         yield (*row, labels.get(row[position]))
 
 
-def load_report_data(store: ReportSource) -> ReportData:
+def load_report_data(store: ReportSource, limits: PageLimits | None = None) -> ReportData:
     """Read what the page shows from the store: the small tables whole, of the large ones the rows shown."""
+    limits = limits or PageLimits()
     documents = store.documents()
     statistics = store.statistics()
     discrepancies = store.discrepancies()
     events = store.events()
     activity = store.statistic_activity()
     data = ReportData(documents, statistics, discrepancies, events, figure_ids=store.figure_ids(),
-                      n_claims=int(statistics["n_claims"].sum()) if not statistics.empty else 0)
+                      n_claims=int(statistics["n_claims"].sum()) if not statistics.empty else 0, limits=limits)
     data.headline = headline_rows(statistics)
     casualty = list(CASUALTY_CATEGORIES)
     data.chart_bars, _ = chart_bars(store.claims(casualty, "count", most_reported=CHART_MAX_BARS))
@@ -571,7 +583,8 @@ def load_report_data(store: ReportSource) -> ReportData:
         data.timelines = timelines(_with_labels(store.figures(statistics=dated), statistics))
     shown, rows_of = chosen_events(events, data.headline, statistics)
     event_ids = [int(i) for i in shown["event_id"].tolist()]
-    section_ids, event_discrepancy_ids = chosen_discrepancies(discrepancies, statistics, event_ids)
+    section_ids, event_discrepancy_ids = chosen_discrepancies(discrepancies, statistics, event_ids,
+                                                              limits.discrepancies, limits.discrepancies_per_event)
     wanted = set(section_ids).union(*event_discrepancy_ids.values())
     views = discrepancy_views_of(store, discrepancies[discrepancies["discrepancy_id"].isin(list(wanted))])
     data.discrepancy_views = [views[i] for i in section_ids]
@@ -580,7 +593,7 @@ def load_report_data(store: ReportSource) -> ReportData:
     charts = revision_charts(store.revisions(statistics=revised), statistics) if revised else {}
     data.event_views = event_views(shown, rows_of, discrepancies_of, charts)
     headline_figures = store.figures(ids=provenance_figure_ids(statistics))
-    newest = store.figures(newest=PROVENANCE_NEWEST)
+    newest = store.figures(newest=limits.provenance_newest)
     frames = [f for f in (headline_figures, newest) if not f.empty] or [newest]
     data.provenance = pd.concat(frames, ignore_index=True).drop_duplicates("figure_id")
     return data

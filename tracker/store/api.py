@@ -205,7 +205,7 @@ class Store:
             with self.engine.connect() as conn:
                 result = conn.execution_options(yield_per=size).execute(statement)
                 for rows in result.partitions(size):
-                    yield from (tuple(row) for row in rows)
+                    yield from rows
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot read database {describe(self.url)}: {error_text(exc)}") from None
 
@@ -227,7 +227,7 @@ class Store:
         newest: int | None = None,
     ) -> pd.DataFrame:
         """One row per figure with its sentence, source, claim and document; optionally filtered (also by figure,
-        claim or statistic ids), and with `newest` only that many of the most recently published."""
+        claim or statistic ids), and with `newest` only that many of them, the most recently published."""
         statement = self._figures_statement(category, since, source)
         f, d = models.FIGURES, models.DOCUMENTS
         if ids is not None:
@@ -238,7 +238,7 @@ class Store:
         if statistics is not None:
             statement = statement.where(f.c.statistic_id.in_([int(s) for s in statistics]))
         if newest is not None:
-            latest = (select(f.c.id).select_from(f.join(d, d.c.id == f.c.document_id))
+            latest = (statement.with_only_columns(f.c.id)  # of the figures the other filters keep
                       .order_by(d.c.published.desc().nulls_last(), f.c.id.desc()).limit(newest))
             statement = statement.where(f.c.id.in_(latest.scalar_subquery()))
         return typed_frame(self._rows(statement.order_by(f.c.document_id, f.c.index)), FIGURE_COLUMNS)
@@ -250,7 +250,11 @@ class Store:
 
     def figure_ids(self) -> list[int]:
         """The ids of every figure, in order."""
-        return [int(i) for (i,) in self._rows(select(models.FIGURES.c.id).order_by(models.FIGURES.c.id))]
+        try:
+            with self.engine.connect() as conn:
+                return list(conn.execute(select(models.FIGURES.c.id).order_by(models.FIGURES.c.id)).scalars())
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read database {describe(self.url)}: {error_text(exc)}") from None
 
     def _figures_statement(
         self,
@@ -259,22 +263,20 @@ class Store:
         source: str | Sequence[str] | None = None,
     ) -> Select[Any]:
         f, d, s, m = models.FIGURES, models.DOCUMENTS, models.SOURCES, models.MENTIONS
-        claim_of = (
-            select(m.c.figure_id, func.min(m.c.claim_id).label("claim_id")).group_by(m.c.figure_id).subquery()
-        )
+        # the figure's first claim, looked up per figure (a grouped subquery would read every mention each time)
+        claim_of = select(func.min(m.c.claim_id)).where(m.c.figure_id == f.c.id).scalar_subquery()
         statement = (
             select(
                 f.c.id, f.c.document_id, f.c.doc, f.c.index, f.c.start, f.c.end, f.c.text, f.c.sentence,
                 f.c.sentence_start, f.c.sentence_end, f.c.value, f.c.low, f.c.high, f.c.qualifier, f.c.unit,
                 f.c.si_value, f.c.entity, f.c.category, f.c.trend, s.c.name, f.c.source_text, f.c.source_kind,
                 f.c.parent_id, f.c.equivalent_of_id, f.c.scope, f.c.scope_start, f.c.tracker_version,
-                claim_of.c.claim_id, f.c.statistic_id, d.c.title, d.c.outlet, d.c.published, d.c.path,
+                claim_of, f.c.statistic_id, d.c.title, d.c.outlet, d.c.published, d.c.path,
                 f.c.channel, f.c.event_id, f.c.country, f.c.admin1, f.c.locality, f.c.lat, f.c.lon, f.c.period,
             )
             .select_from(
                 f.join(d, d.c.id == f.c.document_id)
                 .outerjoin(s, s.c.id == f.c.source_id)
-                .outerjoin(claim_of, claim_of.c.figure_id == f.c.id)
             )
         )
         if (categories := _as_list(category)) is not None:
@@ -404,8 +406,8 @@ class Store:
         return typed_frame(self._rows(statement), EVENT_COLUMNS)
 
     def statistic_activity(self) -> pd.DataFrame:
-        """One row per statistic with figures or revisions: on how many days (UTC) its figures were published, and
-        how many revisions its sources made."""
+        """One row per statistic: on how many days (UTC) its figures were published, and how many revisions its
+        sources made."""
         f, d, r = models.FIGURES, models.DOCUMENTS, models.REVISIONS
         days = (
             select(f.c.statistic_id, func.count(distinct(self._utc_day(d.c.published))).label("n"))
@@ -420,7 +422,6 @@ class Store:
             select(st.c.id, func.coalesce(days.c.n, 0), func.coalesce(revisions.c.n, 0))
             .select_from(st.outerjoin(days, days.c.statistic_id == st.c.id)
                          .outerjoin(revisions, revisions.c.statistic_id == st.c.id))
-            .where((days.c.n > 0) | (revisions.c.n > 0))
             .order_by(st.c.id)
         )
         return typed_frame(self._rows(statement), ACTIVITY_COLUMNS)
