@@ -257,3 +257,11 @@ def test_statistic_activity_counts_days_and_revisions(corpus: str) -> None:
     assert by_label["n_revisions"].to_dict() == {"killed: people": 1, "other: people": 0, "displaced: people": 0}
     assert revisions[["value_from", "value_to"]].values.tolist() == [[826, 900]]
     assert other.empty
+
+
+def test_an_id_list_longer_than_the_bound_parameter_limit(corpus: str) -> None:
+    with Store(corpus) as store:
+        first = store.figure_ids()[0]
+        many = [*range(10**6, 10**6 + 40_000), first]  # SQLite binds at most 32,766 parameters
+        assert store.figures(ids=many)["figure_id"].tolist() == [first]
+        assert store.figures(statistics=[], ids=many).empty

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import ColumnElement, Select, distinct, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, distinct, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.errors import ParseError, StoreError
@@ -124,6 +124,13 @@ def _as_list(value: str | Sequence[str] | None) -> list[str] | None:
     return [value] if isinstance(value, str) else list(value)
 
 
+def _among(column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
+    """`column IN (ids)`, the ids written into the SQL (they are ints), so a list longer than the database's
+    limit on bound parameters (32,766 on SQLite) still works."""
+    values = [int(i) for i in ids]
+    return column.in_(bindparam("ids", values, expanding=True, literal_execute=True, unique=True))
+
+
 def _as_time(value: str | date | datetime) -> datetime:
     """A `since` bound as an aware UTC datetime (a date is its midnight UTC)."""
     if isinstance(value, datetime):
@@ -231,12 +238,12 @@ class Store:
         statement = self._figures_statement(category, since, source)
         f, d = models.FIGURES, models.DOCUMENTS
         if ids is not None:
-            statement = statement.where(f.c.id.in_([int(i) for i in ids]))
+            statement = statement.where(_among(f.c.id, ids))
         if claims is not None:
-            wanted = select(models.MENTIONS.c.figure_id).where(models.MENTIONS.c.claim_id.in_([int(c) for c in claims]))
+            wanted = select(models.MENTIONS.c.figure_id).where(_among(models.MENTIONS.c.claim_id, claims))
             statement = statement.where(f.c.id.in_(wanted))
         if statistics is not None:
-            statement = statement.where(f.c.statistic_id.in_([int(s) for s in statistics]))
+            statement = statement.where(_among(f.c.statistic_id, statistics))
         if newest is not None:
             latest = (statement.with_only_columns(f.c.id)  # of the figures the other filters keep
                       .order_by(d.c.published.desc().nulls_last(), f.c.id.desc()).limit(newest))
@@ -305,7 +312,7 @@ class Store:
         if (units := _as_list(unit)) is not None:
             wanted = wanted.where(c.c.unit.in_(units))
         if ids is not None:
-            wanted = wanted.where(c.c.id.in_([int(i) for i in ids]))
+            wanted = wanted.where(_among(c.c.id, ids))
         if most_reported is not None:
             size = func.coalesce(c.c.value, c.c.low, c.c.high)
             wanted = wanted.where(size > 0).order_by(c.c.n_documents.desc(), size.desc(), c.c.id).limit(most_reported)
@@ -449,7 +456,7 @@ class Store:
             .order_by(r.c.statistic_id, r.c.id)
         )
         if statistics is not None:
-            statement = statement.where(r.c.statistic_id.in_([int(i) for i in statistics]))
+            statement = statement.where(_among(r.c.statistic_id, statistics))
         return typed_frame(self._rows(statement), REVISION_COLUMNS)
 
     def discrepancies(self) -> pd.DataFrame:
