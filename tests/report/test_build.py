@@ -205,6 +205,16 @@ def test_whats_new_compares_with_the_previous_report(tmp_path: Path) -> None:
     assert "killed: people since the offensive began" not in new  # unchanged headline value
 
 
+def test_whats_new_of_a_large_store_lists_the_first_new_documents(tmp_path: Path) -> None:
+    store = seed_like_store()
+    write_report(FakeStore([], [], [], []), tmp_path, "2024-12-07", now=NOW)
+    second = write_report(store, tmp_path, now=NOW, limits=SMALL)
+    new = _section(second.path.read_text(encoding="utf-8"), "new")
+    assert "3 new documents" in new
+    assert re.findall(r"<li>(.*?)</li>", new) == ["seeds/000.txt", "seeds/001.txt"]
+    assert re.search(r"Shown: the first 2 of the new documents by key;\s+<a href=\"manifest.json\">", new)
+
+
 def test_later_reports_are_not_the_previous_one(tmp_path: Path) -> None:
     write_report(seed_like_store(), tmp_path, "2024-12-20", now=NOW)
     page = write_report(seed_like_store(), tmp_path, "2024-12-01", now=NOW).path.read_text(encoding="utf-8")
