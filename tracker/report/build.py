@@ -209,7 +209,8 @@ def write_report(store: ReportSource, out: str | Path, date: str | None = None, 
             timeline_labels=[t.label for t in data.timelines],
             discrepancies=data.discrepancy_views, documents=_document_rows(data.documents, data.limits.documents),
             provenance=provenance_html(provenance), n_provenance=len(provenance),
-            provenance_newest=data.limits.provenance_newest, documents_shown=data.limits.documents, exports=exports, export_names=_format_titles(),
+            provenance_newest=data.limits.provenance_newest, documents_shown=data.limits.documents,
+            exports=exports, export_names=_format_titles(),
         )
         index = folder / "index.html"
         index.write_text(page, encoding="utf-8")

@@ -53,10 +53,23 @@ def _cell_converter(spec: str) -> Callable[[Any], Any] | None:
     """How a value of a column of the store's contract (tracker.store.api) becomes what `csv` writes as
     `write_csv` would (None: as it is; `csv` writes None as empty, a float as its repr and the rest as str)."""
     if spec == "time":
-        return lambda v: v.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return _utc_text()
     if spec == "Float64":
         return float
     return None
+
+
+def _utc_text() -> Callable[[Any], str]:
+    """A time as ISO 8601 in UTC; consecutive rows often share a time (the figures of one document), so the last
+    one is remembered."""
+    last: list[Any] = [None, ""]
+
+    def convert(value: Any) -> str:
+        if value != last[0]:
+            last[0], last[1] = value, value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return str(last[1])
+
+    return convert
 
 
 def write_csv_rows(rows: Iterable[Sequence[Any]], path: Path, columns: Mapping[str, str]) -> int:
