@@ -1,4 +1,4 @@
-"""Time `build_report` and its peak memory on a generated store (`make bench`: 100,000 figures; `--figures 1000000`).
+"""Time the report and its peak memory on a generated store (`make bench`: 100,000 figures; `--figures 1000000`).
 
 The store is written straight into the schema's tables with sqlite3 (runs, documents, sources, events,
 statistics, figures, claims, mentions, revisions, discrepancies), with synthetic rows shaped as the analysis
@@ -257,7 +257,7 @@ def run_report(db: str, out: str) -> float:
 def main() -> None:
     """Build the store (or take `--db`), then build its report in a fresh process and print time and memory."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--figures", type=int, default=100_000)
+    parser.add_argument("--figures", type=int, default=100_000, help="figures to generate (default: 100,000)")
     parser.add_argument("--db", help="an existing store to report on (no store is generated)")
     parser.add_argument("--keep", help="folder to keep the store and report in (default: a temporary one)")
     parser.add_argument("--out", help=argparse.SUPPRESS)
