@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
 
+from tracker.report.export import plain_values
 from tracker.store.api import (
+    ACTIVITY_COLUMNS,
     CLAIM_COLUMNS,
     DISCREPANCY_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -139,7 +142,40 @@ class FakeStore:
             )
         return _typed(rows, DOCUMENT_COLUMNS)
 
-    def figures(self, category: Any = None, since: Any = None, source: Any = None) -> pd.DataFrame:
+    def figures(self, category: Any = None, since: Any = None, source: Any = None, *,
+                ids: Sequence[int] | None = None, claims: Sequence[int] | None = None,
+                statistics: Sequence[int] | None = None, newest: int | None = None) -> pd.DataFrame:
+        frame = self._figures()
+        if ids is not None:
+            frame = frame[frame["figure_id"].isin(list(ids))]
+        if claims is not None:
+            frame = frame[frame["claim_id"].isin(list(claims))]
+        if statistics is not None:
+            frame = frame[frame["statistic_id"].isin(list(statistics))]
+        if newest is not None:
+            latest = frame.sort_values(["published", "figure_id"], ascending=False, na_position="last").head(newest)
+            frame = frame[frame["figure_id"].isin(latest["figure_id"].tolist())]
+        return frame.reset_index(drop=True)
+
+    def figure_rows(self) -> Iterator[tuple[Any, ...]]:
+        frame = self._figures().sort_values("figure_id")
+        yield from zip(*(plain_values(frame[c]) for c in FIGURE_COLUMNS), strict=True)
+
+    def figure_ids(self) -> list[int]:
+        return sorted(f.figure_id for f in self.figs)
+
+    def statistic_activity(self) -> pd.DataFrame:
+        figures = self._figures()
+        days = pd.to_datetime(figures["published"], utc=True).dt.strftime("%Y-%m-%d")
+        n_days = days.groupby(figures["statistic_id"]).nunique()
+        rows = []
+        for s in self.stats:
+            n_revisions = sum(1 for r in self.revs if r.statistic_id == s.statistic_id)
+            rows.append({"statistic_id": s.statistic_id, "n_days": int(n_days.get(s.statistic_id, 0)),
+                         "n_revisions": n_revisions})
+        return _typed(rows, ACTIVITY_COLUMNS)
+
+    def _figures(self) -> pd.DataFrame:
         docs = {d.document_id: d for d in self.docs}
         rows = []
         index: dict[int, int] = {}
@@ -189,7 +225,27 @@ class FakeStore:
             )
         return _typed(rows, FIGURE_COLUMNS)
 
-    def claims(self) -> pd.DataFrame:
+    def claims(self, category: Any = None, unit: Any = None, *, ids: Sequence[int] | None = None,
+               most_reported: int | None = None) -> pd.DataFrame:
+        frame = self._claims()
+        for column, wanted in (("category", category), ("unit", unit)):
+            if wanted is not None:
+                values = [wanted] if isinstance(wanted, str) else list(wanted)
+                frame = frame[frame[column].astype("object").isin(values)]
+        if ids is not None:
+            frame = frame[frame["claim_id"].isin(list(ids))]
+        if most_reported is not None:
+            size = frame["value"].fillna(frame["low"]).fillna(frame["high"])
+            frame = frame[size > 0].assign(_size=size).sort_values(
+                ["n_documents", "_size", "claim_id"], ascending=[False, False, True]).head(most_reported)
+            frame = frame.drop(columns="_size").sort_values("claim_id")
+        return frame.reset_index(drop=True)
+
+    def claim_rows(self) -> Iterator[tuple[Any, ...]]:
+        frame = self._claims()
+        yield from zip(*(plain_values(frame[c]) for c in CLAIM_COLUMNS), strict=True)
+
+    def _claims(self) -> pd.DataFrame:
         docs = {d.document_id: d for d in self.docs}
         labels = {s.statistic_id: s for s in self.stats}
         rows = []
@@ -268,7 +324,13 @@ class FakeStore:
         ]
         return _typed(rows, EVENT_COLUMNS)
 
-    def revisions(self) -> pd.DataFrame:
+    def revisions(self, statistics: Sequence[int] | None = None) -> pd.DataFrame:
+        frame = self._revisions()
+        if statistics is not None:
+            frame = frame[frame["statistic_id"].isin(list(statistics))].reset_index(drop=True)
+        return frame
+
+    def _revisions(self) -> pd.DataFrame:
         figures = {f.figure_id: f for f in self.figs}
         docs = {d.document_id: d for d in self.docs}
         labels = {s.statistic_id: s for s in self.stats}

@@ -14,6 +14,7 @@ import pytest
 from tests.report.fakes import FakeStore, hostile_store, seed_like_store
 from tracker.errors import ReportError
 from tracker.report.build import report_date_for, write_report
+from tracker.report.model import PageLimits
 
 NOW = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 EXPECTED_FILES = {"index.html", "casualties.png", "figures.csv", "claims.csv", "discrepancies.csv",
@@ -72,6 +73,51 @@ def test_provenance_lists_every_figure_with_its_sentence(seed_report: tuple[Path
     first = dict(rows)["1"]
     assert "<mark>at least 826 people</mark>" in first and "seeds/001.txt" in first and "AFP" in first
     assert "2024-12-08" in first and "Syrian Observatory for Human Rights" in first
+
+
+#: Limits smaller than the seed-like store, as a store of a million figures is larger than the default ones.
+SMALL = PageLimits(discrepancies=1, discrepancies_per_event=1, documents=2, provenance_newest=1)
+
+
+@pytest.fixture
+def small_report(tmp_path: Path) -> tuple[Path, str]:
+    result = write_report(seed_like_store(), tmp_path / "reports", now=NOW, limits=SMALL)
+    return result.folder, result.path.read_text(encoding="utf-8")
+
+
+def test_provenance_of_a_large_store_lists_the_headline_figures_and_the_newest(
+        small_report: tuple[Path, str]) -> None:
+    folder, page = small_report
+    section = _section(page, "provenance")
+    # the latest figure of each headline statistic (4, 5, 6, 8) and the newest figure (6, document 2)
+    assert [int(i) for i in re.findall(r'<tr id="f(\d+)">', section)] == [8, 4, 5, 6]  # by publication
+    assert re.search(r"Shown: 4 of the 8 figures.*Every figure, with its sentence, is in\s+<a href=\"figures.csv\">",
+                     section, re.S)
+    with (folder / "figures.csv").open(encoding="utf-8") as fh:
+        assert [int(r["figure_id"]) for r in csv.DictReader(fh)] == list(range(1, 9))
+
+
+def test_documents_table_of_a_large_store_lists_the_newest(small_report: tuple[Path, str]) -> None:
+    section = _section(small_report[1], "documents")
+    assert re.findall(r"<tr><td>(seeds/\d+\.txt)</td>", section) == ["seeds/001.txt", "seeds/003.txt"]
+    assert re.search(r"the 2 most recently published of the\s+3 documents", section)
+
+
+def test_discrepancies_of_a_large_store_are_those_of_the_most_reported_statistics(
+        small_report: tuple[Path, str]) -> None:
+    folder, page = small_report
+    section = _section(page, "discrepancies")
+    assert "(source discrepancy)" in section and "(value discrepancy)" not in section
+    assert re.search(r"Shown: 1 of the 2\s+discrepancies", section) and 'href="discrepancies.csv"' in section
+    assert len(pd.read_csv(folder / "discrepancies.csv")) == 2
+    event = _section(page, "events")
+    assert event.count('class="discrepancy"') == 1
+
+
+def test_a_page_that_shows_everything_says_no_more_is_elsewhere(seed_report: tuple[Path, str]) -> None:
+    page = seed_report[1]
+    for limited in ("provenance-shown", "documents-shown", "discrepancies-shown"):
+        assert f'id="{limited}"' not in page
 
 
 def test_page_needs_no_network(seed_report: tuple[Path, str]) -> None:
@@ -157,6 +203,16 @@ def test_whats_new_compares_with_the_previous_report(tmp_path: Path) -> None:
     assert "seeds/003.txt" in new and "seeds/000.txt" in new
     assert "fled: soldiers to Iraq" in new and "(new)" in new
     assert "killed: people since the offensive began" not in new  # unchanged headline value
+
+
+def test_whats_new_of_a_large_store_lists_the_first_new_documents(tmp_path: Path) -> None:
+    store = seed_like_store()
+    write_report(FakeStore([], [], [], []), tmp_path, "2024-12-07", now=NOW)
+    second = write_report(store, tmp_path, now=NOW, limits=SMALL)
+    new = _section(second.path.read_text(encoding="utf-8"), "new")
+    assert "3 new documents" in new
+    assert re.findall(r"<li>(.*?)</li>", new) == ["seeds/000.txt", "seeds/001.txt"]
+    assert re.search(r"Shown: the first 2 of the new documents by key;\s+<a href=\"manifest.json\">", new)
 
 
 def test_later_reports_are_not_the_previous_one(tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ import pytest
 
 import tracker
 from tracker.errors import ParseError, StoreError
+from tracker.report.export import plain_values
+from tracker.store import models
 from tracker.store.api import (
     CLAIM_COLUMNS,
     DISCREPANCY_COLUMNS,
@@ -19,6 +21,7 @@ from tracker.store.api import (
     STATISTIC_COLUMNS,
     Store,
 )
+from tracker.store.engine import make_engine
 from tracker.store.ingest import ingest_paths
 
 FRAMES = {
@@ -184,3 +187,81 @@ def test_sql_refuses_writes_and_the_store_stays_usable(corpus: str) -> None:
         assert len(store.figures()) == 4
         assert store.sql("SELECT count(*) AS n FROM figures")["n"].iloc[0] == 4
     assert ingest_paths([], corpus).ok  # a writer still can write afterwards
+
+
+def test_figures_by_ids_claims_statistics_and_newest(corpus: str) -> None:
+    with Store(corpus) as store:
+        every = store.figures()
+        killed = int(store.statistics().set_index("label").loc["killed: people", "statistic_id"])
+        figure_ids = every["figure_id"].tolist()
+        by_ids = store.figures(ids=[figure_ids[0], figure_ids[3]])
+        by_claim = store.figures(claims=[int(every["claim_id"].iloc[1])])
+        by_statistic = store.figures(statistics=[killed])
+        newest = store.figures(newest=2)
+        killed_newest = store.figures(category="killed", newest=1)
+        none = store.figures(ids=[])
+        assert store.figure_ids() == sorted(figure_ids)
+    assert by_ids["value"].tolist() == [826, 370000]
+    assert by_claim["value"].tolist() == [900]
+    assert by_statistic["value"].tolist() == [826, 900]
+    assert newest["value"].tolist() == [900, 20]  # the late document's; an undated figure is never the newest
+    assert killed_newest["value"].tolist() == [900]
+    assert none.empty and list(none.columns) == list(FIGURE_COLUMNS)
+
+
+def test_claims_by_category_unit_ids_and_the_most_reported(corpus: str) -> None:
+    with Store(corpus) as store:
+        every = store.claims()
+        killed = store.claims(category="killed")
+        counted = store.claims(category=["killed", "displaced"], unit="count")
+        by_ids = store.claims(ids=every["claim_id"].tolist()[:2])
+        most = store.claims(most_reported=1)  # every claim is in one document: the largest value wins
+        most_killed = store.claims(category="killed", most_reported=1)
+        no_unit = store.claims(unit="km")
+    assert killed["value"].tolist() == [826, 900]
+    assert sorted(counted["value"].tolist()) == [826, 900, 370000]
+    assert by_ids["claim_id"].tolist() == every["claim_id"].tolist()[:2]
+    assert by_ids["n_mentions"].tolist() == every["n_mentions"].tolist()[:2]
+    assert most["value"].tolist() == [370000]
+    assert most_killed["value"].tolist() == [900]
+    assert no_unit.empty
+
+
+@pytest.mark.parametrize("size", [pytest.param(1, id="a-row-at-a-time"), pytest.param(1000, id="all-at-once")])
+def test_rows_stream_what_the_frames_hold(corpus: str, size: int) -> None:
+    with Store(corpus) as store:
+        figures = store.figures().sort_values("figure_id")
+        claims = store.claims()
+        figure_rows = [tuple(r) for r in store.figure_rows(size)]
+        claim_rows = [tuple(r) for r in store.claim_rows(size)]
+    assert figure_rows == list(zip(*(plain_values(figures[c]) for c in FIGURE_COLUMNS), strict=True))
+    assert claim_rows == list(zip(*(plain_values(claims[c]) for c in CLAIM_COLUMNS), strict=True))
+
+
+def test_statistic_activity_counts_days_and_revisions(corpus: str) -> None:
+    with Store(corpus) as store:
+        statistics = store.statistics().set_index("label")["statistic_id"]
+        figures = store.figures(category="killed")
+    engine = make_engine(corpus, writer=True)
+    with engine.begin() as conn:  # one revision, as the analysis stores a source's toll moving on
+        conn.execute(models.REVISIONS.insert(), [{
+            "statistic_id": int(statistics["killed: people"]), "source_id": None,
+            "figure_from_id": int(figures["figure_id"].iloc[0]), "figure_to_id": int(figures["figure_id"].iloc[1])}])
+    engine.dispose()
+    with Store(corpus) as store:
+        activity = store.statistic_activity().set_index("statistic_id")
+        revisions = store.revisions(statistics=[int(statistics["killed: people"])])
+        other = store.revisions(statistics=[int(statistics["displaced: people"])])
+    by_label = activity.loc[statistics.tolist()].set_axis(statistics.index)
+    assert by_label["n_days"].to_dict() == {"killed: people": 2, "other: people": 1, "displaced: people": 0}
+    assert by_label["n_revisions"].to_dict() == {"killed: people": 1, "other: people": 0, "displaced: people": 0}
+    assert revisions[["value_from", "value_to"]].values.tolist() == [[826, 900]]
+    assert other.empty
+
+
+def test_an_id_list_longer_than_the_bound_parameter_limit(corpus: str) -> None:
+    with Store(corpus) as store:
+        first = store.figure_ids()[0]
+        many = [*range(10**6, 10**6 + 40_000), first]  # SQLite binds at most 32,766 parameters
+        assert store.figures(ids=many)["figure_id"].tolist() == [first]
+        assert store.figures(statistics=[], ids=many).empty

@@ -14,17 +14,27 @@ import pandas as pd
 from tracker import __version__
 from tracker.errors import ReportError, TrackerError
 from tracker.report.charts import casualty_chart, revisions_chart, timelines_chart
-from tracker.report.export import write_csv
+from tracker.report.export import write_csv, write_csv_rows
 from tracker.report.formatting import format_date, py
 from tracker.report.manifest import build_manifest, compare_manifests, previous_manifest, write_manifest
-from tracker.report.model import ReportData, ReportSource, load_report_data
+from tracker.report.model import (
+    DOCUMENTS_SHOWN,
+    PageLimits,
+    ReportData,
+    ReportSource,
+    figure_rows,
+    load_report_data,
+)
 from tracker.report.render import provenance_html, render_page
 from tracker.store import open as open_store
+from tracker.store.api import CLAIM_COLUMNS, FIGURE_COLUMNS
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CHART_FILE = "casualties.png"
 TIMELINES_FILE = "timelines.png"
 CSV_FILES = ("figures.csv", "claims.csv", "discrepancies.csv")
+#: Called after each phase of a build with its name ("read", "charts", ...); the benchmark times them.
+PhaseHook = Callable[[str], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +109,12 @@ def report_date_for(documents: pd.DataFrame, date: str | None, now: datetime) ->
     return now.date().isoformat()
 
 
-def _document_rows(documents: pd.DataFrame) -> list[dict[str, Any]]:
+def _document_rows(documents: pd.DataFrame, limit: int = DOCUMENTS_SHOWN) -> list[dict[str, Any]]:
+    """The `limit` newest documents, oldest first, as the documents table shows them."""
     keys = dict(zip(documents["document_id"].tolist(), documents["key"].tolist(), strict=True))
-    frame = documents.sort_values(["published", "key"], na_position="last", kind="stable")
+    newest = documents.sort_values(["published", "key"], ascending=[False, True], na_position="last",
+                                   kind="stable").head(limit)
+    frame = newest.sort_values(["published", "key"], na_position="last", kind="stable")
     rows = []
     for rec in frame.to_dict("records"):
         origin = py(rec["origin_document_id"])
@@ -156,43 +169,56 @@ def _format_titles() -> dict[str, str]:
 
 
 def write_report(store: ReportSource, out: str | Path, date: str | None = None, *,
-                 now: datetime | None = None, exporter: Exporter | None = None) -> ReportResult:
+                 now: datetime | None = None, exporter: Exporter | None = None,
+                 on_phase: PhaseHook | None = None, limits: PageLimits | None = None) -> ReportResult:
     """Write the report of everything in `store` into OUT/DATE/ and return where it went; with an
-    `exporter`, the open-data exports it writes into the folder are linked from the page and the manifest."""
+    `exporter`, the open-data exports it writes into the folder are linked from the page and the manifest;
+    `limits` caps the rows the page lists of the tables that grow with the store."""
+    phase = on_phase or (lambda _name: None)
     now = now or datetime.now(UTC)
     built_at = now.strftime("%Y-%m-%dT%H:%M:%SZ")
-    data = load_report_data(store)
+    data = load_report_data(store, limits)
+    phase("read")
     report_date = report_date_for(data.documents, date, now)
     out_dir = Path(out)
     folder = out_dir / report_date
     try:
         folder.mkdir(parents=True, exist_ok=True)
         exports = _export_links(exporter, folder)
+        phase("exports")
         manifest = build_manifest(report_date=report_date, built_at=built_at, tracker_version=__version__,
-                                  documents=data.documents, figures=data.figures, headline=data.headline,
+                                  documents=data.documents, figure_ids=data.figure_ids, headline=data.headline,
                                   exports=exports)
         changes = compare_manifests(manifest, previous_manifest(out_dir, report_date))
+        phase("manifest")
         timelines_file = _write_charts(data, folder)
         event_charts = _write_event_charts(data, folder)
-        write_csv(data.figures, folder / "figures.csv", "figure_id")
-        write_csv(data.claims, folder / "claims.csv", "claim_id")
+        phase("charts")
+        write_csv_rows(figure_rows(store, data.statistics), folder / "figures.csv",
+                       {**FIGURE_COLUMNS, "statistic_label": "object"})
+        write_csv_rows(store.claim_rows(), folder / "claims.csv", CLAIM_COLUMNS)
         write_csv(data.discrepancies, folder / "discrepancies.csv", "discrepancy_id")
+        phase("CSVs")
+        provenance = data.provenance if data.provenance is not None else pd.DataFrame(columns=list(FIGURE_COLUMNS))
         page = render_page(
             report_date=report_date, built_at=built_at, tracker_version=__version__,
-            n_documents=len(data.documents), n_figures=len(data.figures), n_statistics=len(data.statistics),
-            n_claims=len(data.claims), n_discrepancies=len(data.discrepancies),
+            n_documents=len(data.documents), n_figures=data.n_figures, n_statistics=len(data.statistics),
+            n_claims=data.n_claims, n_discrepancies=len(data.discrepancies),
             headline=data.headline, changes=changes, chart_file=CHART_FILE, timelines_file=timelines_file,
             events=data.event_views, event_charts=event_charts, n_events=len(data.events),
             timeline_labels=[t.label for t in data.timelines],
-            discrepancies=data.discrepancy_views, documents=_document_rows(data.documents),
-            provenance=provenance_html(data.figures), exports=exports, export_names=_format_titles(),
+            discrepancies=data.discrepancy_views, documents=_document_rows(data.documents, data.limits.documents),
+            provenance=provenance_html(provenance), n_provenance=len(provenance),
+            provenance_newest=data.limits.provenance_newest, documents_shown=data.limits.documents,
+            exports=exports, export_names=_format_titles(),
         )
         index = folder / "index.html"
         index.write_text(page, encoding="utf-8")
         write_manifest(manifest, folder)
+        phase("page")
     except OSError as exc:
         raise ReportError(f"cannot write the report into {folder}: {exc.strerror or exc}") from None
-    return ReportResult(index, folder, report_date, built_at, len(data.documents), len(data.figures),
+    return ReportResult(index, folder, report_date, built_at, len(data.documents), data.n_figures,
                         len(data.statistics), len(data.discrepancies))
 
 

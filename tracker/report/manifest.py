@@ -17,7 +17,7 @@ MANIFEST_FORMAT = 1
 
 
 def build_manifest(*, report_date: str, built_at: str, tracker_version: str, documents: pd.DataFrame,
-                   figures: pd.DataFrame, headline: list[HeadlineRow],
+                   figure_ids: list[int], headline: list[HeadlineRow],
                    exports: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """The manifest of one report: documents with content hashes, figure ids, headline values, versions,
     and the open-data exports written beside it (format -> files)."""
@@ -37,7 +37,7 @@ def build_manifest(*, report_date: str, built_at: str, tracker_version: str, doc
             }
             for rec in docs.to_dict("records")
         ],
-        "figure_ids": sorted(int(i) for i in figures["figure_id"].tolist()),
+        "figure_ids": sorted(figure_ids),
         "headline": {row.label: row.bounds for row in headline},
         "exports": exports or {},
     }

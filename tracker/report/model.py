@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -18,6 +19,7 @@ from tracker.report.formatting import (
     representative_value,
     to_float,
 )
+from tracker.store.api import FIGURE_COLUMNS
 
 #: How many claims the casualty chart draws (the rest are in the tables and claims.csv).
 CHART_MAX_BARS = 30
@@ -29,21 +31,53 @@ QUOTES_PER_SIDE = 3
 EVENTS_SHOWN = 12
 #: How many statistics of one event get a revision chart.
 REVISION_CHARTS_PER_EVENT = 4
+#: How many discrepancies the discrepancies section quotes (those of the most reported statistics), and how
+#: many each event shows; all are in discrepancies.csv.
+DISCREPANCIES_SHOWN = 50
+DISCREPANCIES_PER_EVENT = 6
+#: How many documents the documents table lists (the newest; manifest.json lists them all).
+DOCUMENTS_SHOWN = 500
+#: How many of the most recently published figures the provenance appendix lists, besides the figure behind
+#: each headline statistic (figures.csv holds them all).
+PROVENANCE_NEWEST = 500
 
 
 class ReportSource(Protocol):
-    """What the report reads: the pandas API of `tracker.open()` (a `Store`)."""
+    """What the report reads: the pandas API of `tracker.open()` (a `Store`).
 
-    def figures(self, category: Any = None, since: Any = None, source: Any = None) -> pd.DataFrame:
-        """One row per figure."""
+    Tables that grow with the figures (figures, claims, revisions) are read in part: the rows a page shows,
+    chosen by the store, and the full tables in chunks for the CSV files.
+    """
+
+    def figures(self, category: Any = None, since: Any = None, source: Any = None, *,
+                ids: Sequence[int] | None = None, claims: Sequence[int] | None = None,
+                statistics: Sequence[int] | None = None, newest: int | None = None) -> pd.DataFrame:
+        """One row per figure, filtered."""
+        ...
+
+    def figure_rows(self) -> Iterator[tuple[Any, ...]]:
+        """Every figure as a tuple of plain values (FIGURE_COLUMNS), by figure id."""
+        ...
+
+    def figure_ids(self) -> list[int]:
+        """The ids of every figure."""
         ...
 
     def statistics(self) -> pd.DataFrame:
         """One row per statistic."""
         ...
 
-    def claims(self) -> pd.DataFrame:
-        """One row per claim."""
+    def statistic_activity(self) -> pd.DataFrame:
+        """Per statistic: days reported and revisions."""
+        ...
+
+    def claims(self, category: Any = None, unit: Any = None, *, ids: Sequence[int] | None = None,
+               most_reported: int | None = None) -> pd.DataFrame:
+        """One row per claim, filtered."""
+        ...
+
+    def claim_rows(self) -> Iterator[tuple[Any, ...]]:
+        """Every claim as a tuple of plain values (CLAIM_COLUMNS), by claim id."""
         ...
 
     def discrepancies(self) -> pd.DataFrame:
@@ -58,8 +92,8 @@ class ReportSource(Protocol):
         """One row per event."""
         ...
 
-    def revisions(self) -> pd.DataFrame:
-        """One row per revision."""
+    def revisions(self, statistics: Sequence[int] | None = None) -> pd.DataFrame:
+        """One row per revision, optionally of some statistics only."""
         ...
 
 
@@ -170,23 +204,39 @@ class EventView:
     discrepancies: tuple[DiscrepancyView, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class PageLimits:
+    """How many rows of the tables that grow with the store the page shows (the CSVs and manifest.json hold all)."""
+
+    discrepancies: int = DISCREPANCIES_SHOWN
+    discrepancies_per_event: int = DISCREPANCIES_PER_EVENT
+    documents: int = DOCUMENTS_SHOWN
+    provenance_newest: int = PROVENANCE_NEWEST
+
+
 @dataclass(slots=True)
 class ReportData:
     """Everything the page and the charts show, computed from one store."""
 
     documents: pd.DataFrame
-    figures: pd.DataFrame
     statistics: pd.DataFrame
-    claims: pd.DataFrame
     discrepancies: pd.DataFrame
     events: pd.DataFrame
-    revisions: pd.DataFrame
+    figure_ids: list[int] = field(default_factory=list)
+    n_claims: int = 0
     event_views: list[EventView] = field(default_factory=list)
     headline: list[HeadlineRow] = field(default_factory=list)
     chart_bars: list[ChartBar] = field(default_factory=list)
     n_chart_candidates: int = 0
     timelines: list[Timeline] = field(default_factory=list)
     discrepancy_views: list[DiscrepancyView] = field(default_factory=list)
+    provenance: pd.DataFrame | None = None  # the figures the appendix lists
+    limits: PageLimits = field(default_factory=PageLimits)
+
+    @property
+    def n_figures(self) -> int:
+        """How many figures the store holds."""
+        return len(self.figure_ids)
 
 
 def _text(value: Any, missing: str = "") -> str:
@@ -292,23 +342,29 @@ def _chain_order(rows: pd.DataFrame, chain: dict[int, tuple[pd.Timestamp | None,
     return [f for f in order if f in chain]
 
 
-def event_views(events: pd.DataFrame, headline: list[HeadlineRow], statistics: pd.DataFrame,
-                discrepancy_list: list[DiscrepancyView], discrepancy_events: list[int | None],
-                charts: dict[int, list[RevisionChart]], limit: int = EVENTS_SHOWN) -> list[EventView]:
-    """The events the report leads with: current ones with casualty statistics, the most reported first."""
+def chosen_events(events: pd.DataFrame, headline: list[HeadlineRow], statistics: pd.DataFrame,
+                  limit: int = EVENTS_SHOWN) -> tuple[pd.DataFrame, dict[int, list[HeadlineRow]]]:
+    """The events the report leads with (current ones with casualty statistics, the most reported first) and
+    the headline rows of each event."""
     if events.empty:
-        return []
-    event_of_statistic = dict(zip(statistics["statistic_id"].tolist(), statistics["event_id"].tolist(),
-                                  strict=True))
+        return events, {}
+    event_of_statistic = _event_of_statistic(statistics)
     rows_of: dict[int, list[HeadlineRow]] = {}
     for row in headline:
-        event_id = py(event_of_statistic.get(row.statistic_id))
+        event_id = event_of_statistic.get(row.statistic_id)
         if event_id is not None:
-            rows_of.setdefault(int(event_id), []).append(row)
+            rows_of.setdefault(event_id, []).append(row)
     shown = events[events["event_id"].isin(list(rows_of))]
     shown = shown.assign(_past=shown["historical"].fillna(False).astype(bool))
     shown = shown.sort_values(["_past", "n_documents", "n_figures", "event_id"],
                               ascending=[True, False, False, True]).head(limit)
+    return shown, rows_of
+
+
+def event_views(shown: pd.DataFrame, rows_of: dict[int, list[HeadlineRow]],
+                discrepancies_of: dict[int, list[DiscrepancyView]],
+                charts: dict[int, list[RevisionChart]]) -> list[EventView]:
+    """The views of the chosen events: their statistics, revision charts and discrepancies."""
     views = []
     for rec in shown.to_dict("records"):
         event_id = int(rec["event_id"])
@@ -317,10 +373,54 @@ def event_views(events: pd.DataFrame, headline: list[HeadlineRow], statistics: p
             event_id=event_id, label=_text(rec["label"]), type=_text(rec["type"]), place=place,
             start=format_date(rec["start"]), n_documents=_int(rec["n_documents"]),
             headline=tuple(rows_of[event_id]), revision_charts=tuple(charts.get(event_id, [])),
-            discrepancies=tuple(v for v, e in zip(discrepancy_list, discrepancy_events, strict=True)
-                                if e == event_id),
+            discrepancies=tuple(discrepancies_of.get(event_id, [])),
         ))
     return views
+
+
+def _event_of_statistic(statistics: pd.DataFrame) -> dict[int, int]:
+    return {int(s): int(e) for s, e in zip(statistics["statistic_id"].tolist(), statistics["event_id"].tolist(),
+                                           strict=True) if py(e) is not None}
+
+
+def most_revised(statistics: pd.DataFrame, activity: pd.DataFrame, event_ids: Sequence[int],
+                 per_event: int = REVISION_CHARTS_PER_EVENT) -> list[int]:
+    """The statistics whose revisions are charted: each event's `per_event` most revised (ties: lowest id)."""
+    revised = activity[activity["n_revisions"] > 0][["statistic_id", "n_revisions"]]
+    frame = revised.merge(statistics[["statistic_id", "event_id"]], on="statistic_id")
+    frame = frame[frame["event_id"].isin(list(event_ids))]
+    frame = frame.sort_values(["n_revisions", "statistic_id"], ascending=[False, True])
+    return [int(i) for i in frame.groupby("event_id").head(per_event)["statistic_id"].tolist()]
+
+
+def most_dated(statistics: pd.DataFrame, activity: pd.DataFrame, limit: int = TIMELINE_MAX_STATISTICS) -> list[int]:
+    """The casualty statistics that get a timeline: reported on more than one day, the most days first."""
+    casualty = statistics[_is_casualty(statistics)]["statistic_id"]
+    frame = activity[(activity["n_days"] > 1) & activity["statistic_id"].isin(casualty.tolist())]
+    frame = frame.sort_values(["n_days", "statistic_id"], ascending=[False, True]).head(limit)
+    return [int(i) for i in frame["statistic_id"].tolist()]
+
+
+def chosen_discrepancies(discrepancies: pd.DataFrame, statistics: pd.DataFrame, event_ids: Sequence[int],
+                         limit: int = DISCREPANCIES_SHOWN,
+                         per_event: int = DISCREPANCIES_PER_EVENT) -> tuple[list[int], dict[int, list[int]]]:
+    """The discrepancies the page quotes: the section's (those of the `limit` most reported statistics' first),
+    and each shown event's first `per_event`; ids in the order the page shows them."""
+    if discrepancies.empty:
+        return [], {}
+    ordered = ordered_discrepancies(discrepancies)
+    documents = statistics.set_index("statistic_id")["n_documents"]
+    ranked = ordered.assign(_docs=ordered["statistic_id"].map(documents).fillna(0).astype(int),
+                            _pos=range(len(ordered)))
+    section = ranked.sort_values(["_docs", "_pos"], ascending=[False, True]).head(limit).sort_values("_pos")
+    event_of = _event_of_statistic(statistics)
+    of_event: dict[int, list[int]] = {}
+    for discrepancy_id, statistic_id in zip(ordered["discrepancy_id"].tolist(), ordered["statistic_id"].tolist(),
+                                            strict=True):
+        event_id = event_of.get(int(statistic_id))
+        if event_id is not None and event_id in event_ids and len(of_event.setdefault(event_id, [])) < per_event:
+            of_event[event_id].append(int(discrepancy_id))
+    return [int(i) for i in section["discrepancy_id"].tolist()], of_event
 
 
 def chart_bars(claims: pd.DataFrame, limit: int = CHART_MAX_BARS) -> tuple[list[ChartBar], int]:
@@ -443,27 +543,68 @@ def wrap_label(label: str, width: int = 38) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
-def load_report_data(store: ReportSource) -> ReportData:
-    """Read the store once and compute everything the report shows."""
+def provenance_figure_ids(statistics: pd.DataFrame) -> list[int]:
+    """The figures behind the headline statistics: each casualty statistic's latest figure."""
+    latest = statistics[_is_casualty(statistics)]["latest_figure_id"].dropna()
+    return sorted({int(i) for i in latest.tolist()})
+
+
+def _with_labels(figures: pd.DataFrame, statistics: pd.DataFrame) -> pd.DataFrame:
+    """The figures with their statistic's label (column statistic_label)."""
+    if "statistic_label" in figures.columns:
+        return figures
+    labels = statistics.set_index("statistic_id")["label"] if not statistics.empty else pd.Series(dtype="object")
+    return figures.assign(statistic_label=figures["statistic_id"].map(labels).astype("object"))
+
+
+def figure_rows(store: ReportSource, statistics: pd.DataFrame) -> Iterator[tuple[Any, ...]]:
+    """Every figure as plain values (FIGURE_COLUMNS), then its statistic's label, by figure id (figures.csv)."""
+    labels = dict(zip(statistics["statistic_id"].tolist(), statistics["label"].tolist(), strict=True))
+    position = list(FIGURE_COLUMNS).index("statistic_id")
+    for row in store.figure_rows():
+        yield (*row, labels.get(row[position]))
+
+
+def load_report_data(store: ReportSource, limits: PageLimits | None = None) -> ReportData:
+    """Read what the page shows from the store: the small tables whole, of the large ones the rows shown."""
+    limits = limits or PageLimits()
     documents = store.documents()
-    figures = store.figures()
     statistics = store.statistics()
-    claims = store.claims()
     discrepancies = store.discrepancies()
     events = store.events()
-    revisions = store.revisions()
-    if "statistic_label" not in figures.columns and not statistics.empty:
-        labels = statistics.set_index("statistic_id")["label"]
-        figures = figures.assign(statistic_label=figures["statistic_id"].map(labels))
-    data = ReportData(documents, figures, statistics, claims, discrepancies, events, revisions)
+    activity = store.statistic_activity()
+    data = ReportData(documents, statistics, discrepancies, events, figure_ids=store.figure_ids(),
+                      n_claims=int(statistics["n_claims"].sum()) if not statistics.empty else 0, limits=limits)
     data.headline = headline_rows(statistics)
-    data.chart_bars, data.n_chart_candidates = chart_bars(claims)
-    data.timelines = timelines(figures) if spans_several_days(documents) else []
-    data.discrepancy_views = discrepancy_views(discrepancies, claims, figures)
-    event_of_statistic = dict(zip(statistics["statistic_id"].tolist(), statistics["event_id"].tolist(),
-                                  strict=True))
-    discrepancy_events = [py(event_of_statistic.get(s)) for s in ordered_discrepancies(discrepancies)["statistic_id"]] \
-        if not discrepancies.empty else []
-    data.event_views = event_views(events, data.headline, statistics, data.discrepancy_views, discrepancy_events,
-                                   revision_charts(revisions, statistics))
+    casualty = list(CASUALTY_CATEGORIES)
+    data.chart_bars, _ = chart_bars(store.claims(casualty, "count", most_reported=CHART_MAX_BARS))
+    data.n_chart_candidates = int(statistics[_is_casualty(statistics)]["n_claims"].sum())
+    if spans_several_days(documents) and (dated := most_dated(statistics, activity)):
+        data.timelines = timelines(_with_labels(store.figures(statistics=dated), statistics))
+    shown, rows_of = chosen_events(events, data.headline, statistics)
+    event_ids = [int(i) for i in shown["event_id"].tolist()]
+    section_ids, event_discrepancy_ids = chosen_discrepancies(discrepancies, statistics, event_ids,
+                                                              limits.discrepancies, limits.discrepancies_per_event)
+    wanted = set(section_ids).union(*event_discrepancy_ids.values())
+    views = discrepancy_views_of(store, discrepancies[discrepancies["discrepancy_id"].isin(list(wanted))])
+    data.discrepancy_views = [views[i] for i in section_ids]
+    discrepancies_of = {e: [views[i] for i in ids] for e, ids in event_discrepancy_ids.items()}
+    revised = most_revised(statistics, activity, event_ids)
+    charts = revision_charts(store.revisions(statistics=revised), statistics) if revised else {}
+    data.event_views = event_views(shown, rows_of, discrepancies_of, charts)
+    headline_figures = store.figures(ids=provenance_figure_ids(statistics))
+    newest = store.figures(newest=limits.provenance_newest)
+    frames = [f for f in (headline_figures, newest) if not f.empty] or [newest]
+    data.provenance = pd.concat(frames, ignore_index=True).drop_duplicates("figure_id")
     return data
+
+
+def discrepancy_views_of(store: ReportSource, discrepancies: pd.DataFrame) -> dict[int, DiscrepancyView]:
+    """The views of some discrepancies (by id), their quotes and qualifiers read from the store."""
+    if discrepancies.empty:
+        return {}
+    claim_ids = sorted({int(c) for c in discrepancies["claim_a_id"].dropna()}
+                       | {int(c) for c in discrepancies["claim_b_id"].dropna()})
+    views = discrepancy_views(discrepancies, store.claims(ids=claim_ids), store.figures(claims=claim_ids))
+    ids = ordered_discrepancies(discrepancies)["discrepancy_id"].tolist()
+    return {int(i): v for i, v in zip(ids, views, strict=True)}

@@ -7,11 +7,11 @@ for times, object for text).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any, Final
 
-from sqlalchemy import Select, distinct, func, select
+from sqlalchemy import ColumnElement, Select, bindparam, distinct, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from tracker.errors import ParseError, StoreError
@@ -80,6 +80,9 @@ DISCREPANCY_COLUMNS: Final = {
     "high_a": "Float64", "source_a": "object", "value_b": "Float64", "low_b": "Float64",
     "high_b": "Float64", "source_b": "object", "figure_a_id": "Int64", "figure_b_id": "Int64",
 }
+ACTIVITY_COLUMNS: Final = {"statistic_id": "Int64", "n_days": "Int64", "n_revisions": "Int64"}
+#: Rows read at a time by `figure_rows()` and `claim_rows()`.
+CHUNK_ROWS: Final = 10_000
 DOCUMENT_COLUMNS: Final = {
     "document_id": "Int64", "key": "object", "path": "object", "url": "object", "title": "object",
     "outlet": "object", "published": "time", "ingested_at": "time", "content_hash": "object",
@@ -119,6 +122,13 @@ def _as_list(value: str | Sequence[str] | None) -> list[str] | None:
     if value is None:
         return None
     return [value] if isinstance(value, str) else list(value)
+
+
+def _among(column: Any, ids: Sequence[int]) -> ColumnElement[bool]:
+    """`column IN (ids)`, the ids written into the SQL (they are ints), so a list longer than the database's
+    limit on bound parameters (32,766 on SQLite) still works."""
+    values = [int(i) for i in ids]
+    return column.in_(bindparam("ids", values, expanding=True, literal_execute=True, unique=True))
 
 
 def _as_time(value: str | date | datetime) -> datetime:
@@ -196,32 +206,85 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"query failed: {error_text(exc)}") from None
 
+    def _stream(self, statement: Select[Any], size: int) -> Iterator[tuple[Any, ...]]:
+        """The rows of `statement` as tuples, fetched `size` at a time (so a large table is never all in memory)."""
+        try:
+            with self.engine.connect() as conn:
+                result = conn.execution_options(yield_per=size).execute(statement)
+                for rows in result.partitions(size):
+                    yield from rows
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read database {describe(self.url)}: {error_text(exc)}") from None
+
+    def _utc_day(self, moment: Any) -> ColumnElement[Any]:
+        """The UTC calendar day of a stored time, as text (SQLite keeps UTC times as naive text)."""
+        if self.engine.dialect.name == "sqlite":
+            return func.substr(moment, 1, 10)
+        return func.to_char(func.timezone("UTC", moment), "YYYY-MM-DD")
+
     def figures(
         self,
         category: str | Sequence[str] | None = None,
         since: str | date | datetime | None = None,
         source: str | Sequence[str] | None = None,
+        *,
+        ids: Sequence[int] | None = None,
+        claims: Sequence[int] | None = None,
+        statistics: Sequence[int] | None = None,
+        newest: int | None = None,
     ) -> pd.DataFrame:
-        """One row per figure with its sentence, source, claim and document; optionally filtered."""
+        """One row per figure with its sentence, source, claim and document; optionally filtered (also by figure,
+        claim or statistic ids), and with `newest` only that many of them, the most recently published."""
+        statement = self._figures_statement(category, since, source)
+        f, d = models.FIGURES, models.DOCUMENTS
+        if ids is not None:
+            statement = statement.where(_among(f.c.id, ids))
+        if claims is not None:
+            wanted = select(models.MENTIONS.c.figure_id).where(_among(models.MENTIONS.c.claim_id, claims))
+            statement = statement.where(f.c.id.in_(wanted))
+        if statistics is not None:
+            statement = statement.where(_among(f.c.statistic_id, statistics))
+        if newest is not None:
+            latest = (statement.with_only_columns(f.c.id)  # of the figures the other filters keep
+                      .order_by(d.c.published.desc().nulls_last(), f.c.id.desc()).limit(newest))
+            statement = statement.where(f.c.id.in_(latest.scalar_subquery()))
+        return typed_frame(self._rows(statement.order_by(f.c.document_id, f.c.index)), FIGURE_COLUMNS)
+
+    def figure_rows(self, size: int = CHUNK_ROWS) -> Iterator[tuple[Any, ...]]:
+        """Every figure as a tuple of plain values (None where missing) in the order of FIGURE_COLUMNS, by figure
+        id, read `size` at a time: for writing all of a large store without holding it in memory."""
+        return self._stream(self._figures_statement().order_by(models.FIGURES.c.id), size)
+
+    def figure_ids(self) -> list[int]:
+        """The ids of every figure, in order."""
+        try:
+            with self.engine.connect() as conn:
+                return list(conn.execute(select(models.FIGURES.c.id).order_by(models.FIGURES.c.id)).scalars())
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read database {describe(self.url)}: {error_text(exc)}") from None
+
+    def _figures_statement(
+        self,
+        category: str | Sequence[str] | None = None,
+        since: str | date | datetime | None = None,
+        source: str | Sequence[str] | None = None,
+    ) -> Select[Any]:
         f, d, s, m = models.FIGURES, models.DOCUMENTS, models.SOURCES, models.MENTIONS
-        claim_of = (
-            select(m.c.figure_id, func.min(m.c.claim_id).label("claim_id")).group_by(m.c.figure_id).subquery()
-        )
+        # the figure's first claim, looked up per figure (a grouped subquery would read every mention each time)
+        claim_of = select(func.min(m.c.claim_id)).where(m.c.figure_id == f.c.id).scalar_subquery()
         statement = (
             select(
                 f.c.id, f.c.document_id, f.c.doc, f.c.index, f.c.start, f.c.end, f.c.text, f.c.sentence,
                 f.c.sentence_start, f.c.sentence_end, f.c.value, f.c.low, f.c.high, f.c.qualifier, f.c.unit,
                 f.c.si_value, f.c.entity, f.c.category, f.c.trend, s.c.name, f.c.source_text, f.c.source_kind,
                 f.c.parent_id, f.c.equivalent_of_id, f.c.scope, f.c.scope_start, f.c.tracker_version,
-                claim_of.c.claim_id, f.c.statistic_id, d.c.title, d.c.outlet, d.c.published, d.c.path,
+                claim_of, f.c.statistic_id, d.c.title, d.c.outlet, d.c.published, d.c.path,
                 f.c.channel, f.c.event_id, f.c.country, f.c.admin1, f.c.locality, f.c.lat, f.c.lon, f.c.period,
             )
             .select_from(
                 f.join(d, d.c.id == f.c.document_id)
                 .outerjoin(s, s.c.id == f.c.source_id)
-                .outerjoin(claim_of, claim_of.c.figure_id == f.c.id)
             )
-            .order_by(f.c.document_id, f.c.index)
         )
         if (categories := _as_list(category)) is not None:
             statement = statement.where(f.c.category.in_(categories))
@@ -229,13 +292,43 @@ class Store:
             statement = statement.where(s.c.name.in_(sources))
         if since is not None:
             statement = statement.where(d.c.published >= _as_time(since))
-        return typed_frame(self._rows(statement), FIGURE_COLUMNS)
+        return statement
 
-    def claims(self) -> pd.DataFrame:
-        """One row per claim: its statistic, value, source, and how many mentions, documents, origins."""
+    def claims(
+        self,
+        category: str | Sequence[str] | None = None,
+        unit: str | Sequence[str] | None = None,
+        *,
+        ids: Sequence[int] | None = None,
+        most_reported: int | None = None,
+    ) -> pd.DataFrame:
+        """One row per claim: its statistic, value, source, and how many mentions, documents, origins; optionally
+        only some categories, units or ids, and with `most_reported` only that many of the claims with a positive
+        value that the most documents report (then the largest value first)."""
+        c, st = models.CLAIMS, models.STATISTICS
+        wanted = select(c.c.id).select_from(c.join(st, st.c.id == c.c.statistic_id))
+        if (categories := _as_list(category)) is not None:
+            wanted = wanted.where(st.c.category.in_(categories))
+        if (units := _as_list(unit)) is not None:
+            wanted = wanted.where(c.c.unit.in_(units))
+        if ids is not None:
+            wanted = wanted.where(_among(c.c.id, ids))
+        if most_reported is not None:
+            size = func.coalesce(c.c.value, c.c.low, c.c.high)
+            wanted = wanted.where(size > 0).order_by(c.c.n_documents.desc(), size.desc(), c.c.id).limit(most_reported)
+        filtered = categories is not None or units is not None or ids is not None or most_reported is not None
+        return typed_frame(self._rows(self._claims_statement(wanted if filtered else None)), CLAIM_COLUMNS)
+
+    def claim_rows(self, size: int = CHUNK_ROWS) -> Iterator[tuple[Any, ...]]:
+        """Every claim as a tuple of plain values in the order of CLAIM_COLUMNS, by claim id, read `size` at a
+        time."""
+        return self._stream(self._claims_statement(None), size)
+
+    def _claims_statement(self, wanted: Select[Any] | None) -> Select[Any]:
+        """The claims query, of the claims `wanted` selects (their ids) or of all."""
         c, st, s = models.CLAIMS, models.STATISTICS, models.SOURCES
         m, f, d = models.MENTIONS, models.FIGURES, models.DOCUMENTS
-        per_claim = (
+        per_claim_rows = (
             select(
                 m.c.claim_id,
                 func.count(m.c.figure_id).label("n_mentions"),
@@ -244,8 +337,11 @@ class Store:
             )
             .select_from(m.join(f, f.c.id == m.c.figure_id).join(d, d.c.id == f.c.document_id))
             .group_by(m.c.claim_id)
-            .subquery()
         )
+        chosen = wanted.subquery() if wanted is not None else None
+        if chosen is not None:
+            per_claim_rows = per_claim_rows.where(m.c.claim_id.in_(select(chosen.c.id)))
+        per_claim = per_claim_rows.subquery()
         statement = (
             select(
                 c.c.id, c.c.statistic_id, st.c.label, st.c.category, c.c.value, c.c.low, c.c.high,
@@ -259,7 +355,7 @@ class Store:
             )
             .order_by(c.c.id)
         )
-        return typed_frame(self._rows(statement), CLAIM_COLUMNS)
+        return statement if chosen is None else statement.where(c.c.id.in_(select(chosen.c.id)))
 
     def statistics(self) -> pd.DataFrame:
         """One row per statistic with its counts and its current value (the figure the analysis chose: the
@@ -316,8 +412,30 @@ class Store:
         )
         return typed_frame(self._rows(statement), EVENT_COLUMNS)
 
-    def revisions(self) -> pd.DataFrame:
-        """One row per revision: a source's running toll moving from one figure to the next."""
+    def statistic_activity(self) -> pd.DataFrame:
+        """One row per statistic: on how many days (UTC) its figures were published, and how many revisions its
+        sources made."""
+        f, d, r = models.FIGURES, models.DOCUMENTS, models.REVISIONS
+        days = (
+            select(f.c.statistic_id, func.count(distinct(self._utc_day(d.c.published))).label("n"))
+            .select_from(f.join(d, d.c.id == f.c.document_id))
+            .where(f.c.statistic_id.is_not(None))
+            .group_by(f.c.statistic_id)
+            .subquery()
+        )
+        revisions = select(r.c.statistic_id, func.count(r.c.id).label("n")).group_by(r.c.statistic_id).subquery()
+        st = models.STATISTICS
+        statement = (
+            select(st.c.id, func.coalesce(days.c.n, 0), func.coalesce(revisions.c.n, 0))
+            .select_from(st.outerjoin(days, days.c.statistic_id == st.c.id)
+                         .outerjoin(revisions, revisions.c.statistic_id == st.c.id))
+            .order_by(st.c.id)
+        )
+        return typed_frame(self._rows(statement), ACTIVITY_COLUMNS)
+
+    def revisions(self, statistics: Sequence[int] | None = None) -> pd.DataFrame:
+        """One row per revision: a source's running toll moving from one figure to the next; optionally only
+        those of some statistics (ids)."""
         r, st, s = models.REVISIONS, models.STATISTICS, models.SOURCES
         ff, ft = models.FIGURES.alias("figure_from"), models.FIGURES.alias("figure_to")
         df, dt = models.DOCUMENTS.alias("document_from"), models.DOCUMENTS.alias("document_to")
@@ -337,6 +455,8 @@ class Store:
             )
             .order_by(r.c.statistic_id, r.c.id)
         )
+        if statistics is not None:
+            statement = statement.where(_among(r.c.statistic_id, statistics))
         return typed_frame(self._rows(statement), REVISION_COLUMNS)
 
     def discrepancies(self) -> pd.DataFrame:
