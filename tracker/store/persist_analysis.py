@@ -34,9 +34,6 @@ if TYPE_CHECKING:  # imported on use: a broken analysis package must not stop do
 #: Documents read per batch when streaming the corpus to the analysis.
 BATCH_DOCUMENTS: Final = 200
 
-#: When the groups to analyse again hold more than this share of the documents, all groups are analysed again.
-REPLACE_ALL_SHARE: Final = 0.5
-
 #: A whole-corpus analysis (documents in, everything found out), in place of the tracker's own.
 CorpusAnalyzer = Callable[[Iterable["DocumentInput"]], "Analysis"]
 
@@ -528,12 +525,11 @@ def _refresh_groups(conn: Connection, sources: SourceRegistry, everything: bool,
     from tracker.analysis.analyze import analyze_group
 
     clustering = _clustering(conn)
-    groups, replaced = (list(clustering.groups), set()) if everything else _groups_to_analyse(conn, clustering)
-    if sum(map(len, groups)) > REPLACE_ALL_SHARE * sum(map(len, clustering.groups)):
-        # most of the store changes: emptying the tables is cheaper than deleting their rows group by group
+    if everything:
         clear_analysis(conn)
         groups = list(clustering.groups)
     else:
+        groups, replaced = _groups_to_analyse(conn, clustering)
         clear_groups(conn, [d for g in groups for d in g], replaced)
     pending: list[tuple[int, ...]] = []
     for i, group in enumerate(groups):
