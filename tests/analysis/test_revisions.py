@@ -95,3 +95,13 @@ def test_a_part_is_no_step_of_the_toll() -> None:
                    _doc(1, _day(10), _fig(1, 0, 2884.0, "ministry", text="2,884 of the people"),
                         _fig(1, 1, 2901.0, "ministry")))
     assert steps == [(0, 101)]
+
+
+def test_a_source_s_own_statement_leads_to_its_next_step_not_the_outlet_s_restatement() -> None:
+    lead = _fig(0, 0, 60.0, "Investigative Committee", qualifier="more_than", high=None,
+                source_text="said Investigative Committee (carried over from “more than 60 people”)")
+    quoted = _fig(0, 1, 60.0, "Investigative Committee", qualifier="more_than", high=None,
+                  source_text="said Investigative Committee")
+    steps = _steps(_doc(0, _day(9), lead, quoted),
+                   _doc(1, _day(10), _fig(1, 0, 137.0, "Investigative Committee")))
+    assert steps == [(1, 100)]

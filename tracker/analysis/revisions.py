@@ -19,7 +19,7 @@ from datetime import date
 
 from tracker.analysis.bounds import magnitude, magnitude_ratio
 from tracker.analysis.claims import QUALIFIER_PRECISION
-from tracker.analysis.timeline import Dated, interval, is_headline, is_part, same_source, voice
+from tracker.analysis.timeline import Dated, interval, is_carried_over, is_headline, is_part, same_source, voice
 from tracker.analysis.types import CUMULATIVE, RevisionOut
 
 #: Figures of one voice this close in size (and with compatible bounds) state one step of its toll.
@@ -77,11 +77,12 @@ def _one_statement_per_text(members: Sequence[Dated]) -> list[Dated]:
     return [*best.values(), *marked]
 
 
-def _precision(d: Dated) -> tuple[bool, int, bool, int, int]:
+def _precision(d: Dated) -> tuple[bool, int, bool, bool, int, int]:
     """The figure that best states a step first: a body's sentence before a headline (which rounds: "nears
-    3000"), an exact number before a bound, an attributed figure before the outlet's own, then text order."""
-    return (is_headline(d.mention), QUALIFIER_PRECISION.get(d.mention.qualifier, 5), d.source is None, d.order,
-            d.mention.index)
+    3000"), an exact number before a bound, an attributed figure before the outlet's own, the source's own
+    statement before the outlet's restatement of it, then text order."""
+    return (is_headline(d.mention), QUALIFIER_PRECISION.get(d.mention.qualifier, 5), d.source is None,
+            is_carried_over(d.mention), d.order, d.mention.index)
 
 
 def _stated(step: list[Dated]) -> Dated:

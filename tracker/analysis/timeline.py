@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from tracker.analysis.bounds import INF, Interval, mention_interval
 from tracker.analysis.types import MentionInput
+from tracker.extract.carryover import CARRIED_OVER_MARK
 
 #: Source kinds that speak for a state; their tolls chain into one official count.
 OFFICIAL_KINDS = frozenset({"government", "ministry", "police", "military", "state"})
@@ -145,6 +146,12 @@ def is_part(m: MentionInput) -> bool:
         return at >= 0 and _OF_THE.match(after) is not None and not m.entity
     entity = (m.entity or "").lower()
     return not entity or entity.endswith(found.group(1).lower())
+
+
+def is_carried_over(m: MentionInput) -> bool:
+    """A figure stated in the outlet's own voice whose source the article gives elsewhere (a lead that
+    restates the toll a source is quoted with): the quoted statement states it better."""
+    return m.source_text is not None and CARRIED_OVER_MARK in m.source_text
 
 
 def is_headline(m: MentionInput) -> bool:

@@ -16,6 +16,9 @@ from collections.abc import Sequence
 
 from tracker.figure import Figure
 
+#: How a carried-over `source_text` says where its attribution came from (it ends "... (carried over from “N”)").
+CARRIED_OVER_MARK = "(carried over from "
+
 _NOT_CARRIED = frozenset({"other", "duration", "distance"})
 #: How far from the round number a rounded figure may lie, as a share of it.
 _ROUNDING_SHARE = 0.1
@@ -89,6 +92,6 @@ def carry_over_sources(text: str, figures: list[Figure]) -> list[Figure]:
             donor = _donor(text, f, attributed, figures)
             if donor is not None:
                 f = f.replace(source=donor.source, source_kind=donor.source_kind, channel=donor.channel,
-                              source_text=f"{donor.source_text} (carried over from “{donor.text}”)")
+                              source_text=f"{donor.source_text} {CARRIED_OVER_MARK}“{donor.text}”)")
         out.append(f)
     return out
