@@ -31,6 +31,8 @@ PUBLISHED = date(2023, 9, 11)  # a Monday
                  id="year-before-event-noun"),
     pytest.param("2022 has been especially bad.", None, [("2022", None, 2022, False)], id="bare-year-subject"),
     pytest.param("2000 troops crossed the border.", None, [], id="count-not-year"),
+    # a year is singular: "were" makes the number a count ("2000 were displaced")
+    pytest.param("Some 2000 were displaced by the floods.", None, [], id="count-with-plural-verb-not-year"),
     pytest.param("The death toll rose 15% in 2023.", None, [("2023", None, 2023, False)], id="year-after-in"),
     pytest.param("Friday's attack killed 12.", PUBLISHED, [("Friday's", date(2023, 9, 8), 2023, False)],
                  id="weekday-possessive"),

@@ -33,7 +33,7 @@ _DATE = re.compile(
       | (?P<my>\b(?:(?:early|mid|late)[\s-]+)?{_MONTH}\s+(?P<myy>{_YEAR})\b)
       | (?P<yr>\b(?P<yrp>in|of|since|from|between|and|until|till|to|during|by|before|after|the|early|mid|late)
               [\s-]+(?P<yry>{_YEAR})\b(?![\s\u00a0]*(?:%|percent|per\s+cent)))
-      | (?P<bare>\b(?P<barey>{_YEAR})(?=\s*[,.;:)]|\s+(?:has|had|was|were|is|saw|brought|will|would)\b))
+      | (?P<bare>\b(?P<barey>{_YEAR})(?=\s*[,.;:)]|\s+(?:has|had|was|is|saw|brought|will|would)\b))
       | (?P<wd>\b(?:(?:on|last|late|early|this)\s+)?{_WEEKDAY}(?:['’]s)?
               (?:\s+(?:night|morning|afternoon|evening))?\b)
       | (?P<rel>\b(?:yesterday|today|tonight|last\s+night|overnight
