@@ -105,3 +105,10 @@ def test_a_source_s_own_statement_leads_to_its_next_step_not_the_outlet_s_restat
     steps = _steps(_doc(0, _day(9), lead, quoted),
                    _doc(1, _day(10), _fig(1, 0, 137.0, "Investigative Committee")))
     assert steps == [(1, 100)]
+
+
+def test_an_undated_text_s_earlier_count_comes_before_its_current_one_whatever_their_sizes() -> None:
+    # "far fewer than the nearly 500 deaths the ministry originally described ... officials say at least 471"
+    steps = _steps(_doc(0, None, _fig(0, 0, 500.0, "health ministry", qualifier="approximately", stage=-1),
+                        _fig(0, 1, 471.0, "health ministry", qualifier="at_least", high=None)))
+    assert steps == [(0, 1)]

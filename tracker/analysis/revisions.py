@@ -5,7 +5,8 @@ named source, official bodies of a state together (tracker.analysis.timeline); t
 unattributed tolls join the main voice. Each text gives a voice one current statement (its best: a
 body's sentence, an exact number, an attributed figure), and the figures it marks as earlier ("grew from
 50") or moved ("rose to 57"). They are put in time order: by publication day, then by those marks; when
-some documents are undated, a running toll is read as rising, so by size. Consecutive figures that agree
+some documents are undated, a running toll is read as rising, so by size (but a count a text marks as earlier
+stays just before that text's current count). Consecutive figures that agree
 (compatible bounds, about one size) are one step; each document's figure of a step leads to the statement
 of the next step. A step inside one document counts only where the text marks it.
 """
@@ -60,7 +61,12 @@ def _voices(dated: Sequence[Dated], event_country: str | None,
 def _in_time_order(members: list[Dated]) -> list[Dated]:
     if all(d.day is not None for d in members):
         return sorted(members, key=lambda d: (d.day or date.min, d.mention.stage, d.order, d.mention.index))
-    return sorted(members, key=lambda d: (magnitude(d.mention) or 0.0, d.mention.stage, d.order, d.mention.index))
+    # By size, as a rising toll; but a count the text marks as earlier ("nearly 500 ... originally described")
+    # stands just before the same text's current count, whatever its size: the text says which came first.
+    current = {d.mention.document_id: magnitude(d.mention) or 0.0 for d in members if d.mention.stage == 0}
+    return sorted(members, key=lambda d: (
+        current.get(d.mention.document_id, magnitude(d.mention) or 0.0) if d.mention.stage < 0
+        else magnitude(d.mention) or 0.0, d.mention.stage, d.order, d.mention.index))
 
 
 def _one_statement_per_text(members: Sequence[Dated]) -> list[Dated]:
