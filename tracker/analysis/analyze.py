@@ -174,7 +174,8 @@ def analyze_group(docs: Sequence[DocumentInput], clustering: Clustering) -> Anal
             if key is not None:
                 members[key].append(Dated(m, day, order[doc.document_id]))
 
-    officials = official_people(m for doc in documents for m in doc.mentions)
+    officials = official_people((m for doc in documents for m in doc.mentions),
+                                {doc.document_id: doc.sentences for doc in documents})
     claims: list[ClaimOut] = []
     discrepancies: list[DiscrepancyOut] = []
     revisions: list[RevisionOut] = []

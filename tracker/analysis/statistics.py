@@ -28,7 +28,7 @@ from functools import cache
 
 from tracker.analysis.bounds import magnitude, magnitude_ratio, mention_interval
 from tracker.analysis.event_clusters import place_name
-from tracker.analysis.families import entity_family, load_families
+from tracker.analysis.families import entity_family, family_words, load_families
 from tracker.analysis.places import Place
 from tracker.analysis.timeline import official_people, official_state
 from tracker.analysis.types import CUMULATIVE, DocumentInput, EventOut, MentionInput, StatisticOut
@@ -42,6 +42,9 @@ DEFAULT_POPULATION = "people"
 #: How far after a number (characters) a condition may stand ("80 people injured in the attack remain in
 #: hospital").
 CONDITION_REACH = 60
+#: A part named between commas after a count ("80 people, including six children, remain in hospital"): the
+#: count's own predicate comes after it.
+_PARENTHETICAL = re.compile(r",\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b[^,;.]{0,40},", re.IGNORECASE)
 #: A town's figure this close to a wider place's (or above it) is that count stated beside a town, not a
 #: part of it ("1.6 million houses" beside one town, of 1.68 million in the country); a region or a
 #: country may hold most of a toll (Malawi's 190 of 200 in two countries).
@@ -100,8 +103,8 @@ def condition_of(m: MentionInput) -> str | None:
     at = m.sentence.find(m.text)
     if at < 0:
         return None
-    after = m.sentence[at + len(m.text):at + len(m.text) + CONDITION_REACH]
-    after = re.split(r"[,;.]", after, maxsplit=1)[0]
+    after = _PARENTHETICAL.sub(" ", m.sentence[at + len(m.text):at + len(m.text) + CONDITION_REACH + 40])
+    after = re.split(r"[,;.]", after[:CONDITION_REACH], maxsplit=1)[0]
     pattern, rows = _conditions()
     found = pattern.search(after)
     return rows[" ".join(found.group().lower().split())] if found else None
@@ -116,7 +119,9 @@ def population_of(m: MentionInput) -> str:
     family = entity_family(m.entity)
     condition = condition_of(m)
     if condition is not None:
-        return condition if family in (None, DEFAULT_POPULATION) else f"{family}, {condition}"
+        # a noun that already names the condition adds nothing ("107 patients in medical institutions")
+        plain = family in (None, DEFAULT_POPULATION) or condition in family_words(family)
+        return condition if plain else f"{family}, {condition}"
     if family is None:
         at = m.sentence.find(m.text)
         named = _NUMBER_OF.findall(m.sentence, 0, at if at >= 0 else len(m.sentence))
@@ -203,7 +208,8 @@ def statistic_keys(
 ) -> dict[int, StatisticKey]:
     """Each figure's statistic key (figures of no event, or of other categories, have none)."""
     civilians = _distinct_civilians(docs, event_of, events)
-    officials = official_people(m for doc in docs for m in doc.mentions)
+    officials = official_people((m for doc in docs for m in doc.mentions),
+                                {doc.document_id: doc.sentences for doc in docs})
     keys: dict[int, StatisticKey] = {}
     mentions: dict[int, MentionInput] = {}
     for doc in docs:

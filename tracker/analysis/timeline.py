@@ -11,7 +11,7 @@ steps of one official count. Their state is the one their name or attribution na
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -69,19 +69,22 @@ def same_source(a: str | None, b: str | None) -> bool:
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
-def official_people(mentions: Iterable[MentionInput]) -> frozenset[str]:
+def official_people(mentions: Iterable[MentionInput],
+                    sentences: Mapping[int, Sequence[str]] | None = None) -> frozenset[str]:
     """The people the texts give an official title ("Pavlo Kyrylenko, governor of the Donetsk Oblast",
-    "Health Minister Mikhail Murashko"): they speak for their state wherever they are quoted."""
+    "Health Minister Mikhail Murashko"): they speak for their state wherever they are quoted. The title may
+    stand in the figure's sentence or, given the documents' `sentences`, in any sentence of its document
+    that names the person ("Deputy Prime Minister Tatyana Golikova ... She said 107 ...")."""
     out: set[str] = set()
     for m in mentions:
         if m.source_kind != "person" or not m.source or m.source in out:
             continue
-        at = m.sentence.find(m.source)
-        if at < 0:
-            continue
-        around = m.sentence[max(0, at - 40):at + len(m.source) + 50]
-        if _OFFICIAL_WORDS.search(around):
-            out.add(m.source)
+        texts = [m.sentence, *(sentences or {}).get(m.document_id, ())]
+        for text in texts:
+            at = text.find(m.source)
+            if at >= 0 and _OFFICIAL_WORDS.search(text[max(0, at - 40):at + len(m.source) + 50]):
+                out.add(m.source)
+                break
     return frozenset(out)
 
 
