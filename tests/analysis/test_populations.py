@@ -31,6 +31,26 @@ def test_population_of(sentence: str, text: str, entity: str, population: str) -
     assert population_of(m) == population
 
 
+@pytest.mark.parametrize(
+    ("sentence", "whole_text", "part_text", "population"),
+    [
+        pytest.param("Eighty people, including six children, remain in hospital.", "Eighty people", "six children",
+                     "children, hospitalised", id="including-takes-the-whole-s-condition"),
+        pytest.param("There are 64 patients in medical institutions, of which three children - one is in "
+                     "serious condition.", "64 patients", "three children", "children, hospitalised",
+                     id="of-which-and-a-dash-ends-the-part-s-clause"),
+        pytest.param("Five people were in critical condition and 5 children were also injured.", "Five people",
+                     "5 children", "children", id="a-figure-beside-another-is-not-its-part"),
+    ],
+)
+def test_a_part_named_as_such_is_in_its_whole_s_condition(sentence: str, whole_text: str, part_text: str,
+                                                           population: str) -> None:
+    whole = mention(0, 0, sentence, 80.0, text=whole_text, entity=whole_text.split()[-1], category="injured")
+    part = mention(0, 1, sentence, 6.0, text=part_text, entity="children", category="injured",
+                   parent_figure_id=whole.figure_id)
+    assert population_of(part, whole) == population
+
+
 def test_an_official_title_given_in_another_sentence_of_the_document_counts() -> None:
     quoted = mention(0, 0, "She said 64 patients are in medical institutions.", 64.0, source="Anna Petrova",
                      source_kind="person")

@@ -42,6 +42,12 @@ DEFAULT_POPULATION = "people"
 #: How far after a number (characters) a condition may stand ("80 people injured in the attack remain in
 #: hospital").
 CONDITION_REACH = 60
+#: How far after a count its part may be named, and the words that name it as one.
+PART_REACH = 80
+_PART_LINK = re.compile(r"\b(?:including|of\s+(?:which|whom|them)|among\s+(?:them|whom|those))\b", re.IGNORECASE)
+#: Where a count's clause ends: a comma, semicolon, full stop or a spaced dash ("three children – one child is
+#: in serious condition": the condition is the one child's).
+_CLAUSE_END = re.compile(r"[,;.]|\s[–—-]\s")
 #: A part named between commas after a count ("80 people, including six children, remain in hospital"): the
 #: count's own predicate comes after it.
 _PARENTHETICAL = re.compile(r",\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b[^,;.]{0,40},", re.IGNORECASE)
@@ -104,20 +110,31 @@ def condition_of(m: MentionInput) -> str | None:
     if at < 0:
         return None
     after = _PARENTHETICAL.sub(" ", m.sentence[at + len(m.text):at + len(m.text) + CONDITION_REACH + 40])
-    after = re.split(r"[,;.]", after[:CONDITION_REACH], maxsplit=1)[0]
+    after = _CLAUSE_END.split(after[:CONDITION_REACH], maxsplit=1)[0]
     pattern, rows = _conditions()
     found = pattern.search(after)
     return rows[" ".join(found.group().lower().split())] if found else None
 
 
-def population_of(m: MentionInput) -> str:
+def _named_as_part(part: MentionInput, whole: MentionInput) -> bool:
+    """Whether the sentence names `part` as a part of `whole` just after it ("107 patients ..., of which three
+    children"; "80 people, including six children")."""
+    if part.sentence != whole.sentence or whole.unit != "count":
+        return False
+    end = part.sentence.find(whole.text) + len(whole.text)
+    start = part.sentence.find(part.text, end)
+    return len(whole.text) <= end <= start <= end + PART_REACH and bool(_PART_LINK.search(part.sentence, end, start))
+
+
+def population_of(m: MentionInput, whole: MentionInput | None = None) -> str:
     """The population a figure counts: its counted noun's family; for a bare number, the noun of "the number
     of houses ... rose to 1.8 million" before it; else people. People in a condition ("in hospital") are a
-    population of their own."""
+    population of their own; a part (`whole`: the figure it is part of) is in its whole's condition unless
+    it names its own ("107 patients in medical institutions, of which three children")."""
     if m.unit != "count":
         return DEFAULT_POPULATION
     family = entity_family(m.entity)
-    condition = condition_of(m)
+    condition = condition_of(m) or (condition_of(whole) if whole is not None and _named_as_part(m, whole) else None)
     if condition is not None:
         # a noun that already names the condition adds nothing ("107 patients in medical institutions")
         plain = family in (None, DEFAULT_POPULATION) or condition in family_words(family)
@@ -213,12 +230,14 @@ def statistic_keys(
     keys: dict[int, StatisticKey] = {}
     mentions: dict[int, MentionInput] = {}
     for doc in docs:
+        by_id = {m.figure_id: m for m in doc.mentions}
         for m in doc.mentions:
             event_key = event_of.get(m.figure_id)
             if event_key is None or m.category not in STATISTIC_CATEGORIES or m.unit in NOT_COUNTED_UNITS or (
                     m.value is None and m.low is None and m.high is None):
                 continue
-            population = population_of(m)
+            whole = by_id.get(m.parent_figure_id) if m.parent_figure_id is not None else None
+            population = population_of(m, whole)
             if population == "civilians" and (event_key, m.category) not in civilians:
                 population = DEFAULT_POPULATION
             event_place = events[event_key].place
