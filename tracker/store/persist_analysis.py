@@ -110,12 +110,23 @@ def write_document_analysis(conn: Connection, document_id: int, figure_ids: Sequ
     conn.execute(update(documents).where(documents.c.id == document_id).values(analyzed_version=__version__))
 
 
+def _figure_rows(conn: Connection, ids: Sequence[int]) -> Sequence[Any]:
+    """The stored figures of documents `ids` with their source's name, in document and output order."""
+    figures, sources = models.FIGURES, models.SOURCES
+    return conn.execute(
+        select(figures, sources.c.name.label("source_name"))
+        .select_from(figures.outerjoin(sources, sources.c.id == figures.c.source_id))
+        .where(figures.c.document_id.in_(ids))
+        .order_by(figures.c.document_id, figures.c.index)
+    ).all()
+
+
 def analyze_documents(conn: Connection, *, everything: bool = False, batch: int = BATCH_DOCUMENTS) -> int:
     """Run the per-document analysis where it is missing or stale (`everything`: on every document), one
     transaction per batch; how many documents it analysed."""
     from tracker.analysis.document import analyze_document
 
-    documents, figures, sources = models.DOCUMENTS, models.FIGURES, models.SOURCES
+    documents = models.DOCUMENTS
     done = 0
     last_id = 0
     while True:
@@ -130,12 +141,7 @@ def analyze_documents(conn: Connection, *, everything: bool = False, batch: int 
                 return done
             last_id = doc_rows[-1].id
             ids = [r.id for r in doc_rows]
-            figure_rows = conn.execute(
-                select(figures, sources.c.name.label("source_name"))
-                .select_from(figures.outerjoin(sources, sources.c.id == figures.c.source_id))
-                .where(figures.c.document_id.in_(ids))
-                .order_by(figures.c.document_id, figures.c.index)
-            ).all()
+            figure_rows = _figure_rows(conn, ids)
             by_document = {k: list(g) for k, g in groupby(figure_rows, lambda r: r.document_id)}
             for row in doc_rows:
                 rows = by_document.get(row.id, [])
@@ -182,8 +188,7 @@ def document_inputs(conn: Connection, ids: Sequence[int]) -> list[DocumentInput]
     """The stored documents `ids` as the analysis sees them, in id order."""
     from tracker.analysis.types import DocumentInput
 
-    documents, sentences, figures = models.DOCUMENTS, models.SENTENCES, models.FIGURES
-    sources, events = models.SOURCES, models.DOCUMENT_EVENTS
+    documents, sentences, events = models.DOCUMENTS, models.SENTENCES, models.DOCUMENT_EVENTS
     doc_rows = conn.execute(
         select(documents.c.id, documents.c.key, documents.c.published, documents.c.outlet)
         .where(documents.c.id.in_(ids))
@@ -194,12 +199,7 @@ def document_inputs(conn: Connection, ids: Sequence[int]) -> list[DocumentInput]
         .where(sentences.c.document_id.in_(ids))
         .order_by(sentences.c.document_id, sentences.c.index)
     ).all()
-    figure_rows = conn.execute(
-        select(figures, sources.c.name.label("source_name"))
-        .select_from(figures.outerjoin(sources, sources.c.id == figures.c.source_id))
-        .where(figures.c.document_id.in_(ids))
-        .order_by(figures.c.document_id, figures.c.index)
-    ).all()
+    figure_rows = _figure_rows(conn, ids)
     event_rows = conn.execute(
         select(events).where(events.c.document_id.in_(ids)).order_by(events.c.document_id, events.c.index)
     ).all()
