@@ -157,7 +157,9 @@ def analyze_group(docs: Sequence[DocumentInput], clustering: Clustering) -> Anal
         for m in doc.mentions:
             if m.event_index is not None and (doc.document_id, m.event_index) in event_of_document_event:
                 event_of[m.figure_id] = event_of_document_event[(doc.document_id, m.event_index)]
-    keys = statistic_keys(documents, event_of, event_by_key)
+    officials = official_people((m for doc in documents for m in doc.mentions),
+                                {doc.document_id: doc.sentences for doc in documents})
+    keys = statistic_keys(documents, event_of, event_by_key, officials)
     place_of_figure = {
         m.figure_id: event_by_key[event_of[m.figure_id]].place
         for doc in documents for m in doc.mentions if not m.own_place and m.figure_id in event_of
@@ -174,8 +176,6 @@ def analyze_group(docs: Sequence[DocumentInput], clustering: Clustering) -> Anal
             if key is not None:
                 members[key].append(Dated(m, day, order[doc.document_id]))
 
-    officials = official_people((m for doc in documents for m in doc.mentions),
-                                {doc.document_id: doc.sentences for doc in documents})
     claims: list[ClaimOut] = []
     discrepancies: list[DiscrepancyOut] = []
     revisions: list[RevisionOut] = []

@@ -30,7 +30,7 @@ from tracker.analysis.bounds import magnitude, magnitude_ratio, mention_interval
 from tracker.analysis.event_clusters import place_name
 from tracker.analysis.families import entity_family, family_words, load_families
 from tracker.analysis.places import Place
-from tracker.analysis.timeline import official_people, official_state
+from tracker.analysis.timeline import official_state
 from tracker.analysis.types import CUMULATIVE, DocumentInput, EventOut, MentionInput, StatisticOut
 from tracker.data_files import data_rows
 from tracker.extract.trie import trie_pattern
@@ -44,13 +44,14 @@ DEFAULT_POPULATION = "people"
 CONDITION_REACH = 60
 #: How far after a count its part may be named, and the words that name it as one.
 PART_REACH = 80
-_PART_LINK = re.compile(r"\b(?:including|of\s+(?:which|whom|them)|among\s+(?:them|whom|those))\b", re.IGNORECASE)
+_PART_WORDS = r"(?:including|of\s+(?:which|whom|them)|among\s+(?:them|whom|those))"
+_PART_LINK = re.compile(rf"\b{_PART_WORDS}\b", re.IGNORECASE)
 #: Where a count's clause ends: a comma, semicolon, full stop or a spaced dash ("three children – one child is
 #: in serious condition": the condition is the one child's).
 _CLAUSE_END = re.compile(r"[,;.]|\s[–—-]\s")
 #: A part named between commas after a count ("80 people, including six children, remain in hospital"): the
 #: count's own predicate comes after it.
-_PARENTHETICAL = re.compile(r",\s*(?:including|among\s+them|among\s+whom|of\s+whom)\b[^,;.]{0,40},", re.IGNORECASE)
+_PARENTHETICAL = re.compile(rf",\s*{_PART_WORDS}\b[^,;.]{{0,40}},", re.IGNORECASE)
 #: A town's figure this close to a wider place's (or above it) is that count stated beside a town, not a
 #: part of it ("1.6 million houses" beside one town, of 1.68 million in the country); a region or a
 #: country may hold most of a toll (Malawi's 190 of 200 in two countries).
@@ -221,12 +222,12 @@ def _distinct_civilians(docs: Sequence[DocumentInput], event_of: Mapping[int, st
 
 
 def statistic_keys(
-    docs: Sequence[DocumentInput], event_of: Mapping[int, str], events: Mapping[str, EventOut]
+    docs: Sequence[DocumentInput], event_of: Mapping[int, str], events: Mapping[str, EventOut],
+    officials: frozenset[str] = frozenset(),
 ) -> dict[int, StatisticKey]:
-    """Each figure's statistic key (figures of no event, or of other categories, have none)."""
+    """Each figure's statistic key (figures of no event, or of other categories, have none); `officials`:
+    the people the documents give an official title (tracker.analysis.timeline.official_people)."""
     civilians = _distinct_civilians(docs, event_of, events)
-    officials = official_people((m for doc in docs for m in doc.mentions),
-                                {doc.document_id: doc.sentences for doc in docs})
     keys: dict[int, StatisticKey] = {}
     mentions: dict[int, MentionInput] = {}
     for doc in docs:

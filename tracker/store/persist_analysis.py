@@ -415,12 +415,6 @@ def _clustering(conn: Connection) -> Clustering:
     return cluster_corpus((r.document_id, r.published, _document_event(r)) for r in rows)
 
 
-def _comparable(row: dict[str, Any]) -> tuple[Any, ...]:
-    """An event row as the store gives it back (floats and booleans as stored)."""
-    return tuple(float(v) if isinstance(v, float) else bool(v) if isinstance(v, bool) else v
-                 for v in row.values())
-
-
 def _groups_to_analyse(conn: Connection, clustering: Clustering) -> tuple[list[tuple[int, ...]], set[str]]:
     """The groups whose stored results differ from what the clustering gives (new or re-analysed documents,
     events that gained or lost documents), and the stored event keys their results replace."""
@@ -431,8 +425,8 @@ def _groups_to_analyse(conn: Connection, clustering: Clustering) -> tuple[list[t
             .select_from(document_events.outerjoin(events, events.c.id == document_events.c.event_id)))
     }
     columns = [events.c[name] for name in _EVENT_COLUMNS]
-    stored_event = {r.key: _comparable(dict(r._mapping)) for r in conn.execute(select(*columns))}
-    new_event = {e.key: _comparable(_event_row(e)) for e in clustering.events}
+    stored_event = {r.key: tuple(r) for r in conn.execute(select(*columns))}
+    new_event = {e.key: tuple(_event_row(e)[name] for name in _EVENT_COLUMNS) for e in clustering.events}
     group_of_event = {e.key: i for i, group in enumerate(clustering.groups) for e in clustering.events_of(group)}
     stored_of_document: dict[int, set[str]] = defaultdict(set)
     changed: set[int] = set()  # documents with a document event whose stored event is not its event now
