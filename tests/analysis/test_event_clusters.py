@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.analysis.builders import event
 from tracker.analysis.event_clusters import cluster_events
@@ -41,6 +43,10 @@ def _groups(events: list[DocumentEvent]) -> list[set[int]]:
     pytest.param([event(0, "airstrike", KRAMATORSK, date(2022, 4, 8)),
                   event(0, "airstrike", KHARKIV, date(2022, 4, 8))],
                  [{0}, {1}], id="two-towns-one-day"),
+    pytest.param([event(0, "airstrike", KRAMATORSK, date(2022, 4, 8)),
+                  event(0, "airstrike", KHARKIV, date(2022, 4, 8)),
+                  event(0, "airstrike", UKRAINE, date(2022, 4, 8))],
+                 [{0, 2}, {1}], id="a-report-naming-only-the-country-joins-the-first-of-two-towns"),
     pytest.param([event(0, "shooting", KRASNOGORSK, date(2024, 3, 22)),
                   event(0, "shooting", MOSCOW, date(2024, 3, 23))],
                  [{0, 1}], id="a-suburb-and-its-city"),
@@ -103,3 +109,41 @@ def test_keys_are_unique() -> None:
         (1, None, event(0, "airstrike", KRAMATORSK, date(2022, 5, 20))),
     ])
     assert len({e.key for e in found}) == 2
+
+
+def _clusters_by_scanning(items: list[tuple[int, datetime | None, DocumentEvent]]) -> list[list[tuple[int, int]]]:
+    """The clustering rule applied the plain way: every event tested against every cluster so far."""
+    from tracker.analysis import event_clusters as ec
+
+    clusters: list[ec._Cluster] = []
+    for document_id, _, e in sorted(items, key=ec._sort_key):
+        fitting = [c for c in clusters if ec._fits(c, e)]
+        if fitting:
+            cluster = min(fitting, key=lambda c: ec._distance(c, e))
+        else:
+            cluster = ec._Cluster(ec._family(e.type), e.historical)
+            clusters.append(cluster)
+        cluster.add(document_id, e)
+    return sorted(sorted((d, e.index) for d, e in c.members) for c in clusters)
+
+
+# Few values of each, so that events often meet at a window's edge or fit two clusters at one distance.
+_PLACES = st.sampled_from([None, KRAMATORSK, KHARKIV, UKRAINE, SYRIA_TURKEY])
+_TYPES = st.sampled_from(["airstrike", "explosion", "other", "flood", "storm", "war"])
+_DAYS = st.one_of(st.none(), st.dates(date(2022, 1, 1), date(2022, 1, 9)),
+                  st.dates(date(2022, 1, 1), date(2022, 9, 30)))
+_PAST = st.sampled_from([False, False, False, True])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(_TYPES, _PLACES, _DAYS, _PAST, st.sampled_from([None, None, "Freddy", "Gabrielle"])),
+                min_size=2, max_size=30))
+def test_indexed_clustering_equals_scanning_every_cluster(
+        drawn: list[tuple[str, Place | None, date | None, bool, str | None]]) -> None:
+    items = [(i, None, event(0, kind, place, day, historical=historical and day is not None, name=name))
+             for i, (kind, place, day, historical, name) in enumerate(drawn)]
+    _, key_of = cluster_events(items)
+    groups: dict[str, list[tuple[int, int]]] = {}
+    for member, key in key_of.items():
+        groups.setdefault(key, []).append(member)
+    assert sorted(sorted(g) for g in groups.values()) == _clusters_by_scanning(items)

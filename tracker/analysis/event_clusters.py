@@ -13,10 +13,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
+from bisect import bisect_left
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from tracker.analysis.events import event_types, final_type
 from tracker.analysis.places import Place, country_name, locality_population
@@ -117,23 +118,63 @@ def _sort_key(item: tuple[int, datetime | None, DocumentEvent]) -> tuple[bool, d
     return (when is None, when or date.min, document_id, event.index)
 
 
+class _Candidates:
+    """The clusters an event may join, found without testing every cluster (same result as testing all).
+
+    Clusters are kept apart by family and by historical, which `_fits` requires to be equal. Events arrive
+    dated first, in order of their date (`_sort_key`), so a cluster's start, once set by its first dated
+    member, never moves and clusters get their starts in ascending order: a dated event with a window
+    needs only the dated clusters whose start lies within it (a bisection), and the clusters without a
+    start. An undated event is at the same distance from every cluster, so the first that fits is the one."""
+
+    def __init__(self) -> None:
+        self.created: list[_Cluster] = []
+        self.order: dict[int, int] = {}  # id(cluster) -> creation rank
+        self.every: dict[tuple[str, bool], list[_Cluster]] = defaultdict(list)  # in creation order
+        self.undated: dict[tuple[str, bool], dict[int, _Cluster]] = defaultdict(dict)  # by id(cluster)
+        self.dated: dict[tuple[str, bool], list[_Cluster]] = defaultdict(list)
+        self.starts: dict[tuple[str, bool], list[date]] = defaultdict(list)
+
+    def find(self, event: DocumentEvent) -> _Cluster | None:
+        """The cluster the event joins: of those it fits, the nearest in time, then the first created."""
+        part = (_family(event.type), event.historical)
+        undated, dated = self.undated[part], self.dated[part]
+        if event.start is None:
+            return next((c for c in self.every[part] if _fits(c, event)), None)
+        window = _window(event.type)
+        if window is not None and not event.historical:
+            dated = dated[bisect_left(self.starts[part], event.start - timedelta(days=window)):]
+        fitting = [c for c in (*undated.values(), *dated) if _fits(c, event)]
+        return min(fitting, key=lambda c: (_distance(c, event), self.order[id(c)]), default=None)
+
+    def add(self, cluster: _Cluster, document_id: int, event: DocumentEvent) -> None:
+        """Add a member to a cluster (a new one when it is not known yet), keeping the index current."""
+        part = (cluster.family, cluster.historical)
+        if id(cluster) not in self.order:
+            self.order[id(cluster)] = len(self.created)
+            self.created.append(cluster)
+            self.every[part].append(cluster)
+            self.undated[part][id(cluster)] = cluster
+        had_start = cluster.start
+        cluster.add(document_id, event)
+        if had_start is None and cluster.start is not None:
+            del self.undated[part][id(cluster)]
+            self.dated[part].append(cluster)
+            self.starts[part].append(cluster.start)
+
+
 def cluster_events(
     events: Iterable[tuple[int, datetime | None, DocumentEvent]],
 ) -> tuple[list[EventOut], dict[tuple[int, int], str]]:
     """The events across documents, and each (document id, event index)'s event key."""
-    clusters: list[_Cluster] = []
+    index = _Candidates()
     for document_id, _, event in sorted(events, key=_sort_key):
-        fitting = [c for c in clusters if _fits(c, event)]
-        if fitting:
-            cluster = min(fitting, key=lambda c: _distance(c, event))
-        else:
-            cluster = _Cluster(_family(event.type), event.historical)
-            clusters.append(cluster)
-        cluster.add(document_id, event)
+        cluster = index.find(event) or _Cluster(_family(event.type), event.historical)
+        index.add(cluster, document_id, event)
     out: list[EventOut] = []
     key_of: dict[tuple[int, int], str] = {}
     taken: set[str] = set()
-    for cluster in clusters:
+    for cluster in index.created:
         record = _event_out(cluster, taken)
         taken.add(record.key)
         out.append(record)
