@@ -69,11 +69,12 @@ PLAIN_SENTENCES = (
 DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 
 
-def news_document(rng: random.Random, number: int) -> str:
-    """One news-like article: a headline, sometimes a date line, three to five paragraphs with figures."""
+def news_document(rng: random.Random, number: int, dated: float = 0.6) -> str:
+    """One news-like article: a headline, a date line (with probability `dated`), three to five paragraphs with
+    figures."""
     town = rng.choice(TOWNS)
     lines = [f"Fighting escalates around {town} as talks stall ({number})"]
-    if rng.random() < 0.6:
+    if rng.random() < dated:
         lines.append(f"date 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
     for _ in range(rng.randint(3, 5)):
         sentences = []
@@ -98,12 +99,12 @@ def news_document(rng: random.Random, number: int) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def write_corpus(folder: Path, count: int, seed: int) -> None:
+def write_corpus(folder: Path, count: int, seed: int, dated: float = 0.6) -> None:
     """Write `count` documents as .txt files (streamed: never all in memory)."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
-        (folder / f"doc_{i:06d}.txt").write_text(news_document(rng, i), encoding="utf-8")
+        (folder / f"doc_{i:06d}.txt").write_text(news_document(rng, i, dated), encoding="utf-8")
 
 
 def _peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
@@ -174,14 +175,14 @@ def _ingest(corpus: str, db: str, jobs: int, dask: int) -> Any:
 
 
 def run_one(count: int, seed: int, analysis: bool, postgres: str | None, jobs: int, dask: int,
-            increment: int = 0) -> dict[str, float]:
+            increment: int = 0, dated: float = 0.6) -> dict[str, float]:
     """Generate, ingest and measure one corpus size in this process (then `increment` more documents)."""
     from tracker.store import ingest as ingest_module
     from tracker.store import persist_analysis
 
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp, _database(tmp, postgres) as db:
         corpus = Path(tmp) / "corpus"
-        write_corpus(corpus, count, seed)
+        write_corpus(corpus, count, seed, dated)
         # the documents phase alone; the analysis is timed below
         if list(inspect.signature(persist_analysis.refresh_analysis).parameters)[1] == "analyzer":  # older tree
             analyzer = persist_analysis.find_analyzer()
@@ -213,7 +214,7 @@ def run_one(count: int, seed: int, analysis: bool, postgres: str | None, jobs: i
             out["peak_rss_mib_total"] = _peak_rss_mib()
         if analysis and increment:
             more = Path(tmp) / "more"
-            write_corpus(more, increment, seed + 1)
+            write_corpus(more, increment, seed + 1, dated)
             started = time.perf_counter()
             added, _ = _ingest(str(more), db, 1, 0)
             out["increment_documents"] = float(added.n_documents)
@@ -252,13 +253,16 @@ def main() -> None:
     parser.add_argument("--dask", type=int, default=0, metavar="N", help="through a LocalCluster of N workers")
     parser.add_argument("--increment", type=int, default=0, metavar="N",
                         help="with --analysis: then ingest N new documents and time the analysis that follows")
+    parser.add_argument("--dated", type=float, default=0.6, metavar="SHARE",
+                        help="share of generated documents with a date line (default 0.6; undated reports of one "
+                             "place join one event, so fewer dates make larger events)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.dask and not args.postgres:
         parser.error("--dask needs --postgres")
     if args.child is not None:
         print(json.dumps(run_one(args.child, args.seed, args.analysis, args.postgres, args.jobs, args.dask,
-                                 args.increment)))
+                                 args.increment, args.dated)))
         return
     print(
         f"{'docs':>7} {'figures':>8} {'docs/s':>8} {'seconds':>8} {'cpu main':>9} {'cpu workers':>12} "
@@ -276,6 +280,7 @@ def main() -> None:
             command += ["--dask", str(args.dask)]
         if args.increment:
             command += ["--increment", str(args.increment)]
+        command += ["--dated", str(args.dated)]
         child = subprocess.run(command, check=False, capture_output=True, text=True)
         if child.returncode != 0:
             sys.exit(f"size {size} failed:\n{child.stderr}")
