@@ -44,10 +44,11 @@ _DATE = re.compile(
 )
 
 
-# Words every date holds one of: the full pattern is tried only around them (most text has no date).
+# Words every date holds one of: the full pattern is tried only around them (most text has no date). Each
+# ends a word in every date ("Sept. 5", "Monday's"), so "market" or "decade" is no anchor.
 _ANCHOR = re.compile(
     r"\b(?:" + "|".join(sorted({*_MONTHS, *_WEEKDAYS}, key=len, reverse=True))
-    + r"|yesterday|today|tonight|overnight|ago|last|this|(?:19|20)\d{2})",
+    + r"|yesterday|today|tonight|overnight|ago|last|this|(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
 #: How far before its anchor word a date may start ("since 6 February"), and after it end.
