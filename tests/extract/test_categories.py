@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.extract.test_units import figure_of as figure_at
-from tracker.extract.categories import find_cues
+from tracker.extract.categories import expand_braces, find_cues
 
 WORDS = ["Killed", "killed", "DISPLACED", "weredisplaced", "fled", "Refugees", "evacuated", "wounded",
          "injured", "people", "homes", "destroyed", "missing", "the", "were", "2,000", " ", "  ", ",", ".", "\n",
@@ -102,7 +102,34 @@ CLAUSES = [
     pytest.param("The army said 300 people were killed; rescuers put the figure at 350.", "300", "killed",
                  id="restatement-does-not-reach-the-earlier-figure"),
     pytest.param("Twelve bridges across the valley were swept away.", "Twelve", "damage", id="bridges-noun"),
+    pytest.param("Around 2,500 farmers were driven out by the militia.", "2,500", "displaced", id="driven-out"),
+    pytest.param("Nearly 600 families lost their houses in the landslide.", "600", "displaced",
+                 id="lost-their-houses"),
+    pytest.param("Some 150 villagers fled their houses when the river rose.", "150", "displaced",
+                 id="fled-their-houses"),
+    pytest.param("About 1,200 people were resettled on higher land.", "1,200", "displaced", id="resettled"),
+    pytest.param("At least 30,000 people sought safety in the hills.", "30,000", "displaced", id="sought-safety"),
+    pytest.param("Some 800 people are housed in a sports hall.", "800", "displaced", id="housed-in"),
+    pytest.param("Around 3,000 survivors are sleeping in the open for fear of aftershocks.", "3,000", "displaced",
+                 id="sleeping-in-the-open"),
+    pytest.param("About 400 families were left without a roof.", "400", "displaced", id="without-a-roof"),
+    pytest.param("About 70 people are staying in a relief camp outside town.", "70", "displaced",
+                 id="relief-camp-singular"),
+    pytest.param("Some 2,000 residents were moved to safety overnight.", "2,000", "evacuated", id="moved-to-safety"),
+    pytest.param("Bulldozers levelled 35 shops in the market.", "35", "damage", id="levelled"),
+    pytest.param("At least 20 cars were set ablaze during the riot.", "20", "damage", id="set-ablaze"),
 ]
+
+
+@pytest.mark.parametrize(("cue", "phrases"), [
+    pytest.param("displac*", ["displac*"], id="no-braces"),
+    pytest.param("{fled,left} their {homes,houses}", ["fled their homes", "fled their houses", "left their homes",
+                                                      "left their houses"], id="two-choices"),
+    pytest.param("in {,a} camp", ["in camp", "in a camp"], id="optional-word"),
+    pytest.param("{out of,from} their homes", ["out of their homes", "from their homes"], id="multi-word-choice"),
+])
+def test_braces_in_a_cue_stand_for_each_choice(cue: str, phrases: list[str]) -> None:
+    assert expand_braces(cue) == phrases
 
 
 @pytest.mark.parametrize(("sentence", "number", "category"), CLAUSES)

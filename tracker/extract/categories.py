@@ -29,22 +29,35 @@ class _Cues:
     exact_source: str  # the whole-word cues as one alternation, for `_glued`
 
 
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_braces(cue: str) -> list[str]:
+    """Every phrase a cue with `{a,b}` choices stands for: "{fled,left} their {homes,houses}" gives four."""
+    phrases = [""]
+    at = 0
+    for m in _BRACES.finditer(cue):
+        phrases = [f"{p}{cue[at:m.start()]}{choice.strip()}" for p in phrases for choice in m.group(1).split(",")]
+        at = m.end()
+    return [" ".join(f"{p}{cue[at:]}".split()) for p in phrases]
+
+
 @cache
 def _cues() -> _Cues:
     exact: dict[str, tuple[str, str]] = {}
     prefixes: list[tuple[str, str, str]] = []
     nouns: dict[str, str] = {}
     things: set[str] = set()
-    for _, (cue, category, kind) in data_rows("categories.txt", 3):
-        low = cue.lower()
-        if low.endswith("*"):
-            prefixes.append((low[:-1], category, kind))
-        else:
-            exact[low] = (category, kind)
-        if kind in ("noun", "thing"):
-            nouns[low] = category
-        if kind == "thing":
-            things.add(low)
+    for _, (cues, category, kind) in data_rows("categories.txt", 3):
+        for low in expand_braces(cues.lower()):
+            if low.endswith("*"):
+                prefixes.append((low[:-1], category, kind))
+            else:
+                exact[low] = (category, kind)
+            if kind in ("noun", "thing"):
+                nouns[low] = category
+            if kind == "thing":
+                things.add(low)
     space = r"\s+"  # \s includes the no-break space
     # stems ("displac*") may be glued to the word before them, as PDF text often is ("weredisplaced")
     stems = trie_pattern((p for p, _, _ in prefixes), space)
