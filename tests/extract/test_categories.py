@@ -118,6 +118,19 @@ CLAUSES = [
     pytest.param("Some 2,000 residents were moved to safety overnight.", "2,000", "evacuated", id="moved-to-safety"),
     pytest.param("Bulldozers levelled 35 shops in the market.", "35", "damage", id="levelled"),
     pytest.param("At least 20 cars were set ablaze during the riot.", "20", "damage", id="set-ablaze"),
+    pytest.param("The storm hit 90,000 people, of whom 8,000 were evacuated.", "8,000", "evacuated",
+                 id="subset-with-its-own-verb"),
+    pytest.param("The storm evacuated 90,000 people, among them 8,000 children.", "8,000", "evacuated",
+                 id="subset-without-a-verb-takes-the-whole"),
+    pytest.param("The ministry wants to relocate 2,000 families living on the riverbank.", "2,000", "displaced",
+                 id="relocate"),
+    pytest.param("Some 6,000 villagers are without homes after the storm.", "6,000", "displaced",
+                 id="without-homes"),
+    pytest.param("Dozens of families were moved into tents near the stadium; another 300 followed.", "Dozens",
+                 "displaced", id="moved-into-tents"),
+    pytest.param("The shelling sent 4,000 residents fleeing south.", "4,000", "fled", id="sent-fleeing"),
+    pytest.param("The ministry sent 400 engineers to the quake zone.", "400", "deployed",
+                 id="sent-without-a-predicate"),
 ]
 
 

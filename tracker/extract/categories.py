@@ -194,11 +194,13 @@ def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events
     if not inside:
         return None
     governing = next((c for c in inside if c.end <= span[0] and span[0] - c.end <= _GOVERNING_GAP), None)
-    if governing is not None:
-        return governing.category
     link = _LINKING.match(text, span[1], clause[1])
     after = link.end() if link else span[1]
     predicate = next((c for c in inside if c.start == after), None)
+    if governing is not None:
+        if governing.category == "deployed" and predicate is not None and predicate.category in CASUALTY_CATEGORIES:
+            return predicate.category  # "sent 20,000 people fleeing": what became of those sent
+        return governing.category
     if predicate is not None:
         return predicate.category
     within = next((c for c in inside if c.start < span[1] and span[0] < c.end), None)
