@@ -131,6 +131,14 @@ CLAUSES = [
     pytest.param("The shelling sent 4,000 residents fleeing south.", "4,000", "fled", id="sent-fleeing"),
     pytest.param("The ministry sent 400 engineers to the quake zone.", "400", "deployed",
                  id="sent-without-a-predicate"),
+    pytest.param("Two years on, 8,000 families are still unable to return to their villages.", "8,000", "displaced",
+                 id="unable-to-return"),
+    pytest.param("After the fire, some 250 workers had nowhere to sleep.", "250", "displaced", id="nowhere-to-sleep"),
+    pytest.param("The camp struggled with an influx of 9,000 people in a week.", "9,000", "displaced", id="influx"),
+    pytest.param("About 1,300 families are hosted in mosques and schools.", "1,300", "displaced", id="hosted-in"),
+    pytest.param("Some 400 journalists have gone into exile since the coup.", "400", "refugees", id="into-exile"),
+    pytest.param("Around 2,000 villagers went into hiding in the hills.", "2,000", "fled", id="into-hiding"),
+    pytest.param("Landslides have cut off 35,000 people in the valley.", "35,000", "affected", id="cut-off"),
 ]
 
 
