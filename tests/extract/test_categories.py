@@ -139,6 +139,12 @@ CLAUSES = [
     pytest.param("Some 400 journalists have gone into exile since the coup.", "400", "refugees", id="into-exile"),
     pytest.param("Around 2,000 villagers went into hiding in the hills.", "2,000", "fled", id="into-hiding"),
     pytest.param("Landslides have cut off 35,000 people in the valley.", "35,000", "affected", id="cut-off"),
+    pytest.param("Another 500 people crossed into Chad, bringing the number of refugees in the camp to 61,000.",
+                 "61,000", "refugees", id="bare-number-takes-the-noun-of-its-clause"),
+    pytest.param("Fighting killed 12 soldiers on Friday, and the number of prisoners held now stands at 310.", "310",
+                 "detained", id="number-of-prisoners-in-its-clause"),
+    pytest.param("The strikes killed 3 people, and the number of rockets fired had reached 90.", "90", "other",
+                 id="number-of-things-in-its-clause"),
 ]
 
 

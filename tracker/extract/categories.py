@@ -242,9 +242,9 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
     A figure with a physical or money unit takes its unit's category. A count takes, in this order: a
     counted noun that is never a casualty ("two rockets"); its own clause's word for it (the verb
     governing it, its predicate, or the nearest cue in the clause: `clause`, in `text`); the category its
-    counted noun implies; the nearest event word of the sentence; a counted noun elsewhere in the sentence;
-    else "other". A restating cue right before it ("put the figure at") is reported as "=" for the caller
-    to resolve.
+    counted noun implies; for a bare number, a counted noun in its clause; the nearest event word of the
+    sentence; a counted noun elsewhere in the sentence; else "other". A restating cue right before it ("put
+    the figure at") is reported as "=" for the caller to resolve.
     """
     if unit_kind is not None and unit_kind != "count":
         return KIND_CATEGORY.get(unit_kind, "other")
@@ -273,6 +273,12 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
         return included.category  # "the victims include 12 women": the noun names the whole they belong to
     if noun is not None:
         return noun
+    if clause is not None and not entity:
+        # a bare number whose clause names what it counts: "bringing the number of refugees to 900,000"
+        named = _nearest([c for c in cues if c.kind in ("noun", "thing") and clause[0] <= c.start
+                          and c.end <= clause[1]], span)
+        if named is not None:
+            return named.category
     best = _nearest([c for c in events if c.kind != "restate"], span)
     if best is not None:
         return best.category
