@@ -145,6 +145,8 @@ CLAUSES = [
                  "detained", id="number-of-prisoners-in-its-clause"),
     pytest.param("The strikes killed 3 people, and the number of rockets fired had reached 90.", "90", "other",
                  id="number-of-things-in-its-clause"),
+    pytest.param("Ahead of the typhoon, 4,200 residents spent the night in evacuation centres.", "4,200", "evacuated",
+                 id="evacuation-centres-hold-evacuees"),
 ]
 
 
