@@ -147,6 +147,16 @@ CLAUSES = [
                  id="number-of-things-in-its-clause"),
     pytest.param("Ahead of the typhoon, 4,200 residents spent the night in evacuation centres.", "4,200", "evacuated",
                  id="evacuation-centres-hold-evacuees"),
+    pytest.param("About 7,000 villagers affected by the landslides have been relocated.", "7,000", "displaced",
+                 id="main-predicate-after-a-modifying-participle"),
+    pytest.param("Some 45 passengers injured in the crash later died in hospital.", "45", "killed",
+                 id="later-died-after-injured-in"),
+    pytest.param("Around 800 families displaced by the fighting are in need of food.", "800", "displaced",
+                 id="a-state-after-the-modifier-does-not-win"),
+    pytest.param("About 90 people evacuated from the island were stranded at the port.", "90", "evacuated",
+                 id="affected-predicate-does-not-win"),
+    pytest.param("Some 200 people affected by the storm were counted.", "200", "affected",
+                 id="modifier-without-a-main-predicate"),
 ]
 
 

@@ -130,7 +130,7 @@ _LINKING = re.compile(
     r"(?:[\s,]+(?:people|others|more|of\s+them|in\s+all|in\s+total|were|are|was|is|have|has|had|been|being|be"
     r"|will|would|may|might|could|remain|remained|remains|still|now|also|currently|later|reportedly|reported"
     r"|all|feared|believed|thought|presumed|confirmed|left|listed\s+as|said\s+to\s+be|known\s+to\s+be"
-    r"|in|an?|very|extremely|critically|seriously))*[\s,]*",
+    r"|in|an?|very|extremely|critically|seriously)\b)*[\s,]*",
     re.IGNORECASE)
 #: Categories that say how people were uprooted: a counted noun of this family ("refugees", "IDPs") is more
 #: specific than a verb of it ("200 refugees crossed the border" counts refugees).
@@ -143,6 +143,18 @@ _INCLUDES = re.compile(r"\s+(?:also\s+)?(?:include[sd]?|including|were|are)\s+(?
                        re.IGNORECASE)
 #: How close a cue before the figure must stand to govern it ("killed 12", "killing at least 12").
 _GOVERNING_GAP = 3
+#: A participle that modifies the figure's noun rather than being its predicate: "people affected by the
+#: floods", "people injured in the blast" (a preposition follows it).
+_MODIFIER_TAIL = re.compile(r"\s+(?:by|in|from|during|since|after|on|at|across|over|near|along)\s", re.IGNORECASE)
+#: The verb group of the main predicate after such a modifier: "... have been displaced", "... later died".
+_MAIN_VERB_BEFORE = re.compile(
+    r"\s(?:have|has|had|were|was|are|is|remain|remains|remained|later|subsequently|then)"
+    r"(?:\s+(?:been|being|later|also|since|now|still|reportedly|living|staying))*\s+\Z", re.IGNORECASE)
+#: How far the main predicate may stand after the modifier.
+_MODIFIER_REACH = 60
+#: The categories a main predicate gives over a participle modifying the figure's noun: what became of the
+#: people ("affected by the floods have been displaced"); a state like "are in need" does not.
+_MAIN_PREDICATE = CASUALTY_CATEGORIES - {"affected"}
 
 
 def find_clause_breaks(text: str, start: int, end: int, lower: str | None = None) -> list[tuple[int, int]]:
@@ -186,6 +198,16 @@ def _nearest(events: list[CategoryCue], span: tuple[int, int]) -> CategoryCue | 
     return best
 
 
+def _main_predicate(text: str, modifier: CategoryCue, inside: list[CategoryCue]) -> CategoryCue | None:
+    """The main predicate after a participle that modifies the figure's noun ("12,000 people affected by the
+    floods have been displaced"), when it says what became of them; else None."""
+    for c in inside:
+        if modifier.end < c.start <= modifier.end + _MODIFIER_REACH and c.category in _MAIN_PREDICATE \
+                and _MAIN_VERB_BEFORE.search(text, modifier.end, c.start):
+            return c
+    return None
+
+
 def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events: list[CategoryCue], *,
                strict: bool = False) -> str | None:
     """The category the figure's own clause gives it: the verb governing it ("killed 12"), its own predicate
@@ -202,7 +224,8 @@ def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events
             return predicate.category  # "sent 20,000 people fleeing": what became of those sent
         return governing.category
     if predicate is not None:
-        return predicate.category
+        main = _main_predicate(text, predicate, inside) if _MODIFIER_TAIL.match(text, predicate.end) else None
+        return (main or predicate).category
     within = next((c for c in inside if c.start < span[1] and span[0] < c.end), None)
     if within is not None:
         return within.category
