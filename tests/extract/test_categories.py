@@ -157,6 +157,10 @@ CLAUSES = [
                  id="affected-predicate-does-not-win"),
     pytest.param("Some 200 people affected by the storm were counted.", "200", "affected",
                  id="modifier-without-a-main-predicate"),
+    pytest.param("About 600 herders, who fled the raids in May, are now living in camps.", "600",
+                 "displaced", id="predicate-opening-with-in-after-an-apposition"),
+    pytest.param("Some 2,500 storm-hit residents were still staying in tents on Friday.", "2,500", "displaced",
+                 id="staying-links-to-in-tents"),
 ]
 
 

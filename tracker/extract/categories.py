@@ -128,7 +128,8 @@ _CLAUSE_BREAK_LOWER = re.compile(_CLAUSE_BREAK_SOURCE)  # for lower-cased text: 
 #: "16 are reported missing", "20 feared dead".
 _LINKING = re.compile(
     r"(?:[\s,]+(?:people|others|more|of\s+them|in\s+all|in\s+total|were|are|was|is|have|has|had|been|being|be"
-    r"|will|would|may|might|could|remain|remained|remains|still|now|also|currently|later|reportedly|reported"
+    r"|will|would|may|might|could|remain|remained|remains|still|now|also|currently|living|staying|later"
+    r"|reportedly|reported"
     r"|all|feared|believed|thought|presumed|confirmed|left|listed\s+as|said\s+to\s+be|known\s+to\s+be"
     r"|in|an?|very|extremely|critically|seriously)\b)*[\s,]*",
     re.IGNORECASE)
@@ -198,6 +199,12 @@ def _nearest(events: list[CategoryCue], span: tuple[int, int]) -> CategoryCue | 
     return best
 
 
+def _predicate(cues: list[CategoryCue], start: int, after: int) -> CategoryCue | None:
+    """The cue that opens the predicate after a figure ending at `start`, the linking words up to `after`
+    between them; a cue may begin with a linking word ("are living in camps", "have left their homes")."""
+    return next((c for c in cues if start <= c.start <= after), None)
+
+
 def _main_predicate(text: str, modifier: CategoryCue, inside: list[CategoryCue]) -> CategoryCue | None:
     """The main predicate after a participle that modifies the figure's noun ("12,000 people affected by the
     floods have been displaced"), when it says what became of them; else None."""
@@ -218,7 +225,7 @@ def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events
     governing = next((c for c in inside if c.end <= span[0] and span[0] - c.end <= _GOVERNING_GAP), None)
     link = _LINKING.match(text, span[1], clause[1])
     after = link.end() if link else span[1]
-    predicate = next((c for c in inside if c.start == after), None)
+    predicate = _predicate(inside, span[1], after)
     if governing is not None:
         if governing.category == "deployed" and predicate is not None and predicate.category in CASUALTY_CATEGORIES:
             return predicate.category  # "sent 20,000 people fleeing": what became of those sent
@@ -254,7 +261,7 @@ def shared_predicate(text: str, first: tuple[int, int], second: tuple[int, int],
         return None
     link = _LINKING.match(text, second[1])
     after = link.end() if link else second[1]
-    predicate = next((c for c in cues if c.start == after and c.kind not in ("noun", "thing", "restate")), None)
+    predicate = _predicate([c for c in cues if c.kind not in ("noun", "thing", "restate")], second[1], after)
     return None if predicate is None else predicate.category
 
 
@@ -287,7 +294,7 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
         apposition = _APPOSITION.match(text, span[1])
         if apposition is not None:
             link = _LINKING.match(text, apposition.end())
-            predicate = next((c for c in events if link is not None and c.start == link.end()), None)
+            predicate = _predicate(events, apposition.end(), link.end()) if link is not None else None
             if predicate is not None:
                 return predicate.category
     included = next((c for c in cues if c.kind == "noun" and c.end <= span[0]
