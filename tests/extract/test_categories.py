@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.extract.test_units import figure_of as figure_at
-from tracker.extract.categories import find_cues
+from tracker.extract.categories import expand_braces, find_cues
 
 WORDS = ["Killed", "killed", "DISPLACED", "weredisplaced", "fled", "Refugees", "evacuated", "wounded",
          "injured", "people", "homes", "destroyed", "missing", "the", "were", "2,000", " ", "  ", ",", ".", "\n",
@@ -102,7 +102,77 @@ CLAUSES = [
     pytest.param("The army said 300 people were killed; rescuers put the figure at 350.", "300", "killed",
                  id="restatement-does-not-reach-the-earlier-figure"),
     pytest.param("Twelve bridges across the valley were swept away.", "Twelve", "damage", id="bridges-noun"),
+    pytest.param("Around 2,500 farmers were driven out by the militia.", "2,500", "displaced", id="driven-out"),
+    pytest.param("Nearly 600 families lost their houses in the landslide.", "600", "displaced",
+                 id="lost-their-houses"),
+    pytest.param("Some 150 villagers fled their houses when the river rose.", "150", "displaced",
+                 id="fled-their-houses"),
+    pytest.param("About 1,200 people were resettled on higher land.", "1,200", "displaced", id="resettled"),
+    pytest.param("At least 30,000 people sought safety in the hills.", "30,000", "displaced", id="sought-safety"),
+    pytest.param("Some 800 people are housed in a sports hall.", "800", "displaced", id="housed-in"),
+    pytest.param("Around 3,000 survivors are sleeping in the open for fear of aftershocks.", "3,000", "displaced",
+                 id="sleeping-in-the-open"),
+    pytest.param("About 400 families were left without a roof.", "400", "displaced", id="without-a-roof"),
+    pytest.param("About 70 people are staying in a relief camp outside town.", "70", "displaced",
+                 id="relief-camp-singular"),
+    pytest.param("Some 2,000 residents were moved to safety overnight.", "2,000", "evacuated", id="moved-to-safety"),
+    pytest.param("Bulldozers levelled 35 shops in the market.", "35", "damage", id="levelled"),
+    pytest.param("At least 20 cars were set ablaze during the riot.", "20", "damage", id="set-ablaze"),
+    pytest.param("The storm hit 90,000 people, of whom 8,000 were evacuated.", "8,000", "evacuated",
+                 id="subset-with-its-own-verb"),
+    pytest.param("The storm evacuated 90,000 people, among them 8,000 children.", "8,000", "evacuated",
+                 id="subset-without-a-verb-takes-the-whole"),
+    pytest.param("The ministry wants to relocate 2,000 families living on the riverbank.", "2,000", "displaced",
+                 id="relocate"),
+    pytest.param("Some 6,000 villagers are without homes after the storm.", "6,000", "displaced",
+                 id="without-homes"),
+    pytest.param("Dozens of families were moved into tents near the stadium; another 300 followed.", "Dozens",
+                 "displaced", id="moved-into-tents"),
+    pytest.param("The shelling sent 4,000 residents fleeing south.", "4,000", "fled", id="sent-fleeing"),
+    pytest.param("The ministry sent 400 engineers to the quake zone.", "400", "deployed",
+                 id="sent-without-a-predicate"),
+    pytest.param("Two years on, 8,000 families are still unable to return to their villages.", "8,000", "displaced",
+                 id="unable-to-return"),
+    pytest.param("After the fire, some 250 workers had nowhere to sleep.", "250", "displaced", id="nowhere-to-sleep"),
+    pytest.param("The camp struggled with an influx of 9,000 people in a week.", "9,000", "displaced", id="influx"),
+    pytest.param("About 1,300 families are hosted in mosques and schools.", "1,300", "displaced", id="hosted-in"),
+    pytest.param("Some 400 journalists have gone into exile since the coup.", "400", "refugees", id="into-exile"),
+    pytest.param("Around 2,000 villagers went into hiding in the hills.", "2,000", "fled", id="into-hiding"),
+    pytest.param("Landslides have cut off 35,000 people in the valley.", "35,000", "affected", id="cut-off"),
+    pytest.param("Another 500 people crossed into Chad, bringing the number of refugees in the camp to 61,000.",
+                 "61,000", "refugees", id="bare-number-takes-the-noun-of-its-clause"),
+    pytest.param("Fighting killed 12 soldiers on Friday, and the number of prisoners held now stands at 310.", "310",
+                 "detained", id="number-of-prisoners-in-its-clause"),
+    pytest.param("The strikes killed 3 people, and the number of rockets fired had reached 90.", "90", "other",
+                 id="number-of-things-in-its-clause"),
+    pytest.param("Ahead of the typhoon, 4,200 residents spent the night in evacuation centres.", "4,200", "evacuated",
+                 id="evacuation-centres-hold-evacuees"),
+    pytest.param("About 7,000 villagers affected by the landslides have been relocated.", "7,000", "displaced",
+                 id="main-predicate-after-a-modifying-participle"),
+    pytest.param("Some 45 passengers injured in the crash later died in hospital.", "45", "killed",
+                 id="later-died-after-injured-in"),
+    pytest.param("Around 800 families displaced by the fighting are in need of food.", "800", "displaced",
+                 id="a-state-after-the-modifier-does-not-win"),
+    pytest.param("About 90 people evacuated from the island were stranded at the port.", "90", "evacuated",
+                 id="affected-predicate-does-not-win"),
+    pytest.param("Some 200 people affected by the storm were counted.", "200", "affected",
+                 id="modifier-without-a-main-predicate"),
+    pytest.param("About 600 herders, who fled the raids in May, are now living in camps.", "600",
+                 "displaced", id="predicate-opening-with-in-after-an-apposition"),
+    pytest.param("Some 2,500 storm-hit residents were still staying in tents on Friday.", "2,500", "displaced",
+                 id="staying-links-to-in-tents"),
 ]
+
+
+@pytest.mark.parametrize(("cue", "phrases"), [
+    pytest.param("displac*", ["displac*"], id="no-braces"),
+    pytest.param("{fled,left} their {homes,houses}", ["fled their homes", "fled their houses", "left their homes",
+                                                      "left their houses"], id="two-choices"),
+    pytest.param("in {,a} camp", ["in camp", "in a camp"], id="optional-word"),
+    pytest.param("{out of,from} their homes", ["out of their homes", "from their homes"], id="multi-word-choice"),
+])
+def test_braces_in_a_cue_stand_for_each_choice(cue: str, phrases: list[str]) -> None:
+    assert expand_braces(cue) == phrases
 
 
 @pytest.mark.parametrize(("sentence", "number", "category"), CLAUSES)

@@ -29,22 +29,35 @@ class _Cues:
     exact_source: str  # the whole-word cues as one alternation, for `_glued`
 
 
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+
+def expand_braces(cue: str) -> list[str]:
+    """Every phrase a cue with `{a,b}` choices stands for: "{fled,left} their {homes,houses}" gives four."""
+    phrases = [""]
+    at = 0
+    for m in _BRACES.finditer(cue):
+        phrases = [f"{p}{cue[at:m.start()]}{choice.strip()}" for p in phrases for choice in m.group(1).split(",")]
+        at = m.end()
+    return [" ".join(f"{p}{cue[at:]}".split()) for p in phrases]
+
+
 @cache
 def _cues() -> _Cues:
     exact: dict[str, tuple[str, str]] = {}
     prefixes: list[tuple[str, str, str]] = []
     nouns: dict[str, str] = {}
     things: set[str] = set()
-    for _, (cue, category, kind) in data_rows("categories.txt", 3):
-        low = cue.lower()
-        if low.endswith("*"):
-            prefixes.append((low[:-1], category, kind))
-        else:
-            exact[low] = (category, kind)
-        if kind in ("noun", "thing"):
-            nouns[low] = category
-        if kind == "thing":
-            things.add(low)
+    for _, (cues, category, kind) in data_rows("categories.txt", 3):
+        for low in expand_braces(cues.lower()):
+            if low.endswith("*"):
+                prefixes.append((low[:-1], category, kind))
+            else:
+                exact[low] = (category, kind)
+            if kind in ("noun", "thing"):
+                nouns[low] = category
+            if kind == "thing":
+                things.add(low)
     space = r"\s+"  # \s includes the no-break space
     # stems ("displac*") may be glued to the word before them, as PDF text often is ("weredisplaced")
     stems = trie_pattern((p for p, _, _ in prefixes), space)
@@ -115,9 +128,10 @@ _CLAUSE_BREAK_LOWER = re.compile(_CLAUSE_BREAK_SOURCE)  # for lower-cased text: 
 #: "16 are reported missing", "20 feared dead".
 _LINKING = re.compile(
     r"(?:[\s,]+(?:people|others|more|of\s+them|in\s+all|in\s+total|were|are|was|is|have|has|had|been|being|be"
-    r"|will|would|may|might|could|remain|remained|remains|still|now|also|currently|later|reportedly|reported"
+    r"|will|would|may|might|could|remain|remained|remains|still|now|also|currently|living|staying|later"
+    r"|reportedly|reported"
     r"|all|feared|believed|thought|presumed|confirmed|left|listed\s+as|said\s+to\s+be|known\s+to\s+be"
-    r"|in|an?|very|extremely|critically|seriously))*[\s,]*",
+    r"|in|an?|very|extremely|critically|seriously)\b)*[\s,]*",
     re.IGNORECASE)
 #: Categories that say how people were uprooted: a counted noun of this family ("refugees", "IDPs") is more
 #: specific than a verb of it ("200 refugees crossed the border" counts refugees).
@@ -130,6 +144,18 @@ _INCLUDES = re.compile(r"\s+(?:also\s+)?(?:include[sd]?|including|were|are)\s+(?
                        re.IGNORECASE)
 #: How close a cue before the figure must stand to govern it ("killed 12", "killing at least 12").
 _GOVERNING_GAP = 3
+#: A participle that modifies the figure's noun rather than being its predicate: "people affected by the
+#: floods", "people injured in the blast" (a preposition follows it).
+_MODIFIER_TAIL = re.compile(r"\s+(?:by|in|from|during|since|after|on|at|across|over|near|along)\s", re.IGNORECASE)
+#: The verb group of the main predicate after such a modifier: "... have been displaced", "... later died".
+_MAIN_VERB_BEFORE = re.compile(
+    r"\s(?:have|has|had|were|was|are|is|remain|remains|remained|later|subsequently|then)"
+    r"(?:\s+(?:been|being|later|also|since|now|still|reportedly|living|staying))*\s+\Z", re.IGNORECASE)
+#: How far the main predicate may stand after the modifier.
+_MODIFIER_REACH = 60
+#: The categories a main predicate gives over a participle modifying the figure's noun: what became of the
+#: people ("affected by the floods have been displaced"); a state like "are in need" does not.
+_MAIN_PREDICATE = CASUALTY_CATEGORIES - {"affected"}
 
 
 def find_clause_breaks(text: str, start: int, end: int, lower: str | None = None) -> list[tuple[int, int]]:
@@ -173,6 +199,22 @@ def _nearest(events: list[CategoryCue], span: tuple[int, int]) -> CategoryCue | 
     return best
 
 
+def _predicate(cues: list[CategoryCue], start: int, after: int) -> CategoryCue | None:
+    """The cue that opens the predicate after a figure ending at `start`, the linking words up to `after`
+    between them; a cue may begin with a linking word ("are living in camps", "have left their homes")."""
+    return next((c for c in cues if start <= c.start <= after), None)
+
+
+def _main_predicate(text: str, modifier: CategoryCue, inside: list[CategoryCue]) -> CategoryCue | None:
+    """The main predicate after a participle that modifies the figure's noun ("12,000 people affected by the
+    floods have been displaced"), when it says what became of them; else None."""
+    for c in inside:
+        if modifier.end < c.start <= modifier.end + _MODIFIER_REACH and c.category in _MAIN_PREDICATE \
+                and _MAIN_VERB_BEFORE.search(text, modifier.end, c.start):
+            return c
+    return None
+
+
 def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events: list[CategoryCue], *,
                strict: bool = False) -> str | None:
     """The category the figure's own clause gives it: the verb governing it ("killed 12"), its own predicate
@@ -181,13 +223,16 @@ def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events
     if not inside:
         return None
     governing = next((c for c in inside if c.end <= span[0] and span[0] - c.end <= _GOVERNING_GAP), None)
-    if governing is not None:
-        return governing.category
     link = _LINKING.match(text, span[1], clause[1])
     after = link.end() if link else span[1]
-    predicate = next((c for c in inside if c.start == after), None)
+    predicate = _predicate(inside, span[1], after)
+    if governing is not None:
+        if governing.category == "deployed" and predicate is not None and predicate.category in CASUALTY_CATEGORIES:
+            return predicate.category  # "sent 20,000 people fleeing": what became of those sent
+        return governing.category
     if predicate is not None:
-        return predicate.category
+        main = _main_predicate(text, predicate, inside) if _MODIFIER_TAIL.match(text, predicate.end) else None
+        return (main or predicate).category
     within = next((c for c in inside if c.start < span[1] and span[0] < c.end), None)
     if within is not None:
         return within.category
@@ -216,7 +261,7 @@ def shared_predicate(text: str, first: tuple[int, int], second: tuple[int, int],
         return None
     link = _LINKING.match(text, second[1])
     after = link.end() if link else second[1]
-    predicate = next((c for c in cues if c.start == after and c.kind not in ("noun", "thing", "restate")), None)
+    predicate = _predicate([c for c in cues if c.kind not in ("noun", "thing", "restate")], second[1], after)
     return None if predicate is None else predicate.category
 
 
@@ -227,9 +272,9 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
     A figure with a physical or money unit takes its unit's category. A count takes, in this order: a
     counted noun that is never a casualty ("two rockets"); its own clause's word for it (the verb
     governing it, its predicate, or the nearest cue in the clause: `clause`, in `text`); the category its
-    counted noun implies; the nearest event word of the sentence; a counted noun elsewhere in the sentence;
-    else "other". A restating cue right before it ("put the figure at") is reported as "=" for the caller
-    to resolve.
+    counted noun implies; for a bare number, a counted noun in its clause; the nearest event word of the
+    sentence; a counted noun elsewhere in the sentence; else "other". A restating cue right before it ("put
+    the figure at") is reported as "=" for the caller to resolve.
     """
     if unit_kind is not None and unit_kind != "count":
         return KIND_CATEGORY.get(unit_kind, "other")
@@ -249,7 +294,7 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
         apposition = _APPOSITION.match(text, span[1])
         if apposition is not None:
             link = _LINKING.match(text, apposition.end())
-            predicate = next((c for c in events if link is not None and c.start == link.end()), None)
+            predicate = _predicate(events, apposition.end(), link.end()) if link is not None else None
             if predicate is not None:
                 return predicate.category
     included = next((c for c in cues if c.kind == "noun" and c.end <= span[0]
@@ -258,6 +303,12 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
         return included.category  # "the victims include 12 women": the noun names the whole they belong to
     if noun is not None:
         return noun
+    if clause is not None and not entity:
+        # a bare number whose clause names what it counts: "bringing the number of refugees to 900,000"
+        named = _nearest([c for c in cues if c.kind in ("noun", "thing") and clause[0] <= c.start
+                          and c.end <= clause[1]], span)
+        if named is not None:
+            return named.category
     best = _nearest([c for c in events if c.kind != "restate"], span)
     if best is not None:
         return best.category

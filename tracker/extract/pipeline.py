@@ -240,13 +240,28 @@ def _share_predicates(text: str, sent: Sentence, figures: list[Figure], first: i
 _SUBSET_BEFORE = re.compile(r"(?:including|among them|of whom|of which|among whom)[ \t\u00a0]+\Z", re.IGNORECASE)
 
 
-def _inherit_subset_categories(text: str, figures: list[Figure]) -> list[Figure]:
-    """A subset ("including 111 civilians") counts what the figure before it in its sentence counts."""
+def _subsets_with_own_predicate(text: str, sent: Sentence, figures: list[Figure], first: int,
+                                cues: Callable[[], _SentenceCues]) -> set[int]:
+    """The starts of the sentence's subset figures that have a verb of their own ("of whom 30,000 have been
+    displaced"): they keep their own category rather than the whole's."""
+    own: set[int] = set()
+    for f in figures[first:]:
+        if f.unit == "count" and _SUBSET_BEFORE.search(text, max(0, f.start - 20), f.start):
+            found = cues()
+            clause = clause_of((f.start, f.end), (sent.start, sent.end), found.breaks)
+            if own_category(text, (f.start, f.end), clause, found.cues) is not None:
+                own.add(f.start)
+    return own
+
+
+def _inherit_subset_categories(text: str, figures: list[Figure], own: set[int]) -> list[Figure]:
+    """A subset ("including 111 civilians") counts what the figure before it in its sentence counts, unless
+    it has a verb of its own (`own`: their starts)."""
     out: list[Figure] = []
     for f in figures:
         prev = out[-1] if out else None
         if prev is not None and prev.sentence_start == f.sentence_start and prev.unit == f.unit \
-                and _SUBSET_BEFORE.search(text, max(0, f.start - 20), f.start):
+                and f.start not in own and _SUBSET_BEFORE.search(text, max(0, f.start - 20), f.start):
             f = f.replace(category=prev.category)
         out.append(f)
     return out
@@ -318,6 +333,7 @@ def extract(text: str, doc: str = "", *, published: date | str | None = None) ->
     sentences = split_sentences(text)
     lower = lowered(text)
     figures: list[Figure] = []
+    own: set[int] = set()  # subsets with a verb of their own
     for sent in sentences:
         sentence_cues = _cues_once(text, sent, lower)
         first = len(figures)
@@ -326,7 +342,8 @@ def extract(text: str, doc: str = "", *, published: date | str | None = None) ->
             if fig is not None:
                 figures.append(fig)
         _share_predicates(text, sent, figures, first, sentence_cues)
-    figures = _inherit_subset_categories(text, _resolve_restatements(figures, sentences))
+        own |= _subsets_with_own_predicate(text, sent, figures, first, sentence_cues)
+    figures = _inherit_subset_categories(text, _resolve_restatements(figures, sentences), own)
     figures = resolve_partitives(share_elided_units(text, _inherit_trends(text, figures)))
     figures = attribute_figures(text, sentences, figures)
     figures = carry_over_sources(text, figures)
