@@ -111,7 +111,7 @@ _FAKE = re.compile(r"(?P<q>(?i:at least |about ))?(?P<n>\d[\d,]*) (?P<entity>peo
 _CATEGORY_WORDS = (("killed", "killed"), ("injured", "injured"), ("displaced", "displaced"))
 
 
-def fake_extract(document: str, doc: str = "", *, published: object = None) -> list[Figure]:
+def fake_extract(document: str, doc: str = "", *, published: object = None, sentences: object = None) -> list[Figure]:
     """Figures a test can predict from the text (the real extractor is tested elsewhere)."""
     from tracker.extract.sentences import split_sentences
 

@@ -93,7 +93,8 @@ def test_cli_ingest_exit_status_is_nonzero_when_an_input_fails(db: str, tmp_path
 def test_a_failure_in_the_middle_of_a_document_leaves_no_rows(
     db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def breaking_extract(text: str, doc: str = "", *, published: object = None) -> list[Figure]:
+    def breaking_extract(text: str, doc: str = "", *, published: object = None,
+            sentences: object = None) -> list[Figure]:
         figures = fake_extract(text, doc)
         if "poison" in text:  # the last figure cannot be stored: NaN
             figures.append(figures[-1].replace(value=math.nan, source="Only In The Failed Document"))
@@ -217,7 +218,7 @@ def test_reextract_replaces_figures_and_is_recorded(
     ingest_paths([_write(tmp_path, "a.txt", KILLED), _write(tmp_path, "b.txt", DISPLACED)], db)
     assert row_counts(db)["figures"] == 3
 
-    def newer(text: str, doc: str = "", *, published: object = None) -> list[Figure]:
+    def newer(text: str, doc: str = "", *, published: object = None, sentences: object = None) -> list[Figure]:
         return [f.replace(tracker_version="newer") for f in fake_extract(text, doc)[:1]]
 
     monkeypatch.setattr(prepare_module, "extract", newer)
@@ -292,7 +293,8 @@ def test_progress_bar_goes_to_stderr(
 def test_an_interrupted_run_is_recorded_as_failed_and_keeps_whole_documents(
     db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted_on_the_second(text: str, doc: str = "", *, published: object = None) -> list[Figure]:
+    def interrupted_on_the_second(text: str, doc: str = "", *, published: object = None,
+            sentences: object = None) -> list[Figure]:
         if doc.endswith("b.txt"):
             raise KeyboardInterrupt
         return fake_extract(text, doc)

@@ -183,7 +183,7 @@ def test_reextract_on_workers_replaces_every_document(
     corpus = _corpus(tmp_path, 120, seed=21)
     assert ingest_paths([corpus], db, jobs=1).ok
 
-    def newer(text: str, doc: str = "", *, published: object = None) -> list[Figure]:
+    def newer(text: str, doc: str = "", *, published: object = None, sentences: object = None) -> list[Figure]:
         return [f.replace(tracker_version="newer") for f in fake_extract(text, doc)]
 
     monkeypatch.setattr(prepare_module, "extract", newer)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -286,7 +286,7 @@ def _inherit_trends(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-def _resolve_restatements(figures: list[Figure], sentences: list[Sentence]) -> list[Figure]:
+def _resolve_restatements(figures: list[Figure], sentences: Sequence[Sentence]) -> list[Figure]:
     """A figure that restates the one before it ("put the figure at 2,000") takes its category."""
     starts = [s.start for s in sentences]
     out: list[Figure] = []
@@ -325,12 +325,15 @@ def _cues_once(text: str, sent: Sentence, lower: str | None) -> Callable[[], _Se
     return cues
 
 
-def extract(text: str, doc: str = "", *, published: date | str | None = None) -> list[Figure]:
+def extract(text: str, doc: str = "", *, published: date | str | None = None,
+            sentences: Sequence[Sentence] | None = None) -> list[Figure]:
     """Every figure in a document's text, in text order.
 
-    `published` (the document's date, or an ISO string) resolves relative scopes ("since October 7").
+    `published` (the document's date, or an ISO string) resolves relative scopes ("since October 7");
+    `sentences`, the text's `split_sentences` when the caller has them already.
     """
-    sentences = split_sentences(text)
+    if sentences is None:
+        sentences = split_sentences(text)
     lower = lowered(text)
     figures: list[Figure] = []
     own: set[int] = set()  # subsets with a verb of their own

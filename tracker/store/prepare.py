@@ -102,7 +102,7 @@ def prepare_content(text: str, key: str, published: datetime | None, title: str 
     """Sentences, checked figure rows and the document's own analysis of one text (raises a `TrackerError`
     when it cannot be stored)."""
     sentences = split_sentences(text)
-    figures = extract(text, doc=key, published=published)
+    figures = extract(text, doc=key, published=published, sentences=sentences)
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
     rows = tuple(figure_row(f, i, starts, ends, len(figures)) for i, f in enumerate(figures))
@@ -111,7 +111,7 @@ def prepare_content(text: str, key: str, published: datetime | None, title: str 
         from tracker.analysis.document import analyze_document
         from tracker.store.persist_analysis import document_event_rows, figure_analysis_columns
 
-        found = analyze_document(text, figures, title=title, published=published)
+        found = analyze_document(text, figures, title=title, published=published, sentences=sentences)
         events = document_event_rows(found)
         rows = tuple(dataclasses.replace(row, values={**row.values, **columns})
                      for row, columns in zip(rows, figure_analysis_columns(found), strict=True))
