@@ -203,9 +203,13 @@ def document_inputs(conn: Connection, ids: Sequence[int]) -> list[DocumentInput]
     event_rows = conn.execute(
         select(events).where(events.c.document_id.in_(ids)).order_by(events.c.document_id, events.c.index)
     ).all()
-    texts = {k: tuple(r.text for r in group) for k, group in groupby(sentence_rows, lambda r: r.document_id)}
+    # Rows repeat the same strings and places (a sentence per figure, "count", "killed", a town): each is
+    # kept once, which holds a large group of documents in a fraction of the memory.
+    pool: dict[Any, Any] = {}
+    texts = {k: tuple(pool.setdefault(r.text, r.text) for r in group)
+             for k, group in groupby(sentence_rows, lambda r: r.document_id)}
     mentions = {
-        k: tuple(_mention(r) for r in group) for k, group in groupby(figure_rows, lambda r: r.document_id)
+        k: tuple(_mention(r, pool) for r in group) for k, group in groupby(figure_rows, lambda r: r.document_id)
     }
     doc_events = {
         k: tuple(_document_event(r) for r in group) for k, group in groupby(event_rows, lambda r: r.document_id)
@@ -219,35 +223,40 @@ def document_inputs(conn: Connection, ids: Sequence[int]) -> list[DocumentInput]
     ]
 
 
-def _mention(row: Any) -> MentionInput:
+def _mention(row: Any, pool: dict[Any, Any]) -> MentionInput:
+    """A stored figure row as the analysis sees it; equal strings and places come from `pool` (one object)."""
     from tracker.analysis.types import CUMULATIVE, MentionInput
 
+    def shared(value: Any) -> Any:
+        return value if value is None else pool.setdefault(value, value)
+
+    place = _place_of(row)
     return MentionInput(
         figure_id=row.id,
         document_id=row.document_id,
         index=row.index,
         text=row.text,
-        sentence=row.sentence,
+        sentence=shared(row.sentence),
         value=row.value,
         low=row.low,
         high=row.high,
-        qualifier=row.qualifier,
-        unit=row.unit,
-        entity=row.entity,
-        category=row.category,
-        source=row.source_name,
-        source_kind=row.source_kind,
+        qualifier=shared(row.qualifier),
+        unit=shared(row.unit),
+        entity=shared(row.entity),
+        category=shared(row.category),
+        source=shared(row.source_name),
+        source_kind=shared(row.source_kind),
         parent_figure_id=row.parent_id,
-        scope=row.scope,
+        scope=shared(row.scope),
         start=row.start,
         end=row.end,
-        trend=row.trend,
-        place=_place_of(row),
+        trend=shared(row.trend),
+        place=shared(place),
         event_index=row.event_index,
-        period=row.period or CUMULATIVE,
+        period=shared(row.period or CUMULATIVE),
         stage=row.stage or 0,
         own_place=row.own_place is not False,
-        source_text=row.source_text,
+        source_text=shared(row.source_text),
     )
 
 
