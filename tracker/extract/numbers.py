@@ -286,25 +286,37 @@ def parse_number(surface: str) -> float:
 
 
 @cache
-def _core_re() -> re.Pattern[str]:
+def _core_parts() -> tuple[str, str]:
+    """The alternations of `_core_re`: vague phrases, and runs of number words."""
     word_alt = trie_pattern(number_words())
     word_run = (
         rf"(?:(?:an?|one){_SPACE}+)?(?:{word_alt})"
         rf"(?:(?:{_SPACE}*-{_SPACE}*|{_SPACE}+)(?:and{_SPACE}+|of{_SPACE}+(?=an?{_SPACE}+(?:{_SCALES})\b))?"
         rf"(?:an?{_SPACE}+)?(?:{word_alt}))*"
     )
-    vague_alt = trie_pattern(_vague()[0], space=_SPACE + "+")
-    return re.compile(
-        rf"(?i)(?P<vague>\b(?:{vague_alt})\b)"
-        rf"|(?P<digits>(?<![\d.,])[+\-\u2212]?(?:\d|\.\d)[\d,.]*)"
-        rf"|(?P<words>\b{word_run}\b)"
-    )
+    return trie_pattern(_vague()[0], space=_SPACE + "+"), word_run
+
+
+_CORE_DIGITS = r"(?P<digits>(?<![\d.,])[+\-\u2212]?(?:\d|\.\d)[\d,.]*)"
+
+
+@cache
+def _core_re() -> re.Pattern[str]:
+    vague_alt, word_run = _core_parts()
+    return re.compile(rf"(?i)(?P<vague>\b(?:{vague_alt})\b)|{_CORE_DIGITS}|(?P<words>\b{word_run}\b)")
 
 
 @cache
 def _core_search_re() -> re.Pattern[str]:
-    """`_core_re` for searching lower-cased text: without IGNORECASE, and skipping quickly to a possible start."""
-    return re.compile(r"(?=[\d.+\-\u2212a-z])(?:" + _core_re().pattern.removeprefix("(?i)") + ")")
+    """`_core_re` for searching lower-cased text: without IGNORECASE, and skipping quickly to a possible start.
+
+    The search tries every position of a sentence: each first tests one character (a word's first letter
+    that may open a number word or a vague phrase, or what opens digits) before any alternative.
+    """
+    vague_alt, word_run = _core_parts()
+    first = re.escape("".join(sorted({w[0] for w in [*number_words(), *_vague()[0], "a", "one"]})))
+    return re.compile(rf"\b(?=[{first}])(?:(?P<vague>(?:{vague_alt})\b)|(?P<words>{word_run}\b))"
+                      rf"|(?=[\d.+\-\u2212]){_CORE_DIGITS}")
 
 
 def lowered(text: str) -> str | None:
