@@ -16,6 +16,7 @@ from functools import cache
 from tracker.data_files import data_lines, data_rows
 from tracker.errors import ParseError
 from tracker.extract.trie import trie_pattern
+from tracker.extract.units import UnitMatch, match_currency_prefix, match_unit
 
 _SPACE = r"[ \t\u00a0\u202f]"
 
@@ -426,8 +427,6 @@ _SPACES = re.compile(rf"{_SPACE}+")
 
 def _half_counts(text: str, start: int, end: int) -> bool:
     """Whether a bare "half" is a quantity: "half of ...", "half a mile", "half an hour", "fell by half"."""
-    from tracker.extract.units import match_unit
-
     if text[end:end + 4].lower().startswith(" of"):
         return True
     a = _A_AFTER_HALF.match(text, end)
@@ -444,8 +443,6 @@ _FRACTION_END = re.compile(rf"{_SPACE}*(?:[^\w\s-]|\Z|(?:of|to|in|on|at|for|by|f
 
 def _fraction_ends(text: str, end: int) -> bool:
     """Whether a bare fraction word ending at `end` stands as a share (not as an ordinal before a noun)."""
-    from tracker.extract.units import match_unit
-
     if _FRACTION_END.match(text, end):
         return True
     gap = _A_AFTER_HALF.match(text, end) or _SPACES.match(text, end)
@@ -502,8 +499,6 @@ _UNIT_GAP = re.compile(rf"{_SPACE}?")
 
 def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, between: bool,
                         from_: bool) -> tuple[_Core, str, str | None] | None:
-    from tracker.extract.units import match_unit
-
     m = _RANGE_SEP.match(text, core.end, limit)
     unit_between = None
     if not m:
@@ -614,8 +609,6 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, *,
     limit = len(text) if end is None else end
     pos = start
     searched, core_re = (lower, _core_search_re()) if lower is not None else (text, _core_re())
-    from tracker.extract.units import match_currency_prefix
-
     while True:
         m = core_re.search(searched, pos, limit)
         if not m:
@@ -629,6 +622,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, *,
         if m.group("words"):
             # a word-number can start with "a"/"one": "a dozen", "one and a half"
             core = _word_core(text, m.start(), m.end())
+            currency = None if core is None else match_currency_prefix(text, core.start)
         else:
             ds = m.start("digits")
             if ds > 0 and text[ds - 1].isalpha() and match_currency_prefix(text, ds) is None \
@@ -647,7 +641,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, *,
         if core is None:
             pos = m.end()
             continue
-        found = _complete(text, core, start, limit)
+        found = _complete(text, core, start, limit, currency)
         yield found
         pos = max(found.end, m.end() if m.end() <= found.end else core.end, pos + 1)
 
@@ -658,11 +652,9 @@ def _malformed_digits(text: str, end: int, token_end: int) -> bool:
     return len(rest) >= 2 and rest[0] in ",." and rest[1].isdigit()
 
 
-def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
-    """The number match around a core: currency, range partner, qualifier and trend words."""
-    from tracker.extract.units import match_currency_prefix
-
-    currency = match_currency_prefix(text, core.start)
+def _complete(text: str, core: _Core, floor: int, limit: int, currency: UnitMatch | None) -> NumberMatch:
+    """The number match around a core: range partner, qualifier and trend words; `currency` is the currency
+    symbol written right before the core (`match_currency_prefix(text, core.start)`)."""
     left = currency.start if currency else core.start
     between = bool(_BETWEEN.search(text, max(floor, left - 9), left))
     from_ = bool(_FROM.search(text, max(floor, left - 6), left))
