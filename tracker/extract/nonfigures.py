@@ -175,6 +175,7 @@ _PHONE = re.compile(
     r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{1,5}(?:[ .-]\d{2,5}){1,4}"
 )
 _PHONE_PUNCTUATION = frozenset(" .()+-")
+_PHONE_RUN = re.compile(r"[\d .()+\-]*")
 _PHONE_DASHES = re.compile(r"\d-\d{3,4}-\d{4}|\d{3}-\d{4}\b")
 _PHONE_CUE = re.compile(r"(?i)\b(?:tel|telephone|phone|call|fax|hotline|whatsapp|mobile)\b[.:]?[ \u00a0]*\Z")
 
@@ -188,23 +189,18 @@ def is_page_furniture(text: str, n: NumberMatch, line_start: int, line_end: int)
     return bool(_COUNTER_BEFORE.search(text, line_start, n.start) or _COUNTER_AFTER.match(text, n.number_end))
 
 
-def _is_phone_character(c: str) -> bool:
-    return c.isdecimal() or c in _PHONE_PUNCTUATION  # isdecimal: what \d matches
-
-
 def is_phone_number(text: str, n: NumberMatch, line_start: int) -> bool:
     """Whether the digits are part of a phone number ("+1 555-0100", "(555) 123-4567", "Tel. 020 7946 0958")."""
     if n.spelled:
         return False
     # a phone number is written with digits and " .()+-" only: look at the run of those around the number
     s = n.number_start
-    run_start = run_end = s
+    run_start = s
     lo, hi = max(line_start, s - 24), min(len(text), n.number_end + 24)
-    while run_start > lo and _is_phone_character(text[run_start - 1]):
-        run_start -= 1
-    while run_end < hi and _is_phone_character(text[run_end]):
-        run_end += 1
-    if sum(map(str.isdecimal, text[run_start:run_end])) < 7:
+    while run_start > lo and (text[run_start - 1].isdecimal() or text[run_start - 1] in _PHONE_PUNCTUATION):
+        run_start -= 1  # isdecimal: what \d matches
+    run_end = _PHONE_RUN.match(text, s, hi).end()  # type: ignore[union-attr]  # never None: "*" matches ""
+    if run_end - run_start < 7 or sum(map(str.isdecimal, text[run_start:run_end])) < 7:
         return False
     for m in _PHONE.finditer(text, run_start, run_end):
         if not (m.start() <= s < m.end()):
