@@ -112,7 +112,8 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
         if suffix and suffix.unit.name == unit.name:
             pos = suffix.end
     else:
-        for start in (pos, _GAP.match(text, pos, limit).end()):  # type: ignore[union-attr]
+        gap_end = _GAP.match(text, pos, limit).end()  # type: ignore[union-attr]
+        for start in (pos, gap_end) if gap_end != pos else (pos,):  # no gap: one look is enough
             found = match_currency_suffix(text, start) or match_unit(text, start)
             if found is not None and found.end <= limit:
                 unit, pos = found.unit, found.end
