@@ -30,6 +30,9 @@ _YEAR_WORDS = re.compile(
     r"fiscal|season|the|a|spring|summer|autumn|fall|winter|circa)[ \u00a0]+|mid-|\()\Z",
     re.IGNORECASE,
 )
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DECADE_OR_SEASON = re.compile(r"(?:s\b|['’′]s\b|-\d)")  # after a year: "the 1990s", "2022's", "2012-13"
+_YEAR_SPAN = re.compile(r"\d{4}\D+\d{4}")
 _COUNT_NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z]+)\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w&'’.]*)[ \u00a0]*[#-]?\Z")
 
@@ -68,12 +71,12 @@ def is_year(text: str, n: NumberMatch, has_unit: bool) -> bool:
     if n.spelled or n.value is None or has_unit or n.currency or n.has_multiplier:
         return False
     surface = text[n.number_start:n.number_end]
-    if not re.fullmatch(r"\d{4}", surface) or not 1500 <= n.value <= 2200:
+    if not 1500 <= n.value <= 2200 or not _FOUR_DIGITS.fullmatch(surface):
         return False
     if n.qualifier not in ("exact", "range") and n.start != n.number_start:
         return False  # "more than 2000": a count
     after = text[n.number_end:n.number_end + 40]
-    if re.match(r"(?:s\b|['’′]s\b|-\d)", after):
+    if _DECADE_OR_SEASON.match(after):
         return True  # "the 1990s", "2022's", "2012-13"
     before = text[max(0, n.number_start - 16):n.number_start]
     if _YEAR_WORDS.search(before):
@@ -90,7 +93,7 @@ def is_year_range(text: str, n: NumberMatch, has_unit: bool) -> bool:
     if n.qualifier != "range" or has_unit or n.currency or n.low is None or n.high is None:
         return False
     surface = text[n.number_start:n.number_end]
-    return bool(re.fullmatch(r"\d{4}\D+\d{4}", surface)) and n.low >= 1000 and n.high <= 2100
+    return bool(_YEAR_SPAN.fullmatch(surface)) and n.low >= 1000 and n.high <= 2100
 
 
 def is_ordinal(text: str, n: NumberMatch) -> bool:
