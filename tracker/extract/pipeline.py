@@ -77,7 +77,9 @@ def _per_nouns() -> frozenset[str]:
     return frozenset(line.lower() for _, line in data_lines("per_nouns.txt"))
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen (as _SentenceCues): one is made for every number, and a frozen dataclass's __init__ costs
+# several times as much; nothing changes one after it is made
+@dataclass(slots=True)
 class _UnitRead:
     unit: Unit | None  # None: a count
     end: int
@@ -292,7 +294,7 @@ def _resolve_restatements(figures: list[Figure], sentences: list[Sentence]) -> l
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _SentenceCues:
     cues: list[CategoryCue]
     breaks: list[tuple[int, int]]  # clause boundaries
