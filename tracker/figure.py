@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Final, Literal
 
+from tracker.frozen import quick_init
+
 Qualifier = Literal[
     "exact", "approximately", "at_least", "more_than", "at_most", "less_than", "up_to", "range", "vague"
 ]
@@ -33,6 +35,7 @@ SOURCE_KINDS: Final = (
 )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure: one mention of a number in one sentence of one document, with its evidence."""
@@ -72,7 +75,7 @@ class Figure:
         # the extraction replaces each figure a few times: setting the slots directly costs half of calling
         # the frozen dataclass's __init__ (one `object.__setattr__` by name per field) with every field
         new = _new_object(Figure)
-        for set_slot, value in zip(_SLOT_SETTERS, _field_values(self)):
+        for set_slot, value in zip(_SLOT_SETTERS, _field_values(self), strict=True):
             set_slot(new, value)
         for name, value in changes.items():
             set_slot = _SLOT_SETTER_BY_NAME.get(name)

@@ -10,6 +10,7 @@ from functools import cache
 from tracker.data_files import data_rows
 from tracker.extract.trie import trie_pattern
 from tracker.extract.units import KIND_CATEGORY
+from tracker.frozen import quick_init
 
 #: The categories that count people hurt or uprooted (SPEC: the report's headline categories).
 CASUALTY_CATEGORIES = frozenset({"killed", "injured", "missing", "detained", "released", "displaced", "refugees",
@@ -73,6 +74,7 @@ def _lookup(surface: str) -> tuple[str, str] | None:
     return None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CategoryCue:
     """A category cue found in a sentence: where it is, what it says, and its kind."""

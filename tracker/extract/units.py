@@ -16,6 +16,7 @@ from functools import cache
 from tracker.data_files import data_rows
 from tracker.errors import DataFileError
 from tracker.extract.trie import trie_pattern
+from tracker.frozen import quick_init
 
 #: How each unit kind maps to a figure category; kinds not listed give "other".
 KIND_CATEGORY = {"distance": "distance", "duration": "duration", "money": "money", "percent": "percentage"}
@@ -32,6 +33,7 @@ class Unit:
     pint: str | None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class UnitMatch:
     """A unit found in text: the unit and the end offset of its surface form."""
