@@ -91,10 +91,10 @@ _OF_ONE_UNIT = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?an?[ \t\u00a0]+(?:(?:
                           re.IGNORECASE)
 
 
-def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
-    """The unit written after the number (or the currency before it), with compound "per" units."""
+def _read_unit(text: str, n: NumberMatch, limit: int, after: tuple[str, int] | None) -> _UnitRead:
+    """The unit written after the number (or the currency before it), with compound "per" units; `after` is
+    `qualifier_after(text, n.end, limit)`, which the caller needs too."""
     pos = n.end
-    after = qualifier_after(text, pos, limit)
     if after is not None:
         pos = after[1]  # "300 or so people"
     if n.fraction and n.currency is None:
@@ -160,7 +160,8 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     if is_date_or_time(text, n, line_start) or is_ordinal(text, n) or is_phone_or_code(text, n) \
             or is_phone_number(text, n, line_start):
         return None
-    read = _read_unit(text, n, sent.end)
+    after = qualifier_after(text, n.end, sent.end)  # "300 or so", "50-plus"
+    read = _read_unit(text, n, sent.end, after)
     unit = read.unit
     end = read.end
     if unit is not None and unit.name == "pound-mass" and n.has_multiplier and n.currency is None:
@@ -195,7 +196,6 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
         return None
     lone_one = is_lone_one(text, n)
     qualifier, low, high = n.qualifier, n.low, n.high
-    after = qualifier_after(text, n.end, sent.end)
     if after is not None and qualifier == "exact":
         qualifier = after[0]
         if qualifier == "at_least":
