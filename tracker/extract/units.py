@@ -192,9 +192,7 @@ def lookup_alias(surface: str) -> Unit | None:
 
 
 def _match_catalogue(t: _Tables, text: str, pos: int) -> UnitMatch | None:
-    """The longest catalogue form written at `pos`, not followed by a letter or digit."""
-    if pos >= len(text) or text[pos].isspace():
-        return None
+    """The longest catalogue form written at `pos` (not white space), not followed by a letter or digit."""
     key = text[pos:pos + 3].lower()
     if len(key) == 3 and pos + 3 <= len(text):  # each character lowers to one: key[:2] starts the pairs
         lengths = t.catalogue_tries.get(key) or ((2,) if key[:2] in t.catalogue_pairs else ())
@@ -217,7 +215,8 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     t = tables()
     m = t.unit_re.match(text, pos)
     if not m:
-        return _match_catalogue(t, text, pos)
+        # most misses are at the space after a number: no catalogue form starts there
+        return None if pos >= len(text) or text[pos].isspace() else _match_catalogue(t, text, pos)
     surface = m.group()
     unit = t.by_alias.get(surface) or t.by_alias_folded.get(surface.lower())  # lookup_alias
     return UnitMatch(unit, m.start(), m.end()) if unit else None
