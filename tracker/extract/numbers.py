@@ -158,11 +158,16 @@ _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+")
 
 def parse_digits(surface: str) -> float:
     """The value of a run of digits with separators: "1,234.5", "1.234.567", ".5", "2,5" (decimal comma)."""
+    if surface.isdigit():  # the common case: no sign, space nor separator to read
+        value = float(surface)
+        if not math.isfinite(value):
+            raise ParseError(f"number out of range: {surface!r}")
+        return value
     s = surface.strip().replace("\u2212", "-")
     sign = -1.0 if s.startswith("-") else 1.0
     s = s.lstrip("+-")
     if s.isdigit():
-        pass  # the common case: no separator to read
+        pass  # signed or spaced digits: no separator to read
     elif _DOT_THOUSANDS.fullmatch(s):
         s = s.replace(".", "")
     elif _DECIMAL_COMMA.fullmatch(s):
