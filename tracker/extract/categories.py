@@ -21,8 +21,8 @@ _NOUN_PENALTY = 1000
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    pattern: re.Pattern[str]
-    lower_pattern: re.Pattern[str]  # the same cues, for searching lower-cased text (faster: no IGNORECASE)
+    source: str  # the cues as one regular expression, for `_any_case` (compiled on first need only)
+    lower_pattern: re.Pattern[str]  # the cues, for searching lower-cased text (faster: no IGNORECASE)
     exact: dict[str, tuple[str, str]]
     prefixes: tuple[tuple[str, str, str], ...]
     nouns: dict[str, str]
@@ -52,8 +52,14 @@ def _cues() -> _Cues:
     first = "".join(sorted({c[0] for c in [*exact, *(p for p, _, _ in prefixes)]}))
     exact_source = trie_pattern(exact, space)
     pattern = rf"(?:{stems})\w*|\b(?:{exact_source})\b"
-    return _Cues(re.compile(pattern, re.IGNORECASE), re.compile(f"(?=[{re.escape(first)}])(?:{pattern})"),
+    return _Cues(pattern, re.compile(f"(?=[{re.escape(first)}])(?:{pattern})"),
                  exact, tuple(prefixes), nouns, frozenset(things), exact_source)
+
+
+@cache
+def _any_case() -> re.Pattern[str]:
+    """The cues for text whose lower case has another length ("İ"): compiled on first need only."""
+    return re.compile(_cues().source, re.IGNORECASE)
 
 
 @cache
@@ -89,7 +95,7 @@ def find_cues(text: str, start: int, end: int, lower: str | None = None) -> list
     """Every category cue in `text[start:end]`; `lower`, if given, is `text.lower()` of the same length."""
     out = []
     cues = _cues()
-    searched, pattern = (text, cues.pattern) if lower is None else (lower, cues.lower_pattern)
+    searched, pattern = (text, _any_case()) if lower is None else (lower, cues.lower_pattern)
     for m in pattern.finditer(searched, start, end):
         hit = _lookup(m.group())
         if hit:
