@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Final, Literal
 
+from tracker.frozen import quick_init
+
 Qualifier = Literal[
     "exact", "approximately", "at_least", "more_than", "at_most", "less_than", "up_to", "range", "vague"
 ]
@@ -33,6 +35,7 @@ SOURCE_KINDS: Final = (
 )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Figure:
     """One figure: one mention of a number in one sentence of one document, with its evidence."""
@@ -69,10 +72,15 @@ class Figure:
 
     def replace(self, **changes: Any) -> Figure:
         """A copy with some fields changed (an unknown field is a TypeError, as in `dataclasses.replace`)."""
-        values = dict(zip(FIELD_NAMES, _field_values(self), strict=True))
-        values.update(changes)  # faster than dataclasses.replace, which re-reads the fields on every call
-        return Figure(**values)
+        values = list(_field_values(self))  # faster than dataclasses.replace, which re-reads the fields each call
+        for name, value in changes.items():
+            index = _FIELD_INDEX.get(name)
+            if index is None:
+                raise TypeError(f"Figure has no field {name!r}")
+            values[index] = value
+        return Figure(*values)
 
 
 FIELD_NAMES: Final = tuple(f.name for f in dataclasses.fields(Figure))
+_FIELD_INDEX: Final = {name: i for i, name in enumerate(FIELD_NAMES)}
 _field_values = attrgetter(*FIELD_NAMES)

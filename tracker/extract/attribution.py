@@ -350,6 +350,9 @@ def _channel_at(text: str, q: int, s: Sentence, mentions: list[Mention]) -> tupl
     return None, q
 
 
+_TO = re.compile(r"\s*to\s")
+
+
 def _direction_after(text: str, s: Sentence, pos: int, verb: str,
                      mentions: list[Mention]) -> tuple[str, str | None]:
     """Whether a verb cue reaches forward (its clause follows) or backward (it closes the clause), and the
@@ -359,7 +362,7 @@ def _direction_after(text: str, s: Sentence, pos: int, verb: str,
     q = rest.end() if rest else pos
     channel: str | None = None
     before = g.channel_before.match(text, q, s.end)
-    if verb.lower() in ("told", "tells", "tell", "informed") or re.match(r"\s*to\s", text[q:q + 4]) or before:
+    if verb.lower() in ("told", "tells", "tell", "informed") or _TO.match(text[q:q + 4]) or before:
         if before:
             q = before.end()
         channel, q = _channel_at(text, q, s, mentions)
@@ -574,10 +577,13 @@ def _choose(cues: list[Cue], f: Figure) -> Cue | None:
     return min(reaching or usable, key=distance)
 
 
+_THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
+
+
 def _cue_text(text: str, cue: Cue) -> str:
     """The words of a cue, with the article of its source: "the Observatory said"."""
     start = cue.start
-    article = re.search(r"(?i:\bthe\s+)$", text[max(0, start - 5):start])
+    article = _THE_BEFORE.search(text[max(0, start - 5):start])
     if article and cue.source_start == cue.start:
         start -= len(article.group())
     return " ".join(text[start:cue.end].split())

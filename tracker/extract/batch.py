@@ -6,21 +6,21 @@
 
 from __future__ import annotations
 
-import ctypes
 import json
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from multiprocessing.pool import AsyncResult
-from typing import Final, TypeVar, cast
+from typing import TYPE_CHECKING, Final, TypeVar, cast
 
 from tracker.documents import Document, expand_paths
 from tracker.errors import InputError
 from tracker.extract.pipeline import extract
 from tracker.figure import Figure
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
 
 #: Inputs smaller than this are extracted in this process: starting workers would cost more.
 PARALLEL_MIN_BYTES = 256 * 1024
@@ -60,6 +60,8 @@ def _start_worker(parent: int) -> None:
     worker when the process that started it dies: without that, workers of a killed `tracker ingest` would
     commit the partition they hold, then die on a broken pipe with a traceback.
     """
+    import ctypes  # here: only workers need it
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
@@ -108,6 +110,8 @@ def map_in_order(
         for arg in args:
             yield func(arg)
         return
+    import multiprocessing  # here: a run on one process does without it (and its 10 ms of imports)
+
     warm()
     with multiprocessing.get_context("fork").Pool(jobs, _start_worker, (os.getpid(),)) as pool:
         in_flight: deque[AsyncResult[R]] = deque()

@@ -10,6 +10,7 @@ from functools import cache
 from tracker.data_files import data_rows
 from tracker.extract.trie import trie_pattern
 from tracker.extract.units import KIND_CATEGORY
+from tracker.frozen import quick_init
 
 #: The categories that count people hurt or uprooted (SPEC: the report's headline categories).
 CASUALTY_CATEGORIES = frozenset({"killed", "injured", "missing", "detained", "released", "displaced", "refugees",
@@ -20,8 +21,8 @@ _NOUN_PENALTY = 1000
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    pattern: re.Pattern[str]
-    lower_pattern: re.Pattern[str]  # the same cues, for searching lower-cased text (faster: no IGNORECASE)
+    source: str  # the cues as one regular expression, for `_any_case` (compiled on first need only)
+    lower_pattern: re.Pattern[str]  # the cues, for searching lower-cased text (faster: no IGNORECASE)
     exact: dict[str, tuple[str, str]]
     prefixes: tuple[tuple[str, str, str], ...]
     nouns: dict[str, str]
@@ -64,8 +65,14 @@ def _cues() -> _Cues:
     first = "".join(sorted({c[0] for c in [*exact, *(p for p, _, _ in prefixes)]}))
     exact_source = trie_pattern(exact, space)
     pattern = rf"(?:{stems})\w*|\b(?:{exact_source})\b"
-    return _Cues(re.compile(pattern, re.IGNORECASE), re.compile(f"(?=[{re.escape(first)}])(?:{pattern})"),
+    return _Cues(pattern, re.compile(f"(?=[{re.escape(first)}])(?:{pattern})"),
                  exact, tuple(prefixes), nouns, frozenset(things), exact_source)
+
+
+@cache
+def _any_case() -> re.Pattern[str]:
+    """The cues for text whose lower case has another length ("İ"): compiled on first need only."""
+    return re.compile(_cues().source, re.IGNORECASE)
 
 
 @cache
@@ -86,6 +93,7 @@ def _lookup(surface: str) -> tuple[str, str] | None:
     return None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class CategoryCue:
     """A category cue found in a sentence: where it is, what it says, and its kind."""
@@ -100,7 +108,7 @@ def find_cues(text: str, start: int, end: int, lower: str | None = None) -> list
     """Every category cue in `text[start:end]`; `lower`, if given, is `text.lower()` of the same length."""
     out = []
     cues = _cues()
-    searched, pattern = (text, cues.pattern) if lower is None else (lower, cues.lower_pattern)
+    searched, pattern = (text, _any_case()) if lower is None else (lower, cues.lower_pattern)
     for m in pattern.finditer(searched, start, end):
         hit = _lookup(m.group())
         if hit:
@@ -120,10 +128,12 @@ _GLUE = re.compile(r"[a-z][A-Z]")
 
 #: Where one clause ends and the next begins: a semicolon, colon or spaced dash, a comma, or a coordinating
 #: or subordinating word ("Two people drowned and 15 others were hurt"; "500 were killed while hundreds ...").
-_CLAUSE_BREAK_SOURCE = (r"[;:](?=\s)|\s[-\u2013\u2014]\s|,(?=\s)"
-                        r"|\s(?:and|but|while|whilst|whereas|as|after|before|when|with|since|though|although)(?=\s)")
-_CLAUSE_BREAK = re.compile(_CLAUSE_BREAK_SOURCE, re.IGNORECASE)
-_CLAUSE_BREAK_LOWER = re.compile(_CLAUSE_BREAK_SOURCE)  # for lower-cased text: faster without IGNORECASE
+_CLAUSE_WORDS = r"and|but|while|whilst|whereas|as|after|before|when|with|since|though|although"
+_CLAUSE_BREAK = re.compile(rf"[;:](?=\s)|\s[-\u2013\u2014]\s|,(?=\s)|\s(?:{_CLAUSE_WORDS})(?=\s)", re.IGNORECASE)
+#: The same for lower-cased text (faster without IGNORECASE), written to start with the set of characters a
+#: break starts with: the search then skips every other character without trying the alternatives there.
+_CLAUSE_BREAK_LOWER = re.compile(
+    rf"[;:,\s](?:(?<=[;:,])(?=\s)|(?<=\s)(?:[-\u2013\u2014]\s|(?:{_CLAUSE_WORDS})(?=\s)))")
 #: Words between a figure and its own predicate: "15 others were hurt", "200 people are still trapped",
 #: "16 are reported missing", "20 feared dead".
 _LINKING = re.compile(

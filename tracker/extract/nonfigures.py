@@ -30,6 +30,9 @@ _YEAR_WORDS = re.compile(
     r"fiscal|season|the|a|spring|summer|autumn|fall|winter|circa)[ \u00a0]+|mid-|\()\Z",
     re.IGNORECASE,
 )
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DECADE_OR_SEASON = re.compile(r"(?:s\b|['’′]s\b|-\d)")  # after a year: "the 1990s", "2022's", "2012-13"
+_YEAR_SPAN = re.compile(r"\d{4}\D+\d{4}")
 _COUNT_NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z]+)\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w&'’.]*)[ \u00a0]*[#-]?\Z")
 
@@ -68,12 +71,12 @@ def is_year(text: str, n: NumberMatch, has_unit: bool) -> bool:
     if n.spelled or n.value is None or has_unit or n.currency or n.has_multiplier:
         return False
     surface = text[n.number_start:n.number_end]
-    if not re.fullmatch(r"\d{4}", surface) or not 1500 <= n.value <= 2200:
+    if not 1500 <= n.value <= 2200 or not _FOUR_DIGITS.fullmatch(surface):
         return False
     if n.qualifier not in ("exact", "range") and n.start != n.number_start:
         return False  # "more than 2000": a count
     after = text[n.number_end:n.number_end + 40]
-    if re.match(r"(?:s\b|['’′]s\b|-\d)", after):
+    if _DECADE_OR_SEASON.match(after):
         return True  # "the 1990s", "2022's", "2012-13"
     before = text[max(0, n.number_start - 16):n.number_start]
     if _YEAR_WORDS.search(before):
@@ -90,7 +93,7 @@ def is_year_range(text: str, n: NumberMatch, has_unit: bool) -> bool:
     if n.qualifier != "range" or has_unit or n.currency or n.low is None or n.high is None:
         return False
     surface = text[n.number_start:n.number_end]
-    return bool(re.fullmatch(r"\d{4}\D+\d{4}", surface)) and n.low >= 1000 and n.high <= 2100
+    return bool(_YEAR_SPAN.fullmatch(surface)) and n.low >= 1000 and n.high <= 2100
 
 
 def is_ordinal(text: str, n: NumberMatch) -> bool:
@@ -175,6 +178,7 @@ _PHONE = re.compile(
     r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{1,5}(?:[ .-]\d{2,5}){1,4}"
 )
 _PHONE_PUNCTUATION = frozenset(" .()+-")
+_PHONE_RUN = re.compile(r"[\d .()+\-]*")
 _PHONE_DASHES = re.compile(r"\d-\d{3,4}-\d{4}|\d{3}-\d{4}\b")
 _PHONE_CUE = re.compile(r"(?i)\b(?:tel|telephone|phone|call|fax|hotline|whatsapp|mobile)\b[.:]?[ \u00a0]*\Z")
 
@@ -188,23 +192,18 @@ def is_page_furniture(text: str, n: NumberMatch, line_start: int, line_end: int)
     return bool(_COUNTER_BEFORE.search(text, line_start, n.start) or _COUNTER_AFTER.match(text, n.number_end))
 
 
-def _is_phone_character(c: str) -> bool:
-    return c.isdecimal() or c in _PHONE_PUNCTUATION  # isdecimal: what \d matches
-
-
 def is_phone_number(text: str, n: NumberMatch, line_start: int) -> bool:
     """Whether the digits are part of a phone number ("+1 555-0100", "(555) 123-4567", "Tel. 020 7946 0958")."""
     if n.spelled:
         return False
     # a phone number is written with digits and " .()+-" only: look at the run of those around the number
     s = n.number_start
-    run_start = run_end = s
+    run_start = s
     lo, hi = max(line_start, s - 24), min(len(text), n.number_end + 24)
-    while run_start > lo and _is_phone_character(text[run_start - 1]):
-        run_start -= 1
-    while run_end < hi and _is_phone_character(text[run_end]):
-        run_end += 1
-    if sum(map(str.isdecimal, text[run_start:run_end])) < 7:
+    while run_start > lo and (text[run_start - 1].isdecimal() or text[run_start - 1] in _PHONE_PUNCTUATION):
+        run_start -= 1  # isdecimal: what \d matches
+    run_end = _PHONE_RUN.match(text, s, hi).end()  # type: ignore[union-attr]  # never None: "*" matches ""
+    if run_end - run_start < 7 or sum(map(str.isdecimal, text[run_start:run_end])) < 7:
         return False
     for m in _PHONE.finditer(text, run_start, run_end):
         if not (m.start() <= s < m.end()):

@@ -16,6 +16,7 @@ from functools import cache
 from tracker.data_files import data_lines, data_rows
 from tracker.errors import ParseError
 from tracker.extract.trie import trie_pattern
+from tracker.extract.units import UnitMatch, match_currency_prefix, match_unit
 
 _SPACE = r"[ \t\u00a0\u202f]"
 
@@ -157,11 +158,16 @@ _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+")
 
 def parse_digits(surface: str) -> float:
     """The value of a run of digits with separators: "1,234.5", "1.234.567", ".5", "2,5" (decimal comma)."""
+    if surface.isdigit():  # the common case: no sign, space nor separator to read
+        value = float(surface)
+        if not math.isfinite(value):
+            raise ParseError(f"number out of range: {surface!r}")
+        return value
     s = surface.strip().replace("\u2212", "-")
     sign = -1.0 if s.startswith("-") else 1.0
     s = s.lstrip("+-")
     if s.isdigit():
-        pass  # the common case: no separator to read
+        pass  # signed or spaced digits: no separator to read
     elif _DOT_THOUSANDS.fullmatch(s):
         s = s.replace(".", "")
     elif _DECIMAL_COMMA.fullmatch(s):
@@ -286,25 +292,37 @@ def parse_number(surface: str) -> float:
 
 
 @cache
-def _core_re() -> re.Pattern[str]:
+def _core_parts() -> tuple[str, str]:
+    """The alternations of `_core_re`: vague phrases, and runs of number words."""
     word_alt = trie_pattern(number_words())
     word_run = (
         rf"(?:(?:an?|one){_SPACE}+)?(?:{word_alt})"
         rf"(?:(?:{_SPACE}*-{_SPACE}*|{_SPACE}+)(?:and{_SPACE}+|of{_SPACE}+(?=an?{_SPACE}+(?:{_SCALES})\b))?"
         rf"(?:an?{_SPACE}+)?(?:{word_alt}))*"
     )
-    vague_alt = trie_pattern(_vague()[0], space=_SPACE + "+")
-    return re.compile(
-        rf"(?i)(?P<vague>\b(?:{vague_alt})\b)"
-        rf"|(?P<digits>(?<![\d.,])[+\-\u2212]?(?:\d|\.\d)[\d,.]*)"
-        rf"|(?P<words>\b{word_run}\b)"
-    )
+    return trie_pattern(_vague()[0], space=_SPACE + "+"), word_run
+
+
+_CORE_DIGITS = r"(?P<digits>(?<![\d.,])[+\-\u2212]?(?:\d|\.\d)[\d,.]*)"
+
+
+@cache
+def _core_re() -> re.Pattern[str]:
+    vague_alt, word_run = _core_parts()
+    return re.compile(rf"(?i)(?P<vague>\b(?:{vague_alt})\b)|{_CORE_DIGITS}|(?P<words>\b{word_run}\b)")
 
 
 @cache
 def _core_search_re() -> re.Pattern[str]:
-    """`_core_re` for searching lower-cased text: without IGNORECASE, and skipping quickly to a possible start."""
-    return re.compile(r"(?=[\d.+\-\u2212a-z])(?:" + _core_re().pattern.removeprefix("(?i)") + ")")
+    """`_core_re` for searching lower-cased text: without IGNORECASE, and skipping quickly to a possible start.
+
+    The search tries every position of a sentence: each first tests one character (a word's first letter
+    that may open a number word or a vague phrase, or what opens digits) before any alternative.
+    """
+    vague_alt, word_run = _core_parts()
+    first = re.escape("".join(sorted({w[0] for w in [*number_words(), *_vague()[0], "a", "one"]})))
+    return re.compile(rf"\b(?=[{first}])(?:(?P<vague>(?:{vague_alt})\b)|(?P<words>{word_run}\b))"
+                      rf"|(?=[\d.+\-\u2212]){_CORE_DIGITS}")
 
 
 def lowered(text: str) -> str | None:
@@ -376,7 +394,9 @@ def _apply_multiplier(text: str, end: int, limit: int, money: bool) -> tuple[flo
     return (factor, end) if found else None
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: one is made for every number read, and a frozen dataclass's __init__ (an object.__setattr__
+# call a field) costs four times as much; nothing changes one after it is made
+@dataclass(slots=True)
 class _Core:
     start: int
     end: int
@@ -414,8 +434,6 @@ _SPACES = re.compile(rf"{_SPACE}+")
 
 def _half_counts(text: str, start: int, end: int) -> bool:
     """Whether a bare "half" is a quantity: "half of ...", "half a mile", "half an hour", "fell by half"."""
-    from tracker.extract.units import match_unit
-
     if text[end:end + 4].lower().startswith(" of"):
         return True
     a = _A_AFTER_HALF.match(text, end)
@@ -432,8 +450,6 @@ _FRACTION_END = re.compile(rf"{_SPACE}*(?:[^\w\s-]|\Z|(?:of|to|in|on|at|for|by|f
 
 def _fraction_ends(text: str, end: int) -> bool:
     """Whether a bare fraction word ending at `end` stands as a share (not as an ordinal before a noun)."""
-    from tracker.extract.units import match_unit
-
     if _FRACTION_END.match(text, end):
         return True
     gap = _A_AFTER_HALF.match(text, end) or _SPACES.match(text, end)
@@ -490,8 +506,6 @@ _UNIT_GAP = re.compile(rf"{_SPACE}?")
 
 def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, between: bool,
                         from_: bool) -> tuple[_Core, str, str | None] | None:
-    from tracker.extract.units import match_unit
-
     m = _RANGE_SEP.match(text, core.end, limit)
     unit_between = None
     if not m:
@@ -602,8 +616,6 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, *,
     limit = len(text) if end is None else end
     pos = start
     searched, core_re = (lower, _core_search_re()) if lower is not None else (text, _core_re())
-    from tracker.extract.units import match_currency_prefix
-
     while True:
         m = core_re.search(searched, pos, limit)
         if not m:
@@ -617,6 +629,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, *,
         if m.group("words"):
             # a word-number can start with "a"/"one": "a dozen", "one and a half"
             core = _word_core(text, m.start(), m.end())
+            currency = None if core is None else match_currency_prefix(text, core.start)
         else:
             ds = m.start("digits")
             if ds > 0 and text[ds - 1].isalpha() and match_currency_prefix(text, ds) is None \
@@ -635,7 +648,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, *,
         if core is None:
             pos = m.end()
             continue
-        found = _complete(text, core, start, limit)
+        found = _complete(text, core, start, limit, currency)
         yield found
         pos = max(found.end, m.end() if m.end() <= found.end else core.end, pos + 1)
 
@@ -646,11 +659,9 @@ def _malformed_digits(text: str, end: int, token_end: int) -> bool:
     return len(rest) >= 2 and rest[0] in ",." and rest[1].isdigit()
 
 
-def _complete(text: str, core: _Core, floor: int, limit: int) -> NumberMatch:
-    """The number match around a core: currency, range partner, qualifier and trend words."""
-    from tracker.extract.units import match_currency_prefix
-
-    currency = match_currency_prefix(text, core.start)
+def _complete(text: str, core: _Core, floor: int, limit: int, currency: UnitMatch | None) -> NumberMatch:
+    """The number match around a core: range partner, qualifier and trend words; `currency` is the currency
+    symbol written right before the core (`match_currency_prefix(text, core.start)`)."""
     left = currency.start if currency else core.start
     between = bool(_BETWEEN.search(text, max(floor, left - 9), left))
     from_ = bool(_FROM.search(text, max(floor, left - 6), left))

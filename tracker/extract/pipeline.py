@@ -77,7 +77,9 @@ def _per_nouns() -> frozenset[str]:
     return frozenset(line.lower() for _, line in data_lines("per_nouns.txt"))
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen (as _SentenceCues): one is made for every number, and a frozen dataclass's __init__ costs
+# several times as much; nothing changes one after it is made
+@dataclass(slots=True)
 class _UnitRead:
     unit: Unit | None  # None: a count
     end: int
@@ -89,10 +91,10 @@ _OF_ONE_UNIT = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?an?[ \t\u00a0]+(?:(?:
                           re.IGNORECASE)
 
 
-def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
-    """The unit written after the number (or the currency before it), with compound "per" units."""
+def _read_unit(text: str, n: NumberMatch, limit: int, after: tuple[str, int] | None) -> _UnitRead:
+    """The unit written after the number (or the currency before it), with compound "per" units; `after` is
+    `qualifier_after(text, n.end, limit)`, which the caller needs too."""
     pos = n.end
-    after = qualifier_after(text, pos, limit)
     if after is not None:
         pos = after[1]  # "300 or so people"
     if n.fraction and n.currency is None:
@@ -112,7 +114,8 @@ def _read_unit(text: str, n: NumberMatch, limit: int) -> _UnitRead:
         if suffix and suffix.unit.name == unit.name:
             pos = suffix.end
     else:
-        for start in (pos, _GAP.match(text, pos, limit).end()):  # type: ignore[union-attr]
+        gap_end = _GAP.match(text, pos, limit).end()  # type: ignore[union-attr]
+        for start in (pos, gap_end) if gap_end != pos else (pos,):  # no gap: one look is enough
             found = match_currency_suffix(text, start) or match_unit(text, start)
             if found is not None and found.end <= limit:
                 unit, pos = found.unit, found.end
@@ -157,7 +160,8 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     if is_date_or_time(text, n, line_start) or is_ordinal(text, n) or is_phone_or_code(text, n) \
             or is_phone_number(text, n, line_start):
         return None
-    read = _read_unit(text, n, sent.end)
+    after = qualifier_after(text, n.end, sent.end)  # "300 or so", "50-plus"
+    read = _read_unit(text, n, sent.end, after)
     unit = read.unit
     end = read.end
     if unit is not None and unit.name == "pound-mass" and n.has_multiplier and n.currency is None:
@@ -192,7 +196,6 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
         return None
     lone_one = is_lone_one(text, n)
     qualifier, low, high = n.qualifier, n.low, n.high
-    after = qualifier_after(text, n.end, sent.end)
     if after is not None and qualifier == "exact":
         qualifier = after[0]
         if qualifier == "at_least":
@@ -306,7 +309,7 @@ def _resolve_restatements(figures: list[Figure], sentences: Sequence[Sentence]) 
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _SentenceCues:
     cues: list[CategoryCue]
     breaks: list[tuple[int, int]]  # clause boundaries

@@ -116,8 +116,11 @@ def _grammar() -> _Grammar:
         rf"{alt('event')}|{alt('event')}\s+(?:\w+\s+)?{alt('began')})"
         rf"|fighting\s+{alt('began')}"
     )
+    # the first letters of the phrases below, tested once where a word starts before trying them all
+    first = {w[0].lower() for w in ["since", "from", "in", "over", "during", "within", "throughout", *words["period"]]}
+    first |= {"'", "’"} if first & {"'", "’"} else set()  # trie_pattern reads either apostrophe as both
     pattern = (
-        rf"(?<![\w-])(?i:(?P<since>since|from)\s+(?:(?P<event>{event})"
+        rf"(?<![\w-])(?=(?i:[{re.escape(''.join(sorted(first)))}]))(?i:(?P<since>since|from)\s+(?:(?P<event>{event})"
         rf"(?:\s+(?:on|in)\s+(?P<eventdate>{day_month_year}))?"
         rf"|(?P<weekday>{alt('weekday')})|(?P<date>{day_month_year}))"
         rf"|(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+"

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from tracker.data_files import data_lines
+from tracker.frozen import quick_init
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence: `text == document[start:end]`; `paragraph` counts the document's non-blank lines."""

@@ -16,6 +16,7 @@ from functools import cache
 from tracker.data_files import data_rows
 from tracker.errors import DataFileError
 from tracker.extract.trie import trie_pattern
+from tracker.frozen import quick_init
 
 #: How each unit kind maps to a figure category; kinds not listed give "other".
 KIND_CATEGORY = {"distance": "distance", "duration": "duration", "money": "money", "percent": "percentage"}
@@ -32,6 +33,7 @@ class Unit:
     pint: str | None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class UnitMatch:
     """A unit found in text: the unit and the end offset of its surface form."""
@@ -62,6 +64,8 @@ class _Tables:
     catalogue_folded: dict[str, Unit]
     catalogue_exact: dict[str, Unit]
     catalogue_lengths: dict[str, tuple[int, ...]]  # first three characters (lower case) -> form lengths, longest first
+    catalogue_tries: dict[str, tuple[int, ...]]  # the same for three characters, then 2 if a pair starts them
+    catalogue_pairs: frozenset[str]  # the two-character forms (lower case)
 
 
 def _split_aliases(field: str) -> list[str]:
@@ -173,9 +177,12 @@ def tables() -> _Tables:
     lengths: dict[str, set[int]] = {}
     for form in [*b.catalogue_folded, *b.catalogue_exact]:
         lengths.setdefault(form[:3].lower(), set()).add(len(form))
+    longest_first = {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()}
+    pairs = frozenset(c for c, ls in lengths.items() if 2 in ls)
+    # the two-character forms ("kV") are tried last, after the longer forms that share their first three
+    tries = {c: ls + ((2,) if c[:2] in pairs else ()) for c, ls in longest_first.items() if len(c) == 3}
     return _Tables(b.units, b.by_alias, b.folded, unit_re, prefix_re, suffix_re, b.prefixes, b.suffixes,
-                   b.suffixes_folded, b.catalogue_folded, b.catalogue_exact,
-                   {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()})
+                   b.suffixes_folded, b.catalogue_folded, b.catalogue_exact, longest_first, tries, pairs)
 
 
 def lookup_alias(surface: str) -> Unit | None:
@@ -185,11 +192,13 @@ def lookup_alias(surface: str) -> Unit | None:
 
 
 def _match_catalogue(t: _Tables, text: str, pos: int) -> UnitMatch | None:
-    """The longest catalogue form written at `pos`, not followed by a letter or digit."""
-    if pos >= len(text) or text[pos].isspace():
-        return None
-    lengths = t.catalogue_lengths.get(text[pos:pos + 3].lower(), ()) + tuple(
-        n for n in t.catalogue_lengths.get(text[pos:pos + 2].lower(), ()) if n == 2)  # two-character forms ("kV")
+    """The longest catalogue form written at `pos` (not white space), not followed by a letter or digit."""
+    key = text[pos:pos + 3].lower()
+    if len(key) == 3 and pos + 3 <= len(text):  # each character lowers to one: key[:2] starts the pairs
+        lengths = t.catalogue_tries.get(key) or ((2,) if key[:2] in t.catalogue_pairs else ())
+    else:
+        lengths = t.catalogue_lengths.get(key, ()) + tuple(
+            n for n in t.catalogue_lengths.get(text[pos:pos + 2].lower(), ()) if n == 2)  # two-character forms
     for length in lengths:
         end = pos + length
         if end > len(text) or (end < len(text) and text[end].isalnum() and text[end].isascii()):
@@ -206,8 +215,10 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     t = tables()
     m = t.unit_re.match(text, pos)
     if not m:
-        return _match_catalogue(t, text, pos)
-    unit = lookup_alias(m.group())
+        # most misses are at the space after a number: no catalogue form starts there
+        return None if pos >= len(text) or text[pos].isspace() else _match_catalogue(t, text, pos)
+    surface = m.group()
+    unit = t.by_alias.get(surface) or t.by_alias_folded.get(surface.lower())  # lookup_alias
     return UnitMatch(unit, m.start(), m.end()) if unit else None
 
 
