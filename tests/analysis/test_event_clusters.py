@@ -128,7 +128,7 @@ def _clusters_by_scanning(items: list[tuple[int, datetime | None, DocumentEvent]
 
 
 # Few values of each, so that events often meet at a window's edge or fit two clusters at one distance.
-_PLACES = st.sampled_from([None, KRAMATORSK, KHARKIV, UKRAINE, SYRIA_TURKEY])
+_PLACES = st.sampled_from([None, KRAMATORSK, KHARKIV, UKRAINE, TURKEY, Place("SYR"), SYRIA_TURKEY])
 _TYPES = st.sampled_from(["airstrike", "explosion", "other", "flood", "storm", "war"])
 _DAYS = st.one_of(st.none(), st.dates(date(2022, 1, 1), date(2022, 1, 9)),
                   st.dates(date(2022, 1, 1), date(2022, 9, 30)))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -118,33 +118,60 @@ def _sort_key(item: tuple[int, datetime | None, DocumentEvent]) -> tuple[bool, d
     return (when is None, when or date.min, document_id, event.index)
 
 
+class _Dated:
+    """Dated clusters in order of their start, for finding those that start within a window (bisection)."""
+
+    def __init__(self) -> None:
+        self.starts: list[date] = []
+        self.clusters: list[_Cluster] = []
+
+    def insert(self, cluster: _Cluster, start: date) -> None:
+        at = bisect_right(self.starts, start)
+        self.starts.insert(at, start)
+        self.clusters.insert(at, cluster)
+
+    def remove(self, cluster: _Cluster) -> None:
+        at = next(i for i, c in enumerate(self.clusters) if c is cluster)
+        del self.starts[at], self.clusters[at]
+
+    def since(self, day: date | None) -> list[_Cluster]:
+        """The clusters that start on `day` or later (all of them: None)."""
+        return self.clusters if day is None else self.clusters[bisect_left(self.starts, day):]
+
+
 class _Candidates:
     """The clusters an event may join, found without testing every cluster (same result as testing all).
 
     Clusters are kept apart by family and by historical, which `_fits` requires to be equal. Events arrive
     dated first, in order of their date (`_sort_key`), so a cluster's start, once set by its first dated
-    member, never moves and clusters get their starts in ascending order: a dated event with a window
-    needs only the dated clusters whose start lies within it (a bisection), and the clusters without a
-    start. An undated event is at the same distance from every cluster, so the first that fits is the one."""
+    member, never moves: a dated event with a window needs only the dated clusters whose start lies within
+    it (a bisection), and the clusters without a start. A placed event needs only the clusters of one of its
+    countries and those with none, so dated clusters are also kept by country. An undated event is at the
+    same distance from every cluster, so the first that fits is the one."""
 
     def __init__(self) -> None:
         self.created: list[_Cluster] = []
         self.order: dict[int, int] = {}  # id(cluster) -> creation rank
         self.every: dict[tuple[str, bool], list[_Cluster]] = defaultdict(list)  # in creation order
         self.undated: dict[tuple[str, bool], dict[int, _Cluster]] = defaultdict(dict)  # by id(cluster)
-        self.dated: dict[tuple[str, bool], list[_Cluster]] = defaultdict(list)
-        self.starts: dict[tuple[str, bool], list[date]] = defaultdict(list)
+        self.dated: dict[tuple[str, bool], _Dated] = defaultdict(_Dated)
+        # by family, historical and country (None: clusters that have no country yet)
+        self.dated_in: dict[tuple[str, bool, str | None], _Dated] = defaultdict(_Dated)
 
     def find(self, event: DocumentEvent) -> _Cluster | None:
         """The cluster the event joins: of those it fits, the nearest in time, then the first created."""
         part = (_family(event.type), event.historical)
-        undated, dated = self.undated[part], self.dated[part]
         if event.start is None:
             return next((c for c in self.every[part] if _fits(c, event)), None)
         window = _window(event.type)
-        if window is not None and not event.historical:
-            dated = dated[bisect_left(self.starts[part], event.start - timedelta(days=window)):]
-        fitting = [c for c in (*undated.values(), *dated) if _fits(c, event)]
+        since = event.start - timedelta(days=window) if window is not None and not event.historical else None
+        if event.place is None:
+            dated = self.dated[part].since(since)
+        else:
+            found = {id(c): c for key in (*_countries(event.place), None)
+                     for c in self.dated_in[(*part, key)].since(since)}
+            dated = list(found.values())
+        fitting = [c for c in (*self.undated[part].values(), *dated) if _fits(c, event)]
         return min(fitting, key=lambda c: (_distance(c, event), self.order[id(c)]), default=None)
 
     def add(self, cluster: _Cluster, document_id: int, event: DocumentEvent) -> None:
@@ -155,12 +182,22 @@ class _Candidates:
             self.created.append(cluster)
             self.every[part].append(cluster)
             self.undated[part][id(cluster)] = cluster
-        had_start = cluster.start
+        had_start, had_countries = cluster.start, set(cluster.countries)
         cluster.add(document_id, event)
-        if had_start is None and cluster.start is not None:
+        start = cluster.start
+        if start is None:
+            return
+        if had_start is None:
             del self.undated[part][id(cluster)]
-            self.dated[part].append(cluster)
-            self.starts[part].append(cluster.start)
+            self.dated[part].insert(cluster, start)
+            keys: set[str | None] = set(cluster.countries) or {None}
+            for country in keys:
+                self.dated_in[(*part, country)].insert(cluster, start)
+        elif cluster.countries != had_countries:
+            if not had_countries:
+                self.dated_in[(*part, None)].remove(cluster)
+            for country in cluster.countries - had_countries:
+                self.dated_in[(*part, country)].insert(cluster, start)
 
 
 def cluster_events(
