@@ -33,6 +33,10 @@ FOUND = [
                  "families", id="displaced-modifies-families"),
     pytest.param("Some 4,000 people displaced by the floods have returned.", "Some 4,000 people", "count", "people",
                  id="participle-after-people-is-no-head"),
+    pytest.param("The 60,000 displaced includes 20,000 children.", "60,000 displaced", "count", "displaced",
+                 id="a-verb-in-s-after-the-noun-is-no-head"),
+    pytest.param("Those 1,200 injured include 300 children.", "1,200 injured", "count", "injured",
+                 id="include-ends-the-noun-phrase"),
 ]
 
 
