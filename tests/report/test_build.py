@@ -145,7 +145,7 @@ def test_manifest_records_what_went_in(seed_report: tuple[Path, str]) -> None:
     assert manifest["report_date"] == "2024-12-08"
     assert manifest["built_at"] == "2025-01-02T03:04:05Z"
     assert manifest["tracker_version"]
-    assert manifest["figure_ids"] == list(range(1, 9))
+    assert manifest["figure_id_ranges"] == [[1, 8]] and manifest["n_figures"] == 8
     assert [d["key"] for d in manifest["documents"]] == ["seeds/000.txt", "seeds/001.txt", "seeds/003.txt"]
     assert all(d["content_hash"].startswith("sha256:") for d in manifest["documents"])
     assert manifest["headline"]["killed: people since the offensive began"] == "at least 826"
@@ -213,6 +213,17 @@ def test_whats_new_of_a_large_store_lists_the_first_new_documents(tmp_path: Path
     assert "3 new documents" in new
     assert re.findall(r"<li>(.*?)</li>", new) == ["seeds/000.txt", "seeds/001.txt"]
     assert re.search(r"Shown: the first 2 of the new documents by key;\s+<a href=\"manifest.json\">", new)
+
+
+def test_whats_new_reads_a_previous_manifest_that_listed_every_figure_id(tmp_path: Path) -> None:
+    store = seed_like_store()
+    folder = tmp_path / "2024-12-07"
+    folder.mkdir()
+    (folder / "manifest.json").write_text(json.dumps({  # format 1, as release 0.1.0 wrote it
+        "format": 1, "report_date": "2024-12-07", "documents": [], "figure_ids": [1, 2, 3], "headline": {},
+    }), encoding="utf-8")
+    new = _section(write_report(store, tmp_path, now=NOW).path.read_text(encoding="utf-8"), "new")
+    assert "Compared with the report of 2024-12-07: 3 new documents and 5 new figures." in new
 
 
 def test_later_reports_are_not_the_previous_one(tmp_path: Path) -> None:

@@ -33,7 +33,8 @@ def test_seeds_report_folder(seeds_report: ReportResult) -> None:
         "index.html", "casualties.png", "figures.csv", "claims.csv", "discrepancies.csv", "manifest.json"}
     manifest = json.loads((seeds_report.folder / "manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["documents"]) == 5
-    assert len(manifest["figure_ids"]) == seeds_report.n_figures > 0
+    assert manifest["n_figures"] == seeds_report.n_figures > 0
+    assert sum(last - first + 1 for first, last in manifest["figure_id_ranges"]) == manifest["n_figures"]
 
 
 def test_seeds_headline_and_provenance(seeds_report: ReportResult) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,14 +14,48 @@ from tracker.report.formatting import format_date, py
 from tracker.report.model import HeadlineRow
 
 MANIFEST_NAME = "manifest.json"
-MANIFEST_FORMAT = 1
+#: 2: figure ids as ranges ("figure_id_ranges"); 1 listed every id ("figure_ids"), and is still read.
+MANIFEST_FORMAT = 2
+
+
+def id_ranges(ids: Iterable[int]) -> list[list[int]]:
+    """Ids as [first, last] runs of consecutive ids, in order ([1, 2, 3, 7] -> [[1, 3], [7, 7]])."""
+    ranges: list[list[int]] = []
+    for i in sorted(set(ids)):
+        if ranges and i == ranges[-1][1] + 1:
+            ranges[-1][1] = i
+        else:
+            ranges.append([i, i])
+    return ranges
+
+
+def _ranges_of(manifest: dict[str, Any]) -> list[list[int]]:
+    """A manifest's figure ids as ranges, whichever format wrote it."""
+    if "figure_id_ranges" in manifest:
+        return [[int(a), int(b)] for a, b in manifest["figure_id_ranges"]]
+    return id_ranges(int(i) for i in manifest.get("figure_ids", []))
+
+
+def count_not_in(ranges: list[list[int]], before: list[list[int]]) -> int:
+    """How many ids of `ranges` no range of `before` holds (both sorted, neither overlapping itself)."""
+    n, j = 0, 0
+    for first, last in ranges:
+        n += last - first + 1
+        while j < len(before) and before[j][1] < first:
+            j += 1
+        k = j
+        while k < len(before) and before[k][0] <= last:
+            n -= min(last, before[k][1]) - max(first, before[k][0]) + 1
+            k += 1
+    return n
 
 
 def build_manifest(*, report_date: str, built_at: str, tracker_version: str, documents: pd.DataFrame,
-                   figure_ids: list[int], headline: list[HeadlineRow],
+                   figure_ids: Iterable[int], headline: list[HeadlineRow],
                    exports: dict[str, list[str]] | None = None) -> dict[str, Any]:
-    """The manifest of one report: documents with content hashes, figure ids, headline values, versions,
-    and the open-data exports written beside it (format -> files)."""
+    """The manifest of one report: documents with content hashes, figure ids (as ranges), headline values,
+    versions, and the open-data exports written beside it (format -> files)."""
+    ranges = id_ranges(figure_ids)
     docs = documents.sort_values(["key", "document_id"]) if not documents.empty else documents
     return {
         "format": MANIFEST_FORMAT,
@@ -37,7 +72,8 @@ def build_manifest(*, report_date: str, built_at: str, tracker_version: str, doc
             }
             for rec in docs.to_dict("records")
         ],
-        "figure_ids": sorted(figure_ids),
+        "n_figures": sum(last - first + 1 for first, last in ranges),
+        "figure_id_ranges": ranges,
         "headline": {row.label: row.bounds for row in headline},
         "exports": exports or {},
     }
@@ -97,8 +133,7 @@ def compare_manifests(current: dict[str, Any], previous: dict[str, Any] | None) 
         return Changes(previous_date=None)
     before_docs = {(d.get("key"), d.get("content_hash")) for d in previous.get("documents", [])}
     new_docs = [d["key"] for d in current["documents"] if (d["key"], d["content_hash"]) not in before_docs]
-    before_figures = set(previous.get("figure_ids", []))
-    n_new = sum(1 for f in current["figure_ids"] if f not in before_figures)
+    n_new = count_not_in(_ranges_of(current), _ranges_of(previous))
     before_headline = previous.get("headline", {})
     changes = [
         HeadlineChange(label, str(before_headline.get(label, "")), after)
