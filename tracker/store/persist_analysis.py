@@ -472,29 +472,28 @@ def clear_groups(conn: Connection, document_ids: Sequence[int], event_keys: Iter
     """Delete the stored results of some documents and events: the events, their statistics, claims,
     discrepancies and revisions, and the documents' links to them."""
     events, statistics, claims = models.EVENTS, models.STATISTICS, models.CLAIMS
+    figures, document_events, documents = models.FIGURES, models.DOCUMENT_EVENTS, models.DOCUMENTS
     event_ids = [i for chunk in _chunks(sorted(event_keys)) for i in conn.execute(
         select(events.c.id).where(events.c.key.in_(chunk))).scalars()]
     statistic_ids = [i for chunk in _chunks(event_ids) for i in conn.execute(
         select(statistics.c.id).where(statistics.c.event_id.in_(chunk))).scalars()]
+    # A figure's statistic is one of its event's, and a document's figures link only to its own events, which
+    # are among these: one pass unlinks them all (the foreign keys' ON DELETE SET NULL stays the safety net).
+    for chunk in _chunks(event_ids):
+        conn.execute(update(figures).where(figures.c.event_id.in_(chunk)).values(event_id=None, statistic_id=None))
     for chunk in _chunks(statistic_ids):
         claim_ids = select(claims.c.id).where(claims.c.statistic_id.in_(chunk)).scalar_subquery()
         conn.execute(delete(models.MENTIONS).where(models.MENTIONS.c.claim_id.in_(claim_ids)))
         for table in (models.REVISIONS, models.DISCREPANCIES, claims):
             conn.execute(delete(table).where(table.c.statistic_id.in_(chunk)))
-        conn.execute(update(models.FIGURES).where(models.FIGURES.c.statistic_id.in_(chunk))
-                     .values(statistic_id=None))
         conn.execute(update(statistics).where(statistics.c.id.in_(chunk))
                      .values(parent_id=None, headline_figure_id=None))
     for chunk in _chunks(statistic_ids):
         conn.execute(delete(statistics).where(statistics.c.id.in_(chunk)))
-    figures, document_events, documents = models.FIGURES, models.DOCUMENT_EVENTS, models.DOCUMENTS
     for chunk in _chunks(event_ids):
-        conn.execute(update(figures).where(figures.c.event_id.in_(chunk)).values(event_id=None))
         conn.execute(update(document_events).where(document_events.c.event_id.in_(chunk)).values(event_id=None))
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
     for chunk in _chunks(document_ids):
-        conn.execute(update(figures).where(figures.c.document_id.in_(chunk))
-                     .values(event_id=None, statistic_id=None))
         conn.execute(update(documents).where(documents.c.id.in_(chunk)).values(origin_document_id=None))
 
 
@@ -541,9 +540,21 @@ def _refresh_groups(conn: Connection, sources: SourceRegistry, everything: bool,
             continue
         inputs = {d.document_id: d for d in document_inputs(conn, [d for g in pending for d in g])}
         for members in pending:
-            write_analysis(conn, analyze_group([inputs[d] for d in members], clustering), sources)
+            docs = [inputs[d] for d in members]
+            write_analysis(conn, _places_that_changed(analyze_group(docs, clustering), docs), sources)
         pending = []
     return _counts(conn, groups)
+
+
+def _places_that_changed(analysis: Analysis, docs: Sequence[DocumentInput]) -> Analysis:
+    """The analysis with only the figure places that differ from the stored ones (`docs` as read): an
+    analysis again of a group mostly gives each figure the place it already has."""
+    import dataclasses
+
+    stored = {m.figure_id: m.place for d in docs for m in d.mentions}
+    changed = {fid: place for fid, place in analysis.place_of_figure.items()
+               if fid not in stored or stored[fid] != place}
+    return dataclasses.replace(analysis, place_of_figure=changed)
 
 
 def _counts(conn: Connection, groups: Sequence[tuple[int, ...]]) -> AnalysisCounts:
