@@ -6,15 +6,17 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from typing import Final
 
 from tracker.data_files import data_rows
 from tracker.extract.trie import trie_pattern
 from tracker.extract.units import KIND_CATEGORY
+from tracker.figure import CASUALTY_CATEGORIES
 from tracker.frozen import quick_init
 
-#: The categories that count people hurt or uprooted (SPEC: the report's headline categories).
-CASUALTY_CATEGORIES = frozenset({"killed", "injured", "missing", "detained", "released", "displaced", "refugees",
-                                 "evacuated", "affected", "fled"})
+#: What became of people: the headline categories (tracker.figure) but "deployed", which says where troops
+#: were sent, not what befell them.
+PEOPLE_OUTCOMES: Final = frozenset(CASUALTY_CATEGORIES) - {"deployed"}
 #: How much farther a counted-noun cue may stand than an event word and still lose to it.
 _NOUN_PENALTY = 1000
 
@@ -165,7 +167,7 @@ _MAIN_VERB_BEFORE = re.compile(
 _MODIFIER_REACH = 60
 #: The categories a main predicate gives over a participle modifying the figure's noun: what became of the
 #: people ("affected by the floods have been displaced"); a state like "are in need" does not.
-_MAIN_PREDICATE = CASUALTY_CATEGORIES - {"affected"}
+_MAIN_PREDICATE = PEOPLE_OUTCOMES - {"affected"}
 
 
 def find_clause_breaks(text: str, start: int, end: int, lower: str | None = None) -> list[tuple[int, int]]:
@@ -237,7 +239,7 @@ def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events
     after = link.end() if link else span[1]
     predicate = _predicate(inside, span[1], after)
     if governing is not None:
-        if governing.category == "deployed" and predicate is not None and predicate.category in CASUALTY_CATEGORIES:
+        if governing.category == "deployed" and predicate is not None and predicate.category in PEOPLE_OUTCOMES:
             return predicate.category  # "sent 20,000 people fleeing": what became of those sent
         return governing.category
     if predicate is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.extract.categories import CASUALTY_CATEGORIES, categorize
+from tracker.extract.categories import PEOPLE_OUTCOMES, categorize
 from tracker.extract.units import si_value, tables
 from tracker.figure import Figure
 
@@ -96,7 +96,7 @@ def resolve_partitives(figures: list[Figure]) -> list[Figure]:
             sentences.add(prev.sentence_start)
             if len(sentences) > _PARTITIVE_REACH + 1:
                 break
-            if prev.unit == "count" and prev.category in CASUALTY_CATEGORIES:
+            if prev.unit == "count" and prev.category in PEOPLE_OUTCOMES:
                 out[i] = f.replace(category=prev.category, parent=f.parent if f.parent is not None else k)
                 break
     return out

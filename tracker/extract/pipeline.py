@@ -14,7 +14,7 @@ from tracker.data_files import data_lines
 from tracker.extract.attribution import attribute_figures
 from tracker.extract.carryover import carry_over_sources
 from tracker.extract.categories import (
-    CASUALTY_CATEGORIES,
+    PEOPLE_OUTCOMES,
     CategoryCue,
     categorize,
     clause_of,
@@ -67,8 +67,6 @@ _GLUED_LETTER = re.compile(r"[A-Za-z]")
 # "Four of them", "Thirteen of the new fatalities": a count of a group named before or after it
 _PARTITIVE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:them|those|whom|these|(?P<the>the|their|its)[ \t\u00a0]+)",
                         re.IGNORECASE)
-#: The categories a lone "one" must have to count as a figure ("one child is in serious condition").
-_CASUALTY = CASUALTY_CATEGORIES
 
 
 @cache
@@ -210,7 +208,7 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
         span = (n.start, end)
         clause = clause_of(span, (sent.start, sent.end), sentence_cues.breaks)
         category = categorize(None, entity, span, sentence_cues.cues, text=text, clause=clause)
-        if lone_one and own_category(text, span, clause, sentence_cues.cues) not in _CASUALTY:
+        if lone_one and own_category(text, span, clause, sentence_cues.cues) not in PEOPLE_OUTCOMES:
             return None  # "said one woman": an individual; "one child was hurt" is a casualty figure
     else:
         category = categorize(kind, entity, (n.start, end), [])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, Final
 
@@ -549,12 +549,10 @@ def _refresh_groups(conn: Connection, sources: SourceRegistry, everything: bool,
 def _places_that_changed(analysis: Analysis, docs: Sequence[DocumentInput]) -> Analysis:
     """The analysis with only the figure places that differ from the stored ones (`docs` as read): an
     analysis again of a group mostly gives each figure the place it already has."""
-    import dataclasses
-
     stored = {m.figure_id: m.place for d in docs for m in d.mentions}
     changed = {fid: place for fid, place in analysis.place_of_figure.items()
                if fid not in stored or stored[fid] != place}
-    return dataclasses.replace(analysis, place_of_figure=changed)
+    return replace(analysis, place_of_figure=changed)
 
 
 def _counts(conn: Connection, groups: Sequence[tuple[int, ...]]) -> AnalysisCounts:
