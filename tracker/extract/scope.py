@@ -116,7 +116,8 @@ def _grammar() -> _Grammar:
         rf"{alt('event')}|{alt('event')}\s+(?:\w+\s+)?{alt('began')})"
         rf"|fighting\s+{alt('began')}"
     )
-    # the first letters of the phrases below, tested once where a word starts before trying them all
+    # the first letters of the phrases below, tested once where a word starts before trying them all (a fixed
+    # word added to the pattern must be added here too)
     first = {w[0].lower() for w in ["since", "from", "in", "over", "during", "within", "throughout", *words["period"]]}
     first |= {"'", "’"} if first & {"'", "’"} else set()  # trie_pattern reads either apostrophe as both
     pattern = (
