@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from tracker.patterns import compile_pattern
+
 _MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,
@@ -26,7 +28,7 @@ _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thur
                                           "sunday"))}
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _COUNT = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few)"
-_DATE = re.compile(
+_DATE = compile_pattern(
     rf"""(?P<since>\b(?:since|from)\s+)?(?:
         (?P<md>\b{_MONTH}\s+{_DAY}\b(?:,?\s+(?P<mdy>{_YEAR})\b)?)
       | (?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<dmy>{_YEAR}))?\b)
@@ -46,7 +48,7 @@ _DATE = re.compile(
 
 # Words every date holds one of: the full pattern is tried only around them (most text has no date). Each
 # ends a word in every date ("Sept. 5", "Monday's"), so "market" or "decade" is no anchor.
-_ANCHOR = re.compile(
+_ANCHOR = compile_pattern(
     r"\b(?:" + "|".join(sorted({*_MONTHS, *_WEEKDAYS}, key=len, reverse=True))
     + r"|yesterday|today|tonight|overnight|ago|last|this|(?:19|20)\d{2})\b",
     re.IGNORECASE,
@@ -107,8 +109,8 @@ def _day(year: int | None, month: int, day: int) -> date | None:
         return None
 
 
-_DAY_DIGITS = re.compile(r"\d+")
-_MONTH_WORD = re.compile(_MONTH, re.IGNORECASE)
+_DAY_DIGITS = compile_pattern(r"\d+")
+_MONTH_WORD = compile_pattern(_MONTH, re.IGNORECASE)
 
 
 def _month_day(text: str) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from tracker.analysis.places import Place, figure_places, find_places
 from tracker.analysis.types import DocumentEvent
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.figure import Figure
+from tracker.patterns import compile_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ def _day(published: date | datetime | str | None) -> date | None:
 
 
 # "Another 134 people were injured": a sentence that adds to the count before it
-_CONTINUING = re.compile(r"\s*(?:[\"“‘']\s*)?(?:another|a\s+further|also|further)\b", re.IGNORECASE)
+_CONTINUING = compile_pattern(r"\s*(?:[\"“‘']\s*)?(?:another|a\s+further|also|further)\b", re.IGNORECASE)
 
 
 def _continue_places(figures: Sequence[Figure], placed: list[Place | None], own: list[bool]) -> None:

@@ -25,6 +25,7 @@ from tracker.data_files import data_rows
 from tracker.errors import DataFileError
 from tracker.extract.sentences import Sentence
 from tracker.extract.trie import trie_pattern
+from tracker.patterns import compile_pattern
 
 #: The generic words ("attack", "strike") that a more specific word of their family names better.
 GENERIC_TYPES = frozenset({"attack", "other"})
@@ -85,7 +86,7 @@ def _event_lexicon() -> tuple[re.Pattern[str], dict[str, str]]:
             raise DataFileError(f"data file event_words.txt, line {lineno}: unknown event type {kind!r}")
         words[" ".join(phrase.lower().replace("-", " ").split())] = kind
     alternatives = trie_pattern(words, space=_SPACE_OR_HYPHEN)
-    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    pattern = compile_pattern(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
     return pattern, words
 
 
@@ -100,15 +101,15 @@ def find_event_words(text: str, start: int = 0, end: int | None = None) -> list[
     return out
 
 
-_STORM_NAME = re.compile(
+_STORM_NAME = compile_pattern(
     r"\b(?:Tropical\s+Storm|Tropical\s+Cyclone|Cyclone|Hurricane|Typhoon|Storm|Super\s+Typhoon)\s+[A-Z][a-z]+\b"
 )
 # "the deadliest quake since 1999", "the worst floods in 30 years": a comparison, not a past event
-_COMPARISON = re.compile(r"\b(?:\w+est|most|worst|first|highest|biggest|largest|heaviest)\b[^.;:]{0,60}\Z",
-                         re.IGNORECASE)
-_PAST_PHRASE = re.compile(r"\b(?:last\s+year|(?:\d+|two|three|four|five|several|many)\s+years\s+ago)\b",
-                          re.IGNORECASE)
-_BACK_TO_NOW = re.compile(r"\b(?:this\s+time|now|today|currently|so\s+far)\b", re.IGNORECASE)
+_COMPARISON = compile_pattern(r"\b(?:\w+est|most|worst|first|highest|biggest|largest|heaviest)\b[^.;:]{0,60}\Z",
+                              re.IGNORECASE)
+_PAST_PHRASE = compile_pattern(r"\b(?:last\s+year|(?:\d+|two|three|four|five|several|many)\s+years\s+ago)\b",
+                               re.IGNORECASE)
+_BACK_TO_NOW = compile_pattern(r"\b(?:this\s+time|now|today|currently|so\s+far)\b", re.IGNORECASE)
 
 
 def _type_of(words: Sequence[tuple[EventWord, float, int]]) -> EventWord | None:

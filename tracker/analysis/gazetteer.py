@@ -21,6 +21,7 @@ from typing import Any
 
 from tracker.data_files import data_rows, read_data_text
 from tracker.errors import DataFileError
+from tracker.patterns import compile_pattern
 
 GENERATED = "gazetteer.txt"
 HAND = "places.txt"
@@ -39,8 +40,8 @@ LEVELS = ("country", "admin1", "admin2", "locality")
 
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
                           "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ð": "d", "þ": "th"})
-_DROP = re.compile(r"['’ʻʼʿʾ`´]")
-_NON_WORD = re.compile(r"[^a-z]+")
+_DROP = compile_pattern(r"['’ʻʼʿʾ`´]")
+_NON_WORD = compile_pattern(r"[^a-z]+")
 
 
 def fold(name: str) -> str:
@@ -262,10 +263,10 @@ _HAND_KINDS = frozenset({"country", "demonym", "region", "locality", "alias", "d
 
 # --- generating data/gazetteer.txt (needs the `dev` extra) -----------------------------------------------
 
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_PARENTHESES = compile_pattern(r"\s*\([^)]*\)")
 
 
-_LATIN = re.compile(r"[A-Za-z][A-Za-z '’.-]*")
+_LATIN = compile_pattern(r"[A-Za-z][A-Za-z '’.-]*")
 
 
 def _latin(name: str) -> bool:

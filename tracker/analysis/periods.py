@@ -18,9 +18,10 @@ from tracker.analysis.types import CUMULATIVE
 from tracker.data_files import data_rows
 from tracker.extract.trie import trie_pattern
 from tracker.figure import Figure
+from tracker.patterns import compile_pattern
 
 _NUMBER = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)"
-_WINDOW = re.compile(
+_WINDOW = compile_pattern(
     rf"""\b(?:
         (?:in|over|during|within)\s+the\s+(?:last|past|previous|preceding)\s+(?:{_NUMBER}\s+)?(?:hours?|days?|weeks?|months?)
       | in\s+the\s+{_NUMBER}\s+(?:hours?|days?)\s+(?:to|until|up\s+to)\b[^,.;]{{0,30}}
@@ -33,22 +34,24 @@ _WINDOW = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 # "115 were injured in the same period": the window the text named last
-_SAME_WINDOW = re.compile(r"\b(?:in|during|over|within)\s+the\s+same\s+(?:time\s+)?(?:period|span|time|hours|days)\b",
-                          re.IGNORECASE)
-_INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|additional)\s+\Z", re.IGNORECASE)
-_INCREMENT_AFTER = re.compile(r"[^\d.,;:]{0,16}?\b(?:more|new|additional|further)\b", re.IGNORECASE)
-_BY_INCREASE = re.compile(
+_SAME_WINDOW = compile_pattern(
+    r"\b(?:in|during|over|within)\s+the\s+same\s+(?:time\s+)?(?:period|span|time|hours|days)\b",
+    re.IGNORECASE)
+_INCREMENT_BEFORE = compile_pattern(r"\b(?:another|a\s+further|an\s+additional|additional)\s+\Z", re.IGNORECASE)
+_INCREMENT_AFTER = compile_pattern(r"[^\d.,;:]{0,16}?\b(?:more|new|additional|further)\b", re.IGNORECASE)
+_BY_INCREASE = compile_pattern(
     r"\b(?:rose|risen|rising|rises|increased|increasing|increases|jumped|surged|climbed|grew|went\s+up|soared)"
     r"\s+by\s+\Z",
     re.IGNORECASE,
 )
-_EARLIER_BEFORE = re.compile(
+_EARLIER_BEFORE = compile_pattern(
     r"\b(?:originally|initially|earlier|previously)\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE
 )
 # "Initial reports said 62 people were killed": a first count, superseded
-_FIRST_REPORTS = re.compile(r"\b(?:initial|preliminary|early|earlier|first)\s+(?:reports?|figures?|counts?|estimates?"
-                            r"|tolls?|tallies)\b[^.;]{0,80}\Z", re.IGNORECASE)
-_EARLIER_AFTER = re.compile(r"[^.;]{0,80}?\b(?:originally|initially|earlier|previously)\b", re.IGNORECASE)
+_FIRST_REPORTS = compile_pattern(
+    r"\b(?:initial|preliminary|early|earlier|first)\s+(?:reports?|figures?|counts?|estimates?"
+    r"|tolls?|tallies)\b[^.;]{0,80}\Z", re.IGNORECASE)
+_EARLIER_AFTER = compile_pattern(r"[^.;]{0,80}?\b(?:originally|initially|earlier|previously)\b", re.IGNORECASE)
 _QUALIFIER = r"(?:(?:about|around|some|nearly|almost|at\s+least|more\s+than|over|roughly)\s+)?"
 #: Figures a time window never applies to: durations and distances ("in the past 24 hours" is one).
 _UNBOUNDED = frozenset({"duration", "distance", "percentage", "money"})
@@ -59,8 +62,8 @@ def _moves() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"rose to 57" (a moved toll) and "grew from 50" (its earlier count): the change verbs of
     trend_words.txt followed by "to" or "from" right before the number."""
     verbs = trie_pattern(phrase for _, (phrase, *_rest) in data_rows("trend_words.txt", 2))
-    moved = re.compile(rf"\b(?:{verbs})\s+(?:\w+\s+)?to\s+{_QUALIFIER}\Z", re.IGNORECASE)
-    earlier = re.compile(rf"\b(?:(?:{verbs})\s+(?:\w+\s+)?)?from\s+{_QUALIFIER}\Z", re.IGNORECASE)
+    moved = compile_pattern(rf"\b(?:{verbs})\s+(?:\w+\s+)?to\s+{_QUALIFIER}\Z", re.IGNORECASE)
+    earlier = compile_pattern(rf"\b(?:(?:{verbs})\s+(?:\w+\s+)?)?from\s+{_QUALIFIER}\Z", re.IGNORECASE)
     return moved, earlier
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tracker.analysis.gazetteer import Gazetteer, Reading, fold, gazetteer
+from tracker.patterns import compile_pattern
 
 if TYPE_CHECKING:
     from tracker.extract.sentences import Sentence
@@ -75,9 +76,9 @@ class PlaceMention:
 
 # --- reading the words of a document -------------------------------------------------------------------
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN = compile_pattern(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _POSSESSIVE = ("'s", "’s")
-_JOINING_GAP = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*")
+_JOINING_GAP = compile_pattern(r"[ \t\u00a0]+|[ \t\u00a0]*-[ \t\u00a0]*")
 _APOSTROPHES = str.maketrans("", "", "'’.")
 #: lower-case words that may stand inside a place's name ("Bosnia and Herzegovina", "Rostov-on-Don")
 _CONNECTORS = frozenset({"and", "of", "the", "de", "del", "la", "le", "al", "el", "da", "do", "du", "des", "on",
@@ -102,15 +103,15 @@ _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "acros
                        "of", "between", "within"})
 _SENTENCE_END = frozenset(".!?:")
 #: words saying a place is beside a town, not in it ("near Moscow", "on the outskirts of Kyiv")
-_NEAR = re.compile(r"\b(?:near|outside|outskirts\s+of|north|south|east|west|northeast|northwest|southeast"
-                   r"|southwest)\s+(?:of\s+)?(?:the\s+)?(?:(?:\w+ern\s+)?(?:city|town|village)\s+of\s+)?\Z",
-                   re.IGNORECASE)
+_NEAR = compile_pattern(r"\b(?:near|outside|outskirts\s+of|north|south|east|west|northeast|northwest|southeast"
+                        r"|southwest)\s+(?:of\s+)?(?:the\s+)?(?:(?:\w+ern\s+)?(?:city|town|village)\s+of\s+)?\Z",
+                        re.IGNORECASE)
 #: month and weekday names: a town of that name needs a designator ("the town of March")
 _CALENDAR_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })
-_SPEAKS = re.compile(r"[ \t\u00a0]+(?:(?:has|have|had|also)[ \t\u00a0]+)?", re.IGNORECASE)
+_SPEAKS = compile_pattern(r"[ \t\u00a0]+(?:(?:has|have|had|also)[ \t\u00a0]+)?", re.IGNORECASE)
 _OPENERS = frozenset("\"'“‘([«—–-•*")
 _COUNTRY_BONUS = 0.5
 #: a locality of fewer people than this needs support: a locative word before it or its country in the text
@@ -424,9 +425,9 @@ def find_places(text: str) -> list[PlaceMention]:
 _NAME = r"(?:(?:al|el|ad|ar|as|ash|at|az)-)?[A-Z][\w'’]+(?:[ -](?:(?:al|el)-)?[A-Z][\w'’]+){0,2}"
 _OF_PLACES = frozenset({"village", "town", "hamlet", "settlement", "city", "camp", "neighbourhood", "neighborhood",
                         "suburb", "district", "province", "region", "governorate"})
-_NAME_AFTER = re.compile(_NAME)
-_WORD_BEFORE_OF = re.compile(r"([A-Za-z]+)\s+$")
-_NAME_BEFORE_CAMP = re.compile(r"(" + _NAME + r")\s+(?:(?:refugee|displacement|displaced|IDP|transit)\s+)?$")
+_NAME_AFTER = compile_pattern(_NAME)
+_WORD_BEFORE_OF = compile_pattern(r"([A-Za-z]+)\s+$")
+_NAME_BEFORE_CAMP = compile_pattern(r"(" + _NAME + r")\s+(?:(?:refugee|displacement|displaced|IDP|transit)\s+)?$")
 _NOT_A_NAME = frozenset({"the", "a", "refugee", "refugees", "camp", "military", "army", "base", "boot", "training",
                          "summer", "transit", "detention", "displacement", "idp", "this", "that", "one", "another",
                          "their", "his", "her", "its", "our", "new", "old", "main", "largest"})
@@ -501,7 +502,7 @@ def _coordination(mentions: Sequence[PlaceMention], k: int, text: str) -> list[P
     group = [mentions[k]]
     if mentions[k].level != "country" or mentions[k].weak:
         return group
-    link = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.IGNORECASE)
+    link = compile_pattern(r"\s*(?:,|and|&|,\s*and)\s*", re.IGNORECASE)
     j = k
     while j > 0 and mentions[j - 1].level == "country" and not mentions[j - 1].weak \
             and link.fullmatch(text, mentions[j - 1].end, mentions[j].start):
@@ -604,7 +605,7 @@ def _country_place(code: str) -> Place:
 
 # --- where each figure counts --------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though)\b|\s+(?:while|whereas)\s+")
+_CLAUSE_BREAK = compile_pattern(r";|,\s+(?:while|whereas|but|although|though)\b|\s+(?:while|whereas)\s+")
 
 
 def figure_places(text: str, sentences: Sequence[Sentence], figures: Sequence[Figure],

@@ -35,6 +35,7 @@ from tracker.analysis.types import CUMULATIVE, DocumentInput, EventOut, MentionI
 from tracker.data_files import data_rows
 from tracker.extract.trie import trie_pattern
 from tracker.figure import CASUALTY_CATEGORIES
+from tracker.patterns import compile_pattern
 
 #: The categories that are statistics (a magnitude, a price or a wind speed never is).
 STATISTIC_CATEGORIES = frozenset((*CASUALTY_CATEGORIES, "aid", "damage"))
@@ -45,13 +46,13 @@ CONDITION_REACH = 60
 #: How far after a count its part may be named, and the words that name it as one.
 PART_REACH = 80
 _PART_WORDS = r"(?:including|of\s+(?:which|whom|them)|among\s+(?:them|whom|those))"
-_PART_LINK = re.compile(rf"\b{_PART_WORDS}\b", re.IGNORECASE)
+_PART_LINK = compile_pattern(rf"\b{_PART_WORDS}\b", re.IGNORECASE)
 #: Where a count's clause ends: a comma, semicolon, full stop or a spaced dash ("three children – one child is
 #: in serious condition": the condition is the one child's).
-_CLAUSE_END = re.compile(r"[,;.]|\s[–—-]\s")
+_CLAUSE_END = compile_pattern(r"[,;.]|\s[–—-]\s")
 #: A part named between commas after a count ("80 people, including six children, remain in hospital"): the
 #: count's own predicate comes after it.
-_PARENTHETICAL = re.compile(rf",\s*{_PART_WORDS}\b[^,;.]{{0,40}},", re.IGNORECASE)
+_PARENTHETICAL = compile_pattern(rf",\s*{_PART_WORDS}\b[^,;.]{{0,40}},", re.IGNORECASE)
 #: A town's figure this close to a wider place's (or above it) is that count stated beside a town, not a
 #: part of it ("1.6 million houses" beside one town, of 1.68 million in the country); a region or a
 #: country may hold most of a toll (Malawi's 190 of 200 in two countries).
@@ -87,14 +88,14 @@ class StatisticKey:
         return out
 
 
-_NUMBER_OF = re.compile(r"\b(?:number|total|tally|count)\s+of\s+([a-z][a-z-]+)", re.IGNORECASE)
+_NUMBER_OF = compile_pattern(r"\b(?:number|total|tally|count)\s+of\s+([a-z][a-z-]+)", re.IGNORECASE)
 
 
 @cache
 def _conditions() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = {" ".join(phrase.lower().split()): population
             for _, (phrase, population) in ((n, r[:2]) for n, r in data_rows("population_conditions.txt", 2))}
-    return re.compile(rf"\b(?:{trie_pattern(rows)})\b", re.IGNORECASE), rows
+    return compile_pattern(rf"\b(?:{trie_pattern(rows)})\b", re.IGNORECASE), rows
 
 
 def _condition_parent(population: str) -> str | None:

@@ -19,11 +19,12 @@ from functools import lru_cache
 from tracker.analysis.bounds import INF, Interval, mention_interval
 from tracker.analysis.types import MentionInput
 from tracker.extract.carryover import CARRIED_OVER_MARK
+from tracker.patterns import compile_pattern
 
 #: Source kinds that speak for a state; their tolls chain into one official count.
 OFFICIAL_KINDS = frozenset({"government", "ministry", "police", "military", "state"})
 #: Words that make an unnamed source or a person an official ("Ukrainian officials", "the governor said").
-_OFFICIAL_WORDS = re.compile(
+_OFFICIAL_WORDS = compile_pattern(
     r"\b(?:officials?|authorit(?:y|ies)|government|ministry|minister|governor|mayor|president|premier"
     r"|spokes(?:man|woman|person)|police|army|military|council|agency|committee|official\s+statistics)\b",
     re.IGNORECASE)
@@ -134,9 +135,9 @@ def same_voice(a: MentionInput, b: MentionInput, event_country: str | None,
 
 
 # "Thirteen of the new fatalities": a part of a count of the same people
-_PARTITIVE = re.compile(r"\S+\s+of\s+(?:the\s+(?:\w+\s+)?)?(\w+)", re.IGNORECASE)
-_OF_THE = re.compile(r"\s+of\s+(?:the|them|those|whom)\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s*\Z")
+_PARTITIVE = compile_pattern(r"\S+\s+of\s+(?:the\s+(?:\w+\s+)?)?(\w+)", re.IGNORECASE)
+_OF_THE = compile_pattern(r"\s+of\s+(?:the|them|those|whom)\b", re.IGNORECASE)
+_SENTENCE_END = compile_pattern(r"[.!?…][\"'”’)]*\s*\Z")
 
 
 def is_part(m: MentionInput) -> bool:

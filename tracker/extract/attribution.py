@@ -53,6 +53,7 @@ from tracker.extract.speakers import (
 )
 from tracker.extract.trie import trie_pattern
 from tracker.figure import Figure
+from tracker.patterns import compile_pattern
 
 _CUES = "attribution_cues.txt"
 _CUE_ROLES = frozenset({
@@ -68,39 +69,39 @@ _LOCAL_ONLY_CATEGORIES = frozenset({"duration", "distance"})
 #: How many sentences a quotation may run before its speaker is named, and how far after it.
 _QUOTE_REACH = 6
 _QUOTE_GAP = 4
-_LOCATION = re.compile(  # "in Khan Younis", "in the Hamas-run enclave"
+_LOCATION = compile_pattern(  # "in Khan Younis", "in the Hamas-run enclave"
     r"^\s+(?:in|at|from)\s+(?:(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|the\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)"
 )
-_LOCATION_END = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
-_PASSIVE = re.compile(r"(?i:\b(?:was|were|is|are|been|being|be)\s+)$")
+_LOCATION_END = compile_pattern(r"\s+(?:in|at|from)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*$")
+_PASSIVE = compile_pattern(r"(?i:\b(?:was|were|is|are|been|being|be)\s+)$")
 # an aside between a subject and its verb: ", which relies on ...,", ", provided to AFP by a source,"
-_ASIDE = re.compile(
+_ASIDE = compile_pattern(
     r",\s*(?:which|whose|where|who(?!\s+(?:heads|leads|runs|directs|chairs)\b)|[a-z]+ed\s+(?:to|by|in|from|on)"
     r"|citing|quoting)\b[^,;\"“”]{0,140},\s*$"
 )
 # the rest of an apposition after its speaker noun: "(Jane Doe, the governor) of the northern province, (said)"
-_APPOSITION_END = re.compile(r"\s+(?:of|in|at|for|from|with)\s+[^,;\"“”]{1,80},\s*")
-_IN_PLACE = re.compile(r"\s+(?:in|at|from)\s+(?:the\s+)?$")
-_NAME_APPOSED = re.compile(r"\s*,\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*,\s*")
-_COORDINATED = re.compile(r"\s+[a-z]+ed\s+[^,;.:\"“”]{0,60}\s+and\s+(?:then\s+)?")
-_AS_SAYING = re.compile(r"\s+as\s+(?:saying|telling|stating|having\s+said)\b")
-_CHANNEL_NAME = re.compile(
+_APPOSITION_END = compile_pattern(r"\s+(?:of|in|at|for|from|with)\s+[^,;\"“”]{1,80},\s*")
+_IN_PLACE = compile_pattern(r"\s+(?:in|at|from)\s+(?:the\s+)?$")
+_NAME_APPOSED = compile_pattern(r"\s*,\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*,\s*")
+_COORDINATED = compile_pattern(r"\s+[a-z]+ed\s+[^,;.:\"“”]{0,60}\s+and\s+(?:then\s+)?")
+_AS_SAYING = compile_pattern(r"\s+as\s+(?:saying|telling|stating|having\s+said)\b")
+_CHANNEL_NAME = compile_pattern(
     r"\s*(?:to\s+)?(?:(?:state|local|the)\s+)?(?:[A-Z][\w'-]*|reporters|journalists|television|TV)"
 )
 # what may stand between a frame and the source after it: "according to the latest NDMA update",
 # "data from the country's disaster authority", 'according to the "White Helmets"'
-_BEFORE_SOURCE = re.compile(
+_BEFORE_SOURCE = compile_pattern(
     r"\s*(?:(?:the|a|an|its|their)\s+)?(?:(?:latest|new|initial|first|preliminary|updated|final|official|"
     r"last|most\s+recent)\s+)*(?:(?:the\s+)?[a-z][\w-]*['’]s\s+)?[\"“‘]?",
     re.IGNORECASE,
 )
 _OPENING_QUOTES = "\"“‘"
-_CURLY = re.compile("[“”‘’]")
+_CURLY = compile_pattern("[“”‘’]")
 # a headline's source after a colon or dash at its end, or before a colon at its start
-_HEADLINE_TAIL = re.compile(r"\s*(?::|\s[-–—])\s*(?:[Ss]ays?\s+)?")
-_HEADLINE_HEAD = re.compile(r"\s*:\s+")
+_HEADLINE_TAIL = compile_pattern(r"\s*(?::|\s[-–—])\s*(?:[Ss]ays?\s+)?")
+_HEADLINE_HEAD = compile_pattern(r"\s*:\s+")
 # "claimed at least 50 lives": the verb of a killing, not of a claim
-_LIVES = re.compile(r"\s+(?:[\w,.’'-]+\s+){0,4}lives\b", re.IGNORECASE)
+_LIVES = compile_pattern(r"\s+(?:[\w,.’'-]+\s+){0,4}lives\b", re.IGNORECASE)
 
 
 class Cue(NamedTuple):
@@ -139,7 +140,7 @@ class _Grammar:
     def possessive(self) -> re.Pattern[str]:
         """"X's tally": the possessive cue words after the apostrophe."""
         words = trie_pattern(p[3:] for p in self._by_role["possessive"])
-        return re.compile(rf"['’]s\s+(?i:{words})(?![\w-])")
+        return compile_pattern(rf"['’]s\s+(?i:{words})(?![\w-])")
 
     @cached_property
     def _filler(self) -> str:
@@ -148,45 +149,46 @@ class _Grammar:
     @cached_property
     def filler_gap(self) -> re.Pattern[str]:
         """Filler words, white space and commas that may stand between a source and its verb."""
-        return re.compile(rf"(?:\s+|,|(?i:{self._filler})(?![\w-]))*")
+        return compile_pattern(rf"(?:\s+|,|(?i:{self._filler})(?![\w-]))*")
 
     @cached_property
     def filler_words(self) -> re.Pattern[str]:
         """Filler words and white space after a verb."""
-        return re.compile(rf"(?:\s+|(?i:{self._filler})(?![\w-]))*")
+        return compile_pattern(rf"(?:\s+|(?i:{self._filler})(?![\w-]))*")
 
     @cached_property
     def place_after(self) -> re.Pattern[str]:
         """The words after a distance that make it describe a place ("north of")."""
-        return re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?\)?\s*(?i:{trie_pattern(self._by_role['place'])})(?![\w-])")
+        return compile_pattern(
+            rf"\s*(?:\([^)]{{0,40}}\)\s*)?\)?\s*(?i:{trie_pattern(self._by_role['place'])})(?![\w-])")
 
     @cached_property
     def at_frame(self) -> re.Pattern[str]:
         """The object and "at" of a verb_at frame: "(put) the number of dead at"."""
-        return re.compile(r"\s+(?:[\w'’-]+\s+){1,6}?at(?=\s)", re.IGNORECASE)
+        return compile_pattern(r"\s+(?:[\w'’-]+\s+){1,6}?at(?=\s)", re.IGNORECASE)
 
     @cached_property
     def of_frame(self) -> re.Pattern[str]:
         """The count noun and "of" of a verb_of frame: "(gave) an initial count of"."""
         nouns = trie_pattern(self._by_role["count_noun"])
-        return re.compile(rf"\s+(?:the|a|an|its|their|his|her|new)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+of(?=\s)",
-                          re.IGNORECASE)
+        return compile_pattern(rf"\s+(?:the|a|an|its|their|his|her|new)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\s+of(?=\s)",
+                               re.IGNORECASE)
 
     @cached_property
     def this_object(self) -> re.Pattern[str]:
         """An object that points back at the sentence before: "(disclosed) this."."""
         words = trie_pattern(self._by_role["this"])
-        return re.compile(rf"\s+(?:{words})\s*(?:[.;!?]|$)", re.IGNORECASE)
+        return compile_pattern(rf"\s+(?:{words})\s*(?:[.;!?]|$)", re.IGNORECASE)
 
     @cached_property
     def not_after(self) -> re.Pattern[str]:
         """Words that give a reporting verb another sense: "claimed the lives of"."""
-        return re.compile(rf"(?:{trie_pattern(self._by_role['not_after'])})(?![\w-])", re.IGNORECASE)
+        return compile_pattern(rf"(?:{trie_pattern(self._by_role['not_after'])})(?![\w-])", re.IGNORECASE)
 
     @cached_property
     def channel_before(self) -> re.Pattern[str]:
         """The words before a channel: "told", "in an interview with"."""
-        return re.compile(rf"(?<![\w-])(?:{trie_pattern(self.channel_words)})\s+(?:the\s+)?", re.IGNORECASE)
+        return compile_pattern(rf"(?<![\w-])(?:{trie_pattern(self.channel_words)})\s+(?:the\s+)?", re.IGNORECASE)
 
 
 @cache
@@ -253,7 +255,7 @@ def _name_before(text: str, region_start: int, verb_start: int, discourse: Disco
 
 def _apposed_body(text: str, s: Sentence, name_end: int, mentions: list[Mention]) -> Mention | None:
     """The body a named person speaks for, in apposition after the name: "X, a spokesman for the UN"."""
-    m = re.compile(r"\s*,\s*").match(text, name_end, s.end)
+    m = compile_pattern(r"\s*,\s*").match(text, name_end, s.end)
     if not m:
         return None
     apposed = next((x for x in mentions if x.start == m.end()), None)
@@ -350,7 +352,7 @@ def _channel_at(text: str, q: int, s: Sentence, mentions: list[Mention]) -> tupl
     return None, q
 
 
-_TO = re.compile(r"\s*to\s")
+_TO = compile_pattern(r"\s*to\s")
 
 
 def _direction_after(text: str, s: Sentence, pos: int, verb: str,
@@ -577,7 +579,7 @@ def _choose(cues: list[Cue], f: Figure) -> Cue | None:
     return min(reaching or usable, key=distance)
 
 
-_THE_BEFORE = re.compile(r"(?i:\bthe\s+)$")
+_THE_BEFORE = compile_pattern(r"(?i:\bthe\s+)$")
 
 
 def _cue_text(text: str, cue: Cue) -> str:

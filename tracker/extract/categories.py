@@ -13,6 +13,7 @@ from tracker.extract.trie import trie_pattern
 from tracker.extract.units import KIND_CATEGORY
 from tracker.figure import CASUALTY_CATEGORIES
 from tracker.frozen import quick_init
+from tracker.patterns import compile_pattern
 
 #: What became of people: the headline categories (tracker.figure) but "deployed", which says where troops
 #: were sent, not what befell them.
@@ -32,7 +33,7 @@ class _Cues:
     exact_source: str  # the whole-word cues as one alternation, for `_glued`
 
 
-_BRACES = re.compile(r"\{([^{}]*)\}")
+_BRACES = compile_pattern(r"\{([^{}]*)\}")
 
 
 def expand_braces(cue: str) -> list[str]:
@@ -67,20 +68,20 @@ def _cues() -> _Cues:
     first = "".join(sorted({c[0] for c in [*exact, *(p for p, _, _ in prefixes)]}))
     exact_source = trie_pattern(exact, space)
     pattern = rf"(?:{stems})\w*|\b(?:{exact_source})\b"
-    return _Cues(pattern, re.compile(f"(?=[{re.escape(first)}])(?:{pattern})"),
+    return _Cues(pattern, compile_pattern(f"(?=[{re.escape(first)}])(?:{pattern})"),
                  exact, tuple(prefixes), nouns, frozenset(things), exact_source)
 
 
 @cache
 def _any_case() -> re.Pattern[str]:
     """The cues for text whose lower case has another length ("İ"): compiled on first need only."""
-    return re.compile(_cues().source, re.IGNORECASE)
+    return compile_pattern(_cues().source, re.IGNORECASE)
 
 
 @cache
 def _glued() -> re.Pattern[str]:
     """A whole cue glued to the capitalised word after it ("fledShirqat"): compiled on first need only."""
-    return re.compile(rf"\b(?:{_cues().exact_source})(?-i:(?<=[a-z])(?=[A-Z]))", re.IGNORECASE)
+    return compile_pattern(rf"\b(?:{_cues().exact_source})(?-i:(?<=[a-z])(?=[A-Z]))", re.IGNORECASE)
 
 
 def _lookup(surface: str) -> tuple[str, str] | None:
@@ -125,20 +126,20 @@ def find_cues(text: str, start: int, end: int, lower: str | None = None) -> list
     return out
 
 
-_GLUE = re.compile(r"[a-z][A-Z]")
+_GLUE = compile_pattern(r"[a-z][A-Z]")
 
 
 #: Where one clause ends and the next begins: a semicolon, colon or spaced dash, a comma, or a coordinating
 #: or subordinating word ("Two people drowned and 15 others were hurt"; "500 were killed while hundreds ...").
 _CLAUSE_WORDS = r"and|but|while|whilst|whereas|as|after|before|when|with|since|though|although"
-_CLAUSE_BREAK = re.compile(rf"[;:](?=\s)|\s[-\u2013\u2014]\s|,(?=\s)|\s(?:{_CLAUSE_WORDS})(?=\s)", re.IGNORECASE)
+_CLAUSE_BREAK = compile_pattern(rf"[;:](?=\s)|\s[-\u2013\u2014]\s|,(?=\s)|\s(?:{_CLAUSE_WORDS})(?=\s)", re.IGNORECASE)
 #: The same for lower-cased text (faster without IGNORECASE), written to start with the set of characters a
 #: break starts with: the search then skips every other character without trying the alternatives there.
-_CLAUSE_BREAK_LOWER = re.compile(
+_CLAUSE_BREAK_LOWER = compile_pattern(
     rf"[;:,\s](?:(?<=[;:,])(?=\s)|(?<=\s)(?:[-\u2013\u2014]\s|(?:{_CLAUSE_WORDS})(?=\s)))")
 #: Words between a figure and its own predicate: "15 others were hurt", "200 people are still trapped",
 #: "16 are reported missing", "20 feared dead".
-_LINKING = re.compile(
+_LINKING = compile_pattern(
     r"(?:[\s,]+(?:people|others|more|of\s+them|in\s+all|in\s+total|were|are|was|is|have|has|had|been|being|be"
     r"|will|would|may|might|could|remain|remained|remains|still|now|also|currently|living|staying|later"
     r"|reportedly|reported"
@@ -149,18 +150,18 @@ _LINKING = re.compile(
 #: specific than a verb of it ("200 refugees crossed the border" counts refugees).
 _UPROOTED = frozenset({"displaced", "refugees", "evacuated", "fled"})
 #: An apposition between the figure and its predicate: "2,000 troops, including officers, have fled".
-_APPOSITION = re.compile(r",\s*[^,;:()]{1,60}?,", re.IGNORECASE)
+_APPOSITION = compile_pattern(r",\s*[^,;:()]{1,60}?,", re.IGNORECASE)
 #: Between a counted noun and a figure that is part of it: "the victims include 12 women", "among the
 #: refugees are 300 children", "the evacuees were mostly 40 patients".
-_INCLUDES = re.compile(r"\s+(?:also\s+)?(?:include[sd]?|including|were|are)\s+(?:mostly\s+|also\s+)?",
-                       re.IGNORECASE)
+_INCLUDES = compile_pattern(r"\s+(?:also\s+)?(?:include[sd]?|including|were|are)\s+(?:mostly\s+|also\s+)?",
+                            re.IGNORECASE)
 #: How close a cue before the figure must stand to govern it ("killed 12", "killing at least 12").
 _GOVERNING_GAP = 3
 #: A participle that modifies the figure's noun rather than being its predicate: "people affected by the
 #: floods", "people injured in the blast" (a preposition follows it).
-_MODIFIER_TAIL = re.compile(r"\s+(?:by|in|from|during|since|after|on|at|across|over|near|along)\s", re.IGNORECASE)
+_MODIFIER_TAIL = compile_pattern(r"\s+(?:by|in|from|during|since|after|on|at|across|over|near|along)\s", re.IGNORECASE)
 #: The verb group of the main predicate after such a modifier: "... have been displaced", "... later died".
-_MAIN_VERB_BEFORE = re.compile(
+_MAIN_VERB_BEFORE = compile_pattern(
     r"\s(?:have|has|had|were|was|are|is|remain|remains|remained|later|subsequently|then)"
     r"(?:\s+(?:been|being|later|also|since|now|still|reportedly|living|staying))*\s+\Z", re.IGNORECASE)
 #: How far the main predicate may stand after the modifier.
@@ -262,7 +263,7 @@ def own_category(text: str, span: tuple[int, int], clause: tuple[int, int], cues
 
 
 #: Two noun phrases joined as one subject: "12 hostages and 4 gunmen died".
-_NP_JOIN = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
+_NP_JOIN = compile_pattern(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s+", re.IGNORECASE)
 
 
 def shared_predicate(text: str, first: tuple[int, int], second: tuple[int, int], clause: tuple[int, int],

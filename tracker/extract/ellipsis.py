@@ -16,27 +16,28 @@ import re
 from tracker.extract.categories import PEOPLE_OUTCOMES, categorize
 from tracker.extract.units import si_value, tables
 from tracker.figure import Figure
+from tracker.patterns import compile_pattern
 
 #: How far apart (in characters) the two numbers of a parallel pair may stand.
 _MAX_GAP = 60
 
 #: A coordinator between the two numbers: the later one continues the earlier one's list or contrast.
-_COORDINATOR = re.compile(r"\b(?:and|but|while|whereas|or|versus|vs|against|compared\s+(?:with|to))\b",
-                          re.IGNORECASE)
+_COORDINATOR = compile_pattern(r"\b(?:and|but|while|whereas|or|versus|vs|against|compared\s+(?:with|to))\b",
+                               re.IGNORECASE)
 #: "from X unit to Y": the bare end of a from-to pair.
-_TO_AFTER_FROM = re.compile(r"\A[ \t\u00a0]*(?:\w+[ \t\u00a0]+)?to[ \t\u00a0]+\Z", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom[ \t\u00a0]+(?:about[ \t\u00a0]+|around[ \t\u00a0]+)?\Z", re.IGNORECASE)
+_TO_AFTER_FROM = compile_pattern(r"\A[ \t\u00a0]*(?:\w+[ \t\u00a0]+)?to[ \t\u00a0]+\Z", re.IGNORECASE)
+_FROM_BEFORE = compile_pattern(r"\bfrom[ \t\u00a0]+(?:about[ \t\u00a0]+|around[ \t\u00a0]+)?\Z", re.IGNORECASE)
 #: "280 million of the 1.5 billion shekels": a part of a whole stated in the whole's unit.
 _S = r"[ \t\u00a0]+"
-_PART_OF = re.compile(rf"\A{_S}(?:out{_S})?of{_S}(?:(?:the|a|its){_S})?\Z", re.IGNORECASE)
+_PART_OF = compile_pattern(rf"\A{_S}(?:out{_S})?of{_S}(?:(?:the|a|its){_S})?\Z", re.IGNORECASE)
 
 _UNSHARED = frozenset({"count", "fraction"})
 
 #: What may follow an elided number: the end of its phrase (punctuation, a preposition, a time word), not a
 #: verb whose subject it is ("5 km wide and 3,000 live there" counts people).
-_PHRASE_END = re.compile(r"[ \t\u00a0]*(?:[.,;:)\]!?]|$|(?:in|on|at|for|by|from|to|of|per|a|an|the|last|this|next|"
-                         r"each|respectively|since|until|after|before|during|over|compared|against|when|while|"
-                         r"and|but|or|as)\b)", re.IGNORECASE)
+_PHRASE_END = compile_pattern(r"[ \t\u00a0]*(?:[.,;:)\]!?]|$|(?:in|on|at|for|by|from|to|of|per|a|an|the|last|this|next|"
+                              r"each|respectively|since|until|after|before|during|over|compared|against|when|while|"
+                              r"and|but|or|as)\b)", re.IGNORECASE)
 
 
 def _bare(f: Figure) -> bool:
@@ -79,7 +80,7 @@ def share_elided_units(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-_OF_PRONOUN = re.compile(r"\bof\s+(?:them|those|these)\Z", re.IGNORECASE)
+_OF_PRONOUN = compile_pattern(r"\bof\s+(?:them|those|these)\Z", re.IGNORECASE)
 #: How many sentences back the group of "of them" may have been named.
 _PARTITIVE_REACH = 2
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from tracker.data_files import data_lines
+from tracker.patterns import compile_pattern
 
 _MAX_WORDS = 4
-_TOKEN = re.compile(r"([ \t\u00a0]*)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
-_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
-_OF = re.compile(r"[ \t\u00a0]+of(?=[ \t\u00a0])")
+_TOKEN = compile_pattern(r"([ \t\u00a0]*)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_ACRONYM_PLURAL = compile_pattern(r"[A-Z]{2,}s")
+_OF = compile_pattern(r"[ \t\u00a0]+of(?=[ \t\u00a0])")
 
 
 @cache

@@ -7,34 +7,35 @@ from functools import cache
 
 from tracker.data_files import data_lines
 from tracker.extract.numbers import NumberMatch
+from tracker.patterns import compile_pattern
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 # before a number: a month name ("November 27", "March the 8th") or a month and a day before a year
 # ("Dec 8, 2024": group `day`); after it: a month name ("8 March", "8th Dec", the range partner in
 # "between 1 and 16 March") or a time of day ("2.15pm", "9 a.m.", "10 GMT": group `time`)
-_MONTH_BEFORE = re.compile(
+_MONTH_BEFORE = compile_pattern(
     rf"\b{_MONTH}[ \u00a0]+(?:(?P<day>\d{{1,2}}(?:st|nd|rd|th)?,?[ \u00a0]+)|(?:the[ \u00a0]+)?)\Z"
 )
-_MONTH_OR_TIME_AFTER = re.compile(
+_MONTH_OR_TIME_AFTER = compile_pattern(
     rf"(?:st|nd|rd|th)?(?:[ \u00a0]+of)?[ \u00a0,]+{_MONTH}(?![a-z])"
     r"|(?P<time>(?:[:.]\d{2})?[ \u00a0]?(?:(?i:[ap]\.?m\.?)|GMT|UTC|[A-Z]{1,2}T)\b)"
 )
-_CLOCK = re.compile(r":\d{2}")
+_CLOCK = compile_pattern(r":\d{2}")
 _SPACES = frozenset(" \u00a0")
 #: The characters _MONTH_OR_TIME_AFTER can start with, but for A-Z (an empty string is not in the set).
 _AFTER_FIRST = frozenset("snrt ,\u00a0:.apAP")
-_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
-_YEAR_WORDS = re.compile(
+_ORDINAL = compile_pattern(r"(?:st|nd|rd|th)\b")
+_YEAR_WORDS = compile_pattern(
     r"(?:\b(?:in|since|of|from|until|till|by|before|after|during|early|late|mid|between|and|to|year|"
     r"fiscal|season|the|a|spring|summer|autumn|fall|winter|circa)[ \u00a0]+|mid-|\()\Z",
     re.IGNORECASE,
 )
-_FOUR_DIGITS = re.compile(r"\d{4}")
-_DECADE_OR_SEASON = re.compile(r"(?:s\b|['’′]s\b|-\d)")  # after a year: "the 1990s", "2022's", "2012-13"
-_YEAR_SPAN = re.compile(r"\d{4}\D+\d{4}")
-_COUNT_NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z]+)\b")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w&'’.]*)[ \u00a0]*[#-]?\Z")
+_FOUR_DIGITS = compile_pattern(r"\d{4}")
+_DECADE_OR_SEASON = compile_pattern(r"(?:s\b|['’′]s\b|-\d)")  # after a year: "the 1990s", "2022's", "2012-13"
+_YEAR_SPAN = compile_pattern(r"\d{4}\D+\d{4}")
+_COUNT_NOUN_AFTER = compile_pattern(r"[ \u00a0]+([a-z]+)\b")
+_WORD_BEFORE = compile_pattern(r"([A-Za-z][\w&'’.]*)[ \u00a0]*[#-]?\Z")
 
 
 @cache
@@ -141,8 +142,8 @@ def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantit
     return capitalised and not followed_by_quantity_word
 
 
-_CAPITALISED_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]*\b(?![ \u00a0]+[a-z]{3,}s\b)")
-_ADDRESS_AFTER = re.compile(
+_CAPITALISED_AFTER = compile_pattern(r"[ \u00a0]+[A-Z][a-z]*\b(?![ \u00a0]+[a-z]{3,}s\b)")
+_ADDRESS_AFTER = compile_pattern(
     r"(?:[ \u00a0]+[A-Z][\w.]*){0,3}?[ \u00a0]+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|Blvd)\b"
     r"|[ \u00a0]+[A-Z][ \u00a0]+\d")
 
@@ -152,7 +153,7 @@ def is_address(text: str, n: NumberMatch) -> bool:
     return not n.spelled and n.start == n.number_start and bool(_ADDRESS_AFTER.match(text, n.number_end))
 
 
-_AGE = re.compile(r"[A-Z][a-z]+,[ \u00a0]\Z")
+_AGE = compile_pattern(r"[A-Z][a-z]+,[ \u00a0]\Z")
 
 
 def is_age_apposition(text: str, n: NumberMatch) -> bool:
@@ -170,17 +171,17 @@ def is_lone_one(text: str, n: NumberMatch) -> bool:
 
 
 _COUNTERS = r"comments?|shares?|likes?|views?|reactions?"
-_COUNTER_BEFORE = re.compile(rf"(?i)\b(?:{_COUNTERS}|page|pages)(?:[:\s]*|\s+\d+\s+of\s+)\Z")
-_COUNTER_AFTER = re.compile(
+_COUNTER_BEFORE = compile_pattern(rf"(?i)\b(?:{_COUNTERS}|page|pages)(?:[:\s]*|\s+\d+\s+of\s+)\Z")
+_COUNTER_AFTER = compile_pattern(
     rf"(?i)[ \u00a0]*(?:k|m)?[ \u00a0]*(?:{_COUNTERS}|min(?:ute)?s?[ \u00a0]+read|of[ \u00a0]+\d+)\b"
 )
-_PHONE = re.compile(
+_PHONE = compile_pattern(
     r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,5}\)[ .-]?)?\d{1,5}(?:[ .-]\d{2,5}){1,4}"
 )
 _PHONE_PUNCTUATION = frozenset(" .()+-")
-_PHONE_RUN = re.compile(r"[\d .()+\-]*")
-_PHONE_DASHES = re.compile(r"\d-\d{3,4}-\d{4}|\d{3}-\d{4}\b")
-_PHONE_CUE = re.compile(r"(?i)\b(?:tel|telephone|phone|call|fax|hotline|whatsapp|mobile)\b[.:]?[ \u00a0]*\Z")
+_PHONE_RUN = compile_pattern(r"[\d .()+\-]*")
+_PHONE_DASHES = compile_pattern(r"\d-\d{3,4}-\d{4}|\d{3}-\d{4}\b")
+_PHONE_CUE = compile_pattern(r"(?i)\b(?:tel|telephone|phone|call|fax|hotline|whatsapp|mobile)\b[.:]?[ \u00a0]*\Z")
 
 
 def is_page_furniture(text: str, n: NumberMatch, line_start: int, line_end: int) -> bool:
@@ -220,10 +221,10 @@ def is_phone_number(text: str, n: NumberMatch, line_start: int) -> bool:
     return False
 
 
-_DATE_OR_SCORE_AFTER = re.compile(r"-\d{2,}-\d|[-/]\d{2}[-/]\d")  # "2024-12-08", "12/08/2024"
-_DATE_OR_SCORE_TAIL = re.compile(r"\d[-/−–]$")
-_DATE_OR_SCORE_HEAD = re.compile(r"[-/]\d")
-_EXPONENT_AFTER = re.compile(r"[\^]|e\d|×10")
+_DATE_OR_SCORE_AFTER = compile_pattern(r"-\d{2,}-\d|[-/]\d{2}[-/]\d")  # "2024-12-08", "12/08/2024"
+_DATE_OR_SCORE_TAIL = compile_pattern(r"\d[-/−–]$")
+_DATE_OR_SCORE_HEAD = compile_pattern(r"[-/]\d")
+_EXPONENT_AFTER = compile_pattern(r"[\^]|e\d|×10")
 _DASHES = frozenset("-/")
 #: The last character before a tail of a date or a score ("$" may match before a final newline).
 _TAIL_LAST = frozenset("-/−–\n")

@@ -17,6 +17,7 @@ from tracker.data_files import data_lines, data_rows
 from tracker.errors import ParseError
 from tracker.extract.trie import trie_pattern
 from tracker.extract.units import UnitMatch, match_currency_prefix, match_unit
+from tracker.patterns import compile_pattern
 
 _SPACE = r"[ \t\u00a0\u202f]"
 
@@ -61,13 +62,13 @@ def number_words() -> dict[str, NumberWord]:
 def _multipliers() -> tuple[dict[str, tuple[float, str]], re.Pattern[str]]:
     table = {form: (float(v), when) for _, (form, v, when) in data_rows("multipliers.txt", 3)}
     alt = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
-    return table, re.compile(rf"({_SPACE}?-?)({alt})(?![A-Za-z0-9])")
+    return table, compile_pattern(rf"({_SPACE}?-?)({alt})(?![A-Za-z0-9])")
 
 
 @cache
 def _vague() -> tuple[dict[str, tuple[float, float]], re.Pattern[str]]:
     table = {p.lower(): (float(lo), float(hi)) for _, (p, lo, hi) in data_rows("vague.txt", 3)}
-    return table, re.compile(rf"(?i)\b(?:{trie_pattern(table, space=_SPACE + '+')})\b")
+    return table, compile_pattern(rf"(?i)\b(?:{trie_pattern(table, space=_SPACE + '+')})\b")
 
 
 @cache
@@ -87,8 +88,8 @@ def _qualifiers() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Patte
     words = [p[::-1] for p in before if p[0].isalnum()]
     symbols = [re.escape(p[::-1]) for p in before if not p[0].isalnum()]
     rev = rf"(?i)-?{_SPACE}*(?:(?:{trie_pattern(words, space=_SPACE + '+')})(?!\w)|{'|'.join(symbols)})"
-    before_re = re.compile(rev)
-    after_re = re.compile(rf"(?i){_SPACE}*-?(?:{alt(after)})\b")
+    before_re = compile_pattern(rev)
+    after_re = compile_pattern(rf"(?i){_SPACE}*-?(?:{alt(after)})\b")
     return table, before_re, after_re
 
 
@@ -96,7 +97,7 @@ def _qualifiers() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Patte
 def _phrasal_verb() -> re.Pattern[str]:
     """Verbs whose "up"/"down" is a particle, not a change ("gave up 517 yards"): data/phrasal_verbs.txt."""
     verbs = [line.lower() for _, line in data_lines("phrasal_verbs.txt")]
-    return re.compile(rf"(?i)\b(?:{trie_pattern(verbs)}){_SPACE}+(?:up|down)\b")
+    return compile_pattern(rf"(?i)\b(?:{trie_pattern(verbs)}){_SPACE}+(?:up|down)\b")
 
 
 _TREND_WINDOW = 48  # characters before a number searched for a trend word ("raised its prices by")
@@ -116,7 +117,7 @@ def _trend_words() -> tuple[dict[str, _TrendWord], re.Pattern[str]]:
     # object: "grow sales by 35 per cent", "cut its workforce by 1,200"
     words = trie_pattern(w[::-1] for w in table)
     rev = rf"(?i){_SPACE}*(?P<by>yb{_SPACE}+(?:[a-z'’]+{_SPACE}+){{0,3}}?)?(?P<word>{words})(?!\w)"
-    return table, re.compile(rev)
+    return table, compile_pattern(rev)
 
 
 def _trend_before(text: str, start: int, floor: int) -> str | None:
@@ -137,7 +138,7 @@ def _ending_before(pattern: re.Pattern[str], text: str, start: int, floor: int, 
 # ---------------------------------------------------------------------------------------------------
 # Reading one number
 
-_DIGITS = re.compile(
+_DIGITS = compile_pattern(
     r"""
     (?P<num>
         \d{1,3}(?:\.\d{3}){2,}(?![\d.])          # 1.234.567 (dots as thousands separators)
@@ -151,9 +152,9 @@ _DIGITS = re.compile(
 )
 
 
-_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
-_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
-_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+")
+_DOT_THOUSANDS = compile_pattern(r"\d{1,3}(?:\.\d{3}){2,}")
+_DECIMAL_COMMA = compile_pattern(r"\d+,\d{1,2}")
+_COMMA_THOUSANDS = compile_pattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+")
 
 
 def parse_digits(surface: str) -> float:
@@ -252,7 +253,7 @@ def parse_word_tokens(tokens: list[str]) -> float | None:
     return total + current
 
 
-_TOKEN = re.compile(r"[a-z]+")
+_TOKEN = compile_pattern(r"[a-z]+")
 _SCALES = "hundred|thousand|million|billion|trillion"
 
 
@@ -309,7 +310,7 @@ _CORE_DIGITS = r"(?P<digits>(?<![\d.,])[+\-\u2212]?(?:\d|\.\d)[\d,.]*)"
 @cache
 def _core_re() -> re.Pattern[str]:
     vague_alt, word_run = _core_parts()
-    return re.compile(rf"(?i)(?P<vague>\b(?:{vague_alt})\b)|{_CORE_DIGITS}|(?P<words>\b{word_run}\b)")
+    return compile_pattern(rf"(?i)(?P<vague>\b(?:{vague_alt})\b)|{_CORE_DIGITS}|(?P<words>\b{word_run}\b)")
 
 
 @cache
@@ -321,8 +322,8 @@ def _core_search_re() -> re.Pattern[str]:
     """
     vague_alt, word_run = _core_parts()
     first = re.escape("".join(sorted({w[0] for w in [*number_words(), *_vague()[0], "a", "one"]})))
-    return re.compile(rf"\b(?=[{first}])(?:(?P<vague>(?:{vague_alt})\b)|(?P<words>{word_run}\b))"
-                      rf"|(?=[\d.+\-\u2212]){_CORE_DIGITS}")
+    return compile_pattern(rf"\b(?=[{first}])(?:(?P<vague>(?:{vague_alt})\b)|(?P<words>{word_run}\b))"
+                           rf"|(?=[\d.+\-\u2212]){_CORE_DIGITS}")
 
 
 def lowered(text: str) -> str | None:
@@ -335,8 +336,8 @@ def _word_tokens(surface: str) -> list[str]:
     return _TOKEN.findall(surface.lower())
 
 
-_SLASH_FRACTION = re.compile(rf"[/⁄](\d+)(?={_SPACE}+of\b)")
-_SLASH = re.compile(r"[/⁄]\d")
+_SLASH_FRACTION = compile_pattern(rf"[/⁄](\d+)(?={_SPACE}+of\b)")
+_SLASH = compile_pattern(r"[/⁄]\d")
 
 
 def _read_digits(text: str, pos: int, limit: int) -> tuple[float, int, bool] | None:
@@ -427,9 +428,9 @@ def _read_core(text: str, pos: int, limit: int, money: bool) -> _Core | None:
     return _word_core(text, m.start(), m.end())
 
 
-_BY_BEFORE_HALF = re.compile(rf"\bby{_SPACE}+\Z", re.IGNORECASE)
-_A_AFTER_HALF = re.compile(rf"{_SPACE}+an?{_SPACE}+", re.IGNORECASE)
-_SPACES = re.compile(rf"{_SPACE}+")
+_BY_BEFORE_HALF = compile_pattern(rf"\bby{_SPACE}+\Z", re.IGNORECASE)
+_A_AFTER_HALF = compile_pattern(rf"{_SPACE}+an?{_SPACE}+", re.IGNORECASE)
+_SPACES = compile_pattern(rf"{_SPACE}+")
 
 
 def _half_counts(text: str, start: int, end: int) -> bool:
@@ -443,9 +444,9 @@ def _half_counts(text: str, start: int, end: int) -> bool:
 
 
 #: What may follow "a third", "a quarter" when it is a share: "of", a unit, the end of its phrase.
-_FRACTION_END = re.compile(rf"{_SPACE}*(?:[^\w\s-]|\Z|(?:of|to|in|on|at|for|by|from|and|or|but|as|since|over|"
-                           rf"this|last|than|the|its|their|his|her|a|an|after|before|during|compared)\b)",
-                           re.IGNORECASE)
+_FRACTION_END = compile_pattern(rf"{_SPACE}*(?:[^\w\s-]|\Z|(?:of|to|in|on|at|for|by|from|and|or|but|as|since|over|"
+                                rf"this|last|than|the|its|their|his|her|a|an|after|before|during|compared)\b)",
+                                re.IGNORECASE)
 
 
 def _fraction_ends(text: str, end: int) -> bool:
@@ -496,12 +497,12 @@ def _word_core(text: str, start: int, end: int) -> _Core | None:
                  rounded=has_scale and any(r in ("fraction", "couple") for r in roles))
 
 
-_RANGE_SEP = re.compile(rf"{_SPACE}*(?:-to-|-|–|—|to|and|or){_SPACE}*(?:[$€£]{_SPACE}?)?", re.IGNORECASE)
+_RANGE_SEP = compile_pattern(rf"{_SPACE}*(?:-to-|-|–|—|to|and|or){_SPACE}*(?:[$€£]{_SPACE}?)?", re.IGNORECASE)
 
 
 # "1.5m people", "300m dollars": a bare "m" is million, not metres, before a plural noun
-_MILLION_NOUN_AFTER = re.compile(rf"{_SPACE}+(?:people|[a-z]{{2,}}[^s\W]s)\b")
-_UNIT_GAP = re.compile(rf"{_SPACE}?")
+_MILLION_NOUN_AFTER = compile_pattern(rf"{_SPACE}+(?:people|[a-z]{{2,}}[^s\W]s)\b")
+_UNIT_GAP = compile_pattern(rf"{_SPACE}?")
 
 
 def _range_continuation(text: str, core: _Core, limit: int, money: bool, *, between: bool,
@@ -573,16 +574,17 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str, int] | No
 
 
 # words that PDF-extracted text often glues to the number after them ("with14,593", "some2,000")
-_GLUED_WORD = re.compile(r"(?<![A-Za-z])(?:with|about|around|some|nearly|almost|than|least|of|to|and|by|between)\Z")
-_MINUS = re.compile(rf"(?i)\bminus[{_SPACE[1:-1]}-]?\Z")
+_GLUED_WORD = compile_pattern(
+    r"(?<![A-Za-z])(?:with|about|around|some|nearly|almost|than|least|of|to|and|by|between)\Z")
+_MINUS = compile_pattern(rf"(?i)\bminus[{_SPACE[1:-1]}-]?\Z")
 # "gave up 517 yards", "shut down 3 plants": the particle belongs to the verb, the number is no change
-_FROM_TO_GAP = re.compile(rf"(?:{_SPACE}+[\w.′']+){{1,4}}?{_SPACE}+to{_SPACE}*(?:[$€£]{_SPACE}?)?(?=[\d.])")
-_BY = re.compile(rf"\bby{_SPACE}+[$€£]?\Z")
-_BETWEEN = re.compile(rf"(?i)\bbetween{_SPACE}*\Z")  # "between159,000" in text taken from a PDF
-_FROM = re.compile(rf"(?i)\bfrom{_SPACE}+\Z")
+_FROM_TO_GAP = compile_pattern(rf"(?:{_SPACE}+[\w.′']+){{1,4}}?{_SPACE}+to{_SPACE}*(?:[$€£]{_SPACE}?)?(?=[\d.])")
+_BY = compile_pattern(rf"\bby{_SPACE}+[$€£]?\Z")
+_BETWEEN = compile_pattern(rf"(?i)\bbetween{_SPACE}*\Z")  # "between159,000" in text taken from a PDF
+_FROM = compile_pattern(rf"(?i)\bfrom{_SPACE}+\Z")
 
 
-_OF_AFTER = re.compile(rf"{_SPACE}+of\b")
+_OF_AFTER = compile_pattern(rf"{_SPACE}+of\b")
 
 
 @cache

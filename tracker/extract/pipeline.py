@@ -51,22 +51,23 @@ from tracker.extract.units import (
     unit_named,
 )
 from tracker.figure import Figure
+from tracker.patterns import compile_pattern
 
-_GAP = re.compile(r"[ \t\u00a0\u202f]?-?")
+_GAP = compile_pattern(r"[ \t\u00a0\u202f]?-?")
 # "$3 a share", "50 km per hour", "9 m/s", "a 52,000 barrel-a-day refinery"
-_PER = re.compile(r"(?:[ \t\u00a0]*(?:per|an|a)[ \t\u00a0]+|-(?:per|an|a)-|[ \t\u00a0]*/[ \t\u00a0]*)(?=[A-Za-z])",
-                  re.IGNORECASE)
+_PER = compile_pattern(r"(?:[ \t\u00a0]*(?:per|an|a)[ \t\u00a0]+|-(?:per|an|a)-|[ \t\u00a0]*/[ \t\u00a0]*)(?=[A-Za-z])",
+                       re.IGNORECASE)
 #: After "a year", "a week": a time before or after, not a rate ("a year ago", "a year on, ...", but "$8,210 a
 #: tonne on Tuesday" is a price per tonne).
-_NOT_A_RATE = re.compile(r"[ \t\u00a0]+(?:(?:earlier|ago|later|before|after|from)\b"
-                         r"|on(?=[ \t\u00a0]*(?:[^\w\s]|\Z|from\b)))", re.IGNORECASE)
-_PER_NOUN = re.compile(r"[A-Za-z]+")
+_NOT_A_RATE = compile_pattern(r"[ \t\u00a0]+(?:(?:earlier|ago|later|before|after|from)\b"
+                              r"|on(?=[ \t\u00a0]*(?:[^\w\s]|\Z|from\b)))", re.IGNORECASE)
+_PER_NOUN = compile_pattern(r"[A-Za-z]+")
 #: Words after "per" that start a phrase rather than name what the rate is per ("5% per the agreement").
 _NOT_A_DENOMINATOR = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "cent"})
-_GLUED_LETTER = re.compile(r"[A-Za-z]")
+_GLUED_LETTER = compile_pattern(r"[A-Za-z]")
 # "Four of them", "Thirteen of the new fatalities": a count of a group named before or after it
-_PARTITIVE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:them|those|whom|these|(?P<the>the|their|its)[ \t\u00a0]+)",
-                        re.IGNORECASE)
+_PARTITIVE = compile_pattern(r"[ \t\u00a0]+of[ \t\u00a0]+(?:them|those|whom|these|(?P<the>the|their|its)[ \t\u00a0]+)",
+                             re.IGNORECASE)
 
 
 @cache
@@ -83,10 +84,11 @@ class _UnitRead:
     end: int
 
 
-_OF_CURRENCY = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+")
+_OF_CURRENCY = compile_pattern(r"[ \t\u00a0]+of[ \t\u00a0]+")
 # "a quarter of an hour", "1/16 of a US pint": a fraction of one unit is a measure in that unit
-_OF_ONE_UNIT = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?an?[ \t\u00a0]+(?:(?:US|U\.S\.|UK|imperial)[ \t\u00a0]+)?",
-                          re.IGNORECASE)
+_OF_ONE_UNIT = compile_pattern(
+    r"[ \t\u00a0]+(?:of[ \t\u00a0]+)?an?[ \t\u00a0]+(?:(?:US|U\.S\.|UK|imperial)[ \t\u00a0]+)?",
+    re.IGNORECASE)
 
 
 def _read_unit(text: str, n: NumberMatch, limit: int, after: tuple[str, int] | None) -> _UnitRead:
@@ -238,7 +240,7 @@ def _share_predicates(text: str, sent: Sentence, figures: list[Figure], first: i
             figures[i] = a.replace(category=category)
 
 
-_SUBSET_BEFORE = re.compile(r"(?:including|among them|of whom|of which|among whom)[ \t\u00a0]+\Z", re.IGNORECASE)
+_SUBSET_BEFORE = compile_pattern(r"(?:including|among them|of whom|of which|among whom)[ \t\u00a0]+\Z", re.IGNORECASE)
 
 
 def _subsets_with_own_predicate(text: str, sent: Sentence, figures: list[Figure], first: int,
@@ -268,9 +270,9 @@ def _inherit_subset_categories(text: str, figures: list[Figure], own: set[int]) 
     return out
 
 
-_BY_BEFORE = re.compile(r"\bby[ \t\u00a0]+\Z")
+_BY_BEFORE = compile_pattern(r"\bby[ \t\u00a0]+\Z")
 #: "up 152 points, or 0.4 percent": the same change restated in another unit.
-_OR_RESTATES = re.compile(r",?[ \t\u00a0]+or[ \t\u00a0]+")
+_OR_RESTATES = compile_pattern(r",?[ \t\u00a0]+or[ \t\u00a0]+")
 
 
 def _inherit_trends(text: str, figures: list[Figure]) -> list[Figure]:

@@ -19,12 +19,13 @@ from tracker.data_files import data_role_rows
 from tracker.extract.trie import trie_pattern
 from tracker.extract.units import tables
 from tracker.figure import Figure
+from tracker.patterns import compile_pattern
 
 _RELATIONS = "attribution_relations.txt"
 _ROLES = ("subset_before", "subset_after", "restate")
 #: How far two SI values may differ (relative to the larger) and still restate one quantity.
 AGREEMENT = 0.05
-_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+)?(?:,\s*)?")
+_LIST_JOIN = compile_pattern(r"\s*(?:,\s*)?(?:and\s+)?(?:,\s*)?")
 _BOUNDED = {
     "approximately": ("value", "value"),
     "at_least": ("value", None),
@@ -50,9 +51,9 @@ def _grammar() -> _Grammar:
         phrases[role].append(phrase.lower())
     before, after, restate = (trie_pattern(phrases[r]) for r in _ROLES)
     return _Grammar(
-        subset_before=re.compile(rf"(?<![\w-])(?i:{before})[\s,:]*$"),
-        subset_after=re.compile(rf"\s*(?i:{after})(?![\w-])"),
-        restate=re.compile(rf"\s*(?:\(\s*|(?i:{restate})\s*)"),
+        subset_before=compile_pattern(rf"(?<![\w-])(?i:{before})[\s,:]*$"),
+        subset_after=compile_pattern(rf"\s*(?i:{after})(?![\w-])"),
+        restate=compile_pattern(rf"\s*(?:\(\s*|(?i:{restate})\s*)"),
     )
 
 

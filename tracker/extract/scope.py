@@ -20,6 +20,7 @@ from tracker.errors import DataFileError
 from tracker.extract.sentences import Sentence
 from tracker.extract.trie import trie_pattern
 from tracker.figure import Figure
+from tracker.patterns import compile_pattern
 
 _SCOPE = "attribution_scope.txt"
 _ROLES = ("event", "began", "start", "month", "weekday", "period", "unit")
@@ -129,7 +130,7 @@ def _grammar() -> _Grammar:
         rf"|(?P<period>{alt('period')})"
         rf"|(?:in|during|throughout)\s+(?P<year>\d{{4}}))(?![\w-])"
     )
-    return _Grammar(re.compile(pattern), months, weekdays, periods, units, numbers)
+    return _Grammar(compile_pattern(pattern), months, weekdays, periods, units, numbers)
 
 
 def _read_date(text: str, published: date | None) -> date | None:

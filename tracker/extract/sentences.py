@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from tracker.data_files import data_lines
 from tracker.frozen import quick_init
+from tracker.patterns import compile_pattern
 
 
 @quick_init
@@ -27,10 +27,10 @@ def _abbreviations() -> frozenset[str]:
 
 
 # A candidate end: terminal punctuation, closing quotes or brackets, then space and what may open a sentence.
-_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
-_LINE = re.compile(r"[^\n]+")
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")
+_END = compile_pattern(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_WORD_BEFORE = compile_pattern(r"([\w.]+)$")
+_LINE = compile_pattern(r"[^\n]+")
+_INITIALS = compile_pattern(r"(?:[A-Za-z]\.)*[A-Z]")
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

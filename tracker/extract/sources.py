@@ -9,7 +9,6 @@ take tens of milliseconds to compile as one expression) and stays linear in the 
 
 from __future__ import annotations
 
-import re
 import sys
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,6 +19,7 @@ from itertools import accumulate, compress, islice
 from tracker.data_files import data_rows
 from tracker.errors import DataFileError
 from tracker.figure import SOURCE_KINDS
+from tracker.patterns import compile_pattern
 
 _GAZETTEER = "sources.txt"
 _STATES = "states.txt"
@@ -217,9 +217,9 @@ def lookup_alias(matched: str) -> Source | ShortForm | None:
 
 # --- finding phrases in text -------------------------------------------------------------------------
 
-_WORD = re.compile(r"\w+")
-_WORD_BEFORE = re.compile(r"\w+$")
-_SPACE = re.compile(r"\s+")
+_WORD = compile_pattern(r"\w+")
+_WORD_BEFORE = compile_pattern(r"\w+$")
+_SPACE = compile_pattern(r"\s+")
 
 
 def _is_word(c: str) -> bool:

@@ -31,6 +31,7 @@ from tracker.extract.sources import (
     short_forms,
     speakers,
 )
+from tracker.patterns import compile_pattern
 
 DETERMINERS = frozenset({
     "a", "an", "the", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
@@ -64,11 +65,11 @@ NAME_JOIN = r"(?:al|el|bin|bint|ibn|abu|de|du|da|di|van|von|der|den|la|le|of|for
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{NAME_JOIN}\s+)*{NAME_TOKEN})*"
 _JOIN_WORDS = frozenset(NAME_JOIN[3:-1].split("|"))
 # words between a preposition and the organisation it names: "close to the Lebanese Hezbollah"
-_ORG_EPITHETS = re.compile(
+_ORG_EPITHETS = compile_pattern(
     r"(?:(?:the\s+)?[a-z]+['’]s\s+)?(?:(?:\w+-[\w-]+|[A-Z]\w*(?:an|ese|i|ish|ch)|war|rights|armed|militant)\s+){0,2}"
 )
-_WORD = re.compile(r"[\w'’-]+")
-_PLACE_NOUN = re.compile(
+_WORD = compile_pattern(r"[\w'’-]+")
+_PLACE_NOUN = compile_pattern(
     r"\s+(?:enclave|territory|territories|strip|region|province|state|city|town|village|district|area|country"
     r"|capital|camp)\b"
 )
@@ -116,22 +117,22 @@ class SpeakerGrammar:
     @cached_property
     def name(self) -> re.Pattern[str]:
         """A capitalised name."""
-        return re.compile(NAME)
+        return compile_pattern(NAME)
 
     @cached_property
     def name_before(self) -> re.Pattern[str]:
         """A capitalised name at the end of a piece of text."""
-        return re.compile(rf"(?:{NAME})\s*$")
+        return compile_pattern(rf"(?:{NAME})\s*$")
 
     @cached_property
     def apposed_name(self) -> re.Pattern[str]:
         """A name followed by the comma of an apposition: "Maria Ortiz, "."""
-        return re.compile(rf"({NAME})\s*,\s*$")
+        return compile_pattern(rf"({NAME})\s*,\s*$")
 
     @cached_property
     def preposition(self) -> re.Pattern[str]:
         """A preposition after a speaker noun: "close to", "of"."""
-        return re.compile(rf"\s+(?:{_PREPOSITIONS})\s+(?:(?:the|a|an)\s+)?")
+        return compile_pattern(rf"\s+(?:{_PREPOSITIONS})\s+(?:(?:the|a|an)\s+)?")
 
 
 @cache

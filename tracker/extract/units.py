@@ -17,6 +17,7 @@ from tracker.data_files import data_rows
 from tracker.errors import DataFileError
 from tracker.extract.trie import trie_pattern
 from tracker.frozen import quick_init
+from tracker.patterns import compile_pattern
 
 #: How each unit kind maps to a figure category; kinds not listed give "other".
 KIND_CATEGORY = {"distance": "distance", "duration": "duration", "money": "money", "percent": "percentage"}
@@ -169,11 +170,11 @@ def tables() -> _Tables:
     quantulum3's catalogue (unit_lexicon.txt) for the units they do not name."""
     b = _read_project_tables()
     _add_catalogue(b)
-    unit_re = re.compile(rf"(?:{_alias_pattern(b.aliases)}){_AFTER_WORD}")
+    unit_re = compile_pattern(rf"(?:{_alias_pattern(b.aliases)}){_AFTER_WORD}")
     prefix_alt = "|".join(re.escape(p) for p in sorted(b.prefixes, key=len, reverse=True))
     # a prefix ends right before the number (a space is allowed after a code such as "USD 5")
-    prefix_re = re.compile(rf"(?:{prefix_alt})[ \u00a0]?\Z")
-    suffix_re = re.compile(rf"(?:{_alias_pattern(b.suffix_aliases)}){_AFTER_WORD}")
+    prefix_re = compile_pattern(rf"(?:{prefix_alt})[ \u00a0]?\Z")
+    suffix_re = compile_pattern(rf"(?:{_alias_pattern(b.suffix_aliases)}){_AFTER_WORD}")
     lengths: dict[str, set[int]] = {}
     for form in [*b.catalogue_folded, *b.catalogue_exact]:
         lengths.setdefault(form[:3].lower(), set()).add(len(form))

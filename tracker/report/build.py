@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -13,6 +12,7 @@ import pandas as pd
 
 from tracker import __version__
 from tracker.errors import ReportError, TrackerError
+from tracker.patterns import compile_pattern
 from tracker.report.charts import casualty_chart, revisions_chart, timelines_chart
 from tracker.report.export import write_csv, write_csv_rows
 from tracker.report.formatting import format_date, py
@@ -29,7 +29,7 @@ from tracker.report.render import provenance_html, render_page
 from tracker.store import open as open_store
 from tracker.store.api import CLAIM_COLUMNS, FIGURE_COLUMNS
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = compile_pattern(r"\d{4}-\d{2}-\d{2}")
 CHART_FILE = "casualties.png"
 TIMELINES_FILE = "timelines.png"
 CSV_FILES = ("figures.csv", "claims.csv", "discrepancies.csv")

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Final
 
 from tracker.errors import ParseError
+from tracker.patterns import compile_pattern
 
 _MONTHS: Final = (
     "january", "february", "march", "april", "may", "june",
@@ -24,12 +25,12 @@ HEAD_LINES: Final = 12
 MAX_TITLE_WORDS: Final = 25
 
 _MONTH = r"(?P<month>[A-Z][a-z]{2,8})\.?"
-_DATE_LINE = re.compile(r"^\s*date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
-_DATELINE = re.compile(
+_DATE_LINE = compile_pattern(r"^\s*date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_DATELINE = compile_pattern(
     r"\((?P<agency>[A-Z][A-Za-z]{1,15})\s+-\s+(?P<outlet>[^()\n]+?)\s+-\s+"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\)"
 )
-_MONTH_DAY_LINE = re.compile(
+_MONTH_DAY_LINE = compile_pattern(
     r"^\s*" + _MONTH + r"\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})"
     r"(?:\s+-\s+(?P<hour>\d{1,2}):(?P<minute>\d{2}))?\s*$"
 )

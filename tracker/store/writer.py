@@ -24,6 +24,7 @@ from sqlalchemy.exc import SQLAlchemyError, StatementError
 from tracker import __version__
 from tracker.data_files import data_rows
 from tracker.errors import TrackerError
+from tracker.patterns import compile_pattern
 from tracker.store import models
 from tracker.store.engine import error_text
 
@@ -56,8 +57,8 @@ def _alias_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered) or "(?!)"
 
     return (
-        re.compile(rf"^(?:{alternatives(follows)})\s+", re.IGNORECASE),
-        re.compile(rf"\s(?:{alternatives(ends)})\b", re.IGNORECASE),
+        compile_pattern(rf"^(?:{alternatives(follows)})\s+", re.IGNORECASE),
+        compile_pattern(rf"\s(?:{alternatives(ends)})\b", re.IGNORECASE),
     )
 
 
