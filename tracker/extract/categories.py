@@ -146,6 +146,11 @@ _LINKING = compile_pattern(
     r"|all|feared|believed|thought|presumed|confirmed|left|listed\s+as|said\s+to\s+be|known\s+to\s+be"
     r"|in|an?|very|extremely|critically|seriously)\b)*[\s,]*",
     re.IGNORECASE)
+#: The whole a figure is part of, between it and its predicate: "6 of the injured (later died)", "two of
+#: those 40 hostages (were freed)".
+_PARTITIVE = compile_pattern(r"\s+of\s+(?:the|those|these)\s+(?:\d[\d,.]*\s+)?[\w-]+", re.IGNORECASE)
+#: What a measure is of: "40 tonnes (of food aid)", "2 million litres (of relief water)".
+_GOODS = compile_pattern(r"\s+of\s+[^,;:.()]{1,40}")
 #: Categories that say how people were uprooted: a counted noun of this family ("refugees", "IDPs") is more
 #: specific than a verb of it ("200 refugees crossed the border" counts refugees).
 _UPROOTED = frozenset({"displaced", "refugees", "evacuated", "fled"})
@@ -236,9 +241,12 @@ def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events
     if not inside:
         return None
     governing = next((c for c in inside if c.end <= span[0] and span[0] - c.end <= _GOVERNING_GAP), None)
-    link = _LINKING.match(text, span[1], clause[1])
-    after = link.end() if link else span[1]
-    predicate = _predicate(inside, span[1], after)
+    # "6 of the injured later died": the predicate says what became of the part, after the whole it is taken from
+    partitive = _PARTITIVE.match(text, span[1], clause[1])
+    start = partitive.end() if partitive else span[1]
+    link = _LINKING.match(text, start, clause[1])
+    after = link.end() if link else start
+    predicate = _predicate(inside, start, after)
     if governing is not None:
         if governing.category == "deployed" and predicate is not None and predicate.category in PEOPLE_OUTCOMES:
             return predicate.category  # "sent 20,000 people fleeing": what became of those sent
@@ -290,7 +298,13 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
     the figure at") is reported as "=" for the caller to resolve.
     """
     if unit_kind is not None and unit_kind != "count":
-        return KIND_CATEGORY.get(unit_kind, "other")
+        category = KIND_CATEGORY.get(unit_kind)
+        if category is None and text:
+            goods = _GOODS.match(text, span[1])
+            if goods is not None and any(c.category == "aid" and goods.start() <= c.start and c.end <= goods.end()
+                                         for c in cues):
+                return "aid"  # "40 tonnes of food aid": a measure of relief goods
+        return category or "other"
     table = _cues()
     noun = table.nouns.get(entity.lower()) if entity else None
     if noun is not None and entity is not None and entity.lower() in table.things:

@@ -43,6 +43,7 @@ from tracker.extract.relations import link_figures
 from tracker.extract.scope import resolve_scopes
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.units import (
+    KIND_CATEGORY,
     Unit,
     lookup_alias,
     match_currency_suffix,
@@ -213,7 +214,9 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
         if lone_one and own_category(text, span, clause, sentence_cues.cues) not in PEOPLE_OUTCOMES:
             return None  # "said one woman": an individual; "one child was hurt" is a casualty figure
     else:
-        category = categorize(kind, entity, (n.start, end), [])
+        # a measure without a category of its own may be of relief goods: the sentence's cues tell
+        measure_cues = [] if kind in KIND_CATEGORY else cues().cues
+        category = categorize(kind, entity, (n.start, end), measure_cues, text=text)
         if lone_one:
             return None
     value = n.value
