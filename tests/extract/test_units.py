@@ -132,12 +132,34 @@ MONEY_AND_PERCENT = [
     pytest.param("Bread costs 3,000 Syrian pounds.", "3,000", "syrian pound", 3000.0, id="syrian-pounds"),
     pytest.param("He paid $3 a share.", "3", "dollar per share", 3.0, id="dollar-a-share"),
     pytest.param("Oil rose to $80 per barrel.", "80", "dollar per barrel", 80.0, id="dollar-per-barrel"),
+    pytest.param("The government pledged R500 million for relief.", "500", "south african rand", 5e8,
+                 id="rand-r-before-million"),
+    pytest.param("Lagos released N2 billion for flood victims.", "2", "nigerian naira", 2e9,
+                 id="naira-n-before-billion"),
+    pytest.param("Kenya set aside Sh 500 million.", "500", "shilling", 5e8, id="shilling-sh-spaced"),
+    pytest.param("Dhaka allocated Tk 50 crore for relief.", "50", "bangladeshi taka", 5e8, id="taka-tk-crore"),
+    pytest.param("Manila released P1.5bn in calamity funds.", "1.5", "philippine peso", 1.5e9,
+                 id="peso-p-before-bn"),
+    pytest.param("Dubai pledged Dh5 billion.", "5", "uae dirham", 5e9, id="dirham-dh"),
     pytest.param("Turnout was 65 percent.", "65", "percent", 65.0, id="percent-word"),
     pytest.param("Unemployment stood at 7 per cent.", "7", "percent", 7.0, id="per-cent-two-words"),
     pytest.param("Prices rose 5% in May.", "5", "percent", 5.0, id="percent-sign"),
     pytest.param("Prices rose 5 % in May.", "5", "percent", 5.0, id="percent-sign-spaced"),
     pytest.param("Support fell 3 percentage points.", "3", "percentage point", 3.0, id="percentage-points"),
 ]
+
+
+NOT_MONEY_WITHOUT_MAGNITUDE = [
+    pytest.param("Traffic on the N2 highway was stopped for 3 hours.", id="road-n2"),
+    pytest.param("The P1 position went to the Dutch driver.", id="grid-p1"),
+    pytest.param("The R2 unit was sold in 2019.", id="model-r2"),
+    pytest.param("Tickets cost Sh500.", id="sh-without-magnitude"),
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_MONEY_WITHOUT_MAGNITUDE)
+def test_a_short_letter_prefix_is_money_only_before_a_magnitude_word(sentence: str) -> None:
+    assert [f.text for f in extract(sentence) if f.unit != "count" and f.category == "money"] == []
 
 
 @pytest.mark.parametrize(("sentence", "number", "unit", "value"), MONEY_AND_PERCENT)

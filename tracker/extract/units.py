@@ -60,6 +60,7 @@ class _Tables:
     prefix_re: re.Pattern[str]
     suffix_re: re.Pattern[str]
     currency_by_prefix: dict[str, Unit]
+    before_magnitude: frozenset[str]
     currency_by_suffix: dict[str, Unit]
     currency_by_suffix_folded: dict[str, Unit]
     catalogue_folded: dict[str, Unit]
@@ -86,6 +87,8 @@ class _Builder:
     suffixes_folded: dict[str, Unit]
     suffix_aliases: list[str]
     exact_lowered: dict[str, Unit] = field(default_factory=dict)  # case-sensitive aliases, lower-cased
+    # short letter prefixes that are money only before a magnitude word ("R2 billion", not "R2")
+    before_magnitude: set[str] = field(default_factory=set)
     # the catalogue's forms, found by dictionary lookup (a regular expression of them all costs more to build)
     catalogue_folded: dict[str, Unit] = field(default_factory=dict)
     catalogue_exact: dict[str, Unit] = field(default_factory=dict)
@@ -109,6 +112,9 @@ class _Builder:
     def add_currency(self, unit: Unit, prefixes: list[str], suffixes: list[str]) -> None:
         self.units.setdefault(unit.name, unit)
         for p in prefixes:
+            if p.startswith("~"):
+                p = p[1:]
+                self.before_magnitude.add(p)
             self.prefixes[p.lstrip("=")] = unit
         for s in suffixes:
             self.suffix_aliases.append(s)
@@ -182,7 +188,8 @@ def tables() -> _Tables:
     pairs = frozenset(c for c, ls in lengths.items() if 2 in ls)
     # the two-character forms ("kV") are tried last, after the longer forms that share their first three
     tries = {c: ls + ((2,) if c[:2] in pairs else ()) for c, ls in longest_first.items() if len(c) == 3}
-    return _Tables(b.units, b.by_alias, b.folded, unit_re, prefix_re, suffix_re, b.prefixes, b.suffixes,
+    return _Tables(b.units, b.by_alias, b.folded, unit_re, prefix_re, suffix_re, b.prefixes,
+                   frozenset(b.before_magnitude), b.suffixes,
                    b.suffixes_folded, b.catalogue_folded, b.catalogue_exact, longest_first, tries, pairs)
 
 
@@ -234,6 +241,11 @@ def match_currency_suffix(text: str, pos: int) -> UnitMatch | None:
     return UnitMatch(unit, m.start(), m.end()) if unit else None
 
 
+#: The number and magnitude word after a prefix that is money only before one ("R500 million", "Sh2.5bn").
+_MAGNITUDE_AFTER = compile_pattern(
+    r"\d[\d,.]*[ \u00a0]?(?:million|billion|trillion|crore|lakh|mn|bn|tn|m|b)\b", re.IGNORECASE)
+
+
 def match_currency_prefix(text: str, start: int) -> UnitMatch | None:
     """The currency symbol or code that ends right before `start` ("$" in "$5", "US$" in "US$ 5")."""
     t = tables()
@@ -245,6 +257,8 @@ def match_currency_prefix(text: str, start: int) -> UnitMatch | None:
     # a letter code must not be the tail of a longer word ("ARS" in "DOLLARS")
     if symbol[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalnum():
         return None
+    if symbol in t.before_magnitude and not _MAGNITUDE_AFTER.match(text, start):
+        return None  # "R2" alone is a name ("R2 road"); "R2 billion" is money
     return UnitMatch(t.currency_by_prefix[symbol], m.start(), start)
 
 
