@@ -170,6 +170,8 @@ CLAUSES = [
                  id="sickened-after-killed"),
     pytest.param("Around 120 people remain in hospital.", "120", "injured", id="in-hospital"),
     pytest.param("Forty people are still in the hospital.", "Forty", "injured", id="still-in-the-hospital"),
+    pytest.param("Another 3 died in hospital, bringing the total to 19.", "19", "killed",
+                 id="died-in-hospital-is-no-hospital-stay"),
     pytest.param("Some 300 nurses work in the hospital.", "300", "other", id="staff-in-the-hospital"),
     pytest.param("The whereabouts of 16 journalists remain unknown.", "16", "missing", id="whereabouts"),
     pytest.param("About 200,000 people lack access to clean drinking water.", "200,000", "affected",
