@@ -102,6 +102,7 @@ CLAUSES = [
     pytest.param("The army said 300 people were killed; rescuers put the figure at 350.", "300", "killed",
                  id="restatement-does-not-reach-the-earlier-figure"),
     pytest.param("Twelve bridges across the valley were swept away.", "Twelve", "damage", id="bridges-noun"),
+    pytest.param("Over 2,000 dwellings were washed away.", "2,000", "damage", id="dwellings-noun"),
     pytest.param("Around 2,500 farmers were driven out by the militia.", "2,500", "displaced", id="driven-out"),
     pytest.param("Nearly 600 families lost their houses in the landslide.", "600", "displaced",
                  id="lost-their-houses"),
