@@ -426,6 +426,15 @@ TRENDS = [
 ]
 
 FRACTIONS = [
+    pytest.param("One in five children is malnourished.", "five", exact(0.2, "fraction", entity="children"),
+                 id="one-in-five-is-a-share"),
+    pytest.param("One out of three Germans rent.", "three", exact(1 / 3, "fraction"), id="one-out-of-three"),
+    pytest.param("Nearly 1 in 4 households lack food.", "4", approx(0.25, "fraction"), id="nearly-1-in-4"),
+    pytest.param("Only one in 100 schools is open.", "100", exact(0.01, "fraction"), id="one-in-100"),
+    pytest.param("Gunmen killed 12 out of 40 passengers.", "40", exact(40, entity="passengers", category="killed"),
+                 id="part-above-ten-is-a-count-of-the-whole"),
+    pytest.param("Rockets hit 3 in 24 hours.", "24", exact(24, "hour", category="duration"),
+                 id="a-count-in-a-period-is-no-share"),
     pytest.param("A quarter of the population fled.", "quarter", exact(0.25, "fraction"), id="a-quarter-of"),
     pytest.param("Two-thirds of the homes were destroyed.", "Two", exact(2 / 3, "fraction", category="damage"),
                  id="two-thirds-of"),

@@ -650,9 +650,40 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, *,
         if core is None:
             pos = m.end()
             continue
+        if currency is None:
+            core = _ratio(text, core, limit) or core
         found = _complete(text, core, start, limit, currency)
         yield found
         pos = max(found.end, m.end() if m.end() <= found.end else core.end, pos + 1)
+
+
+#: Between the two numbers of a ratio: "one in five", "1 out of 3".
+_RATIO_LINK = compile_pattern(rf"{_SPACE}+(?:in|out{_SPACE}+of){_SPACE}+", re.IGNORECASE)
+#: The largest part and the largest whole of a ratio ("nine in ten", "one in 1,000"): above them, "12 out of
+#: 40 passengers" is a count of a part and of its whole, and "one in 2011" no ratio at all.
+_RATIO_PART_MAX = 10
+_RATIO_WHOLE_MAX = 1000
+
+
+def _ratio(text: str, core: _Core, limit: int) -> _Core | None:
+    """The share "one in five" (0.2) when `core` is the part of such a ratio, else None.
+
+    The whole must be a bare count: "3 in 24 hours" is a count in a period.
+    """
+    part = core.value
+    if core.has_multiplier or core.fraction or not 0 < part <= _RATIO_PART_MAX or part != int(part):
+        return None
+    link = _RATIO_LINK.match(text, core.end, limit)
+    if link is None:
+        return None
+    whole = _read_core(text, link.end(), limit, money=False)
+    if whole is None or whole.has_multiplier or whole.fraction or whole.value != int(whole.value) \
+            or not part < whole.value <= _RATIO_WHOLE_MAX:
+        return None
+    gap = _SPACES.match(text, whole.end, limit)
+    if match_unit(text, whole.end) is not None or (gap is not None and match_unit(text, gap.end()) is not None):
+        return None
+    return _Core(core.start, whole.end, part / whole.value, core.spelled and whole.spelled, False, True)
 
 
 def _malformed_digits(text: str, end: int, token_end: int) -> bool:
