@@ -97,6 +97,20 @@ def test_physical_unit(sentence: str, number: str, unit: str, si: float | None) 
         assert f.si_value is not None and math.isclose(f.si_value, si, rel_tol=1e-6), f.si_value
 
 
+SYMBOL_CASE = [
+    pytest.param("Gas traded at $2.24 per mmBTU.", "2.24", "dollar per mega british thermal unit",
+                 id="long-symbol-in-another-case"),
+    pytest.param("The meal has 600 KCAL.", "600", "kilocalorie", id="long-symbol-upper-case"),
+    pytest.param("The plant makes 5 MW.", "5", "megawatt", id="short-symbol-upper-m-is-mega"),
+    pytest.param("The laser emits 5 mW.", "5", "milliwatt", id="short-symbol-lower-m-is-milli"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "unit"), SYMBOL_CASE)
+def test_case_matters_only_in_short_symbols(sentence: str, number: str, unit: str) -> None:
+    assert figure_of(sentence, number).unit == unit
+
+
 CATEGORY_OF_KIND = [
     pytest.param("Homs lies 140 km north of Damascus.", "140", "distance", id="distance"),
     pytest.param("The convoy drove 85 miles north.", "85", "distance", id="miles-distance"),

@@ -170,12 +170,31 @@ def _add_catalogue(b: _Builder) -> None:
                     b.folded.setdefault(form.lower(), unit)
 
 
+#: Symbols this long are read in any case when no other unit folds to the same letters ("mmBTU", "KCAL"):
+#: case tells units apart in short symbols ("mW", "MW"), and news desks write long ones as they like.
+FOLDED_SYMBOL_MIN = 4
+
+
+def _fold_long_symbols(b: _Builder) -> None:
+    """Add the catalogue's long symbols to its case-insensitive forms, where the folded form is unambiguous."""
+    owners: dict[str, set[str]] = {}
+    units: dict[str, Unit] = {}
+    for form, unit in b.catalogue_exact.items():
+        low = form.lower()
+        owners.setdefault(low, set()).add(unit.name)
+        units[low] = unit
+    for low, names in owners.items():
+        if len(low) >= FOLDED_SYMBOL_MIN and len(names) == 1 and b.claimed(low, exact=False) is None:
+            b.catalogue_folded.setdefault(low, units[low])
+
+
 @cache
 def tables() -> _Tables:
     """The unit and currency tables, loaded once: the project's own (units.txt, currencies.txt), then
     quantulum3's catalogue (unit_lexicon.txt) for the units they do not name."""
     b = _read_project_tables()
     _add_catalogue(b)
+    _fold_long_symbols(b)
     unit_re = compile_pattern(rf"(?:{_alias_pattern(b.aliases)}){_AFTER_WORD}")
     prefix_alt = "|".join(re.escape(p) for p in sorted(b.prefixes, key=len, reverse=True))
     # a prefix ends right before the number (a space is allowed after a code such as "USD 5")
