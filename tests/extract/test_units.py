@@ -97,6 +97,24 @@ def test_physical_unit(sentence: str, number: str, unit: str, si: float | None) 
         assert f.si_value is not None and math.isclose(f.si_value, si, rel_tol=1e-6), f.si_value
 
 
+SCALES_AND_STORMS = [
+    pytest.param("A magnitude 7.8 earthquake struck at dawn.", "7.8", "magnitude", "magnitude 7.8",
+                 id="magnitude-before-the-number"),
+    pytest.param("A magnitude-6.1 quake hit the valley.", "6.1", "magnitude", "magnitude-6.1",
+                 id="magnitude-hyphen-before"),
+    pytest.param("The quake measured 5.9 on the Richter scale.", "5.9", "magnitude", "5.9 on the Richter scale",
+                 id="on-the-richter-scale"),
+    pytest.param("The cyclone's central pressure was 940 mb.", "940", "millibar", "940 mb", id="mb-is-millibar"),
+    pytest.param("The attachment is 40 MB.", "40", "megabyte", "40 MB", id="upper-case-mb-is-megabyte"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "unit", "text"), SCALES_AND_STORMS)
+def test_scales_and_storm_units(sentence: str, number: str, unit: str, text: str) -> None:
+    f = figure_of(sentence, number)
+    assert (f.unit, f.text, f.entity) == (unit, text, None)
+
+
 SYMBOL_CASE = [
     pytest.param("Gas traded at $2.24 per mmBTU.", "2.24", "dollar per mega british thermal unit",
                  id="long-symbol-in-another-case"),

@@ -123,7 +123,7 @@ def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantit
     if n.currency or n.start != s:
         return False
     if s > 0 and text[s - 1] == "-" and s > 1 and text[s - 2].isalpha():
-        return not text[max(0, s - 6):s].lower().endswith("minus-")
+        return not text[max(0, s - 10):s].lower().endswith(("minus-", "magnitude-"))
     if s > 0 and text[s - 1] == "#":
         return True
     m = _WORD_BEFORE.search(text, _word_before_start(text, s, max(sentence_start, s - 24)), s)

@@ -165,6 +165,11 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     read = _read_unit(text, n, sent.end, after)
     unit = read.unit
     end = read.end
+    start = n.start
+    if unit is None and n.currency is None and n.start == n.number_start:
+        scale = _SCALE_BEFORE.search(text, max(sent.start, n.start - 12), n.start)
+        if scale is not None:  # "a magnitude 7.8 earthquake": the scale is named before the number
+            unit, start = unit_named("magnitude"), scale.start()
     if unit is not None and unit.name == "pound-mass" and n.has_multiplier and n.currency is None:
         unit = unit_named("pound sterling")  # "a 1.2bn pound budget": money, not weight
     if unit is None and not n.spelled and not n.vague and n.number_end < len(text) \
@@ -221,7 +226,7 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
             return None
     value = n.value
     return Figure(
-        doc=doc, start=n.start, end=end, text=text[n.start:end],
+        doc=doc, start=start, end=end, text=text[start:end],
         sentence=sent.text, sentence_start=sent.start, sentence_end=sent.end,
         value=value, low=low, high=high, qualifier=qualifier, unit=unit_name,
         si_value=si_value(unit, value) if unit is not None else None,
@@ -243,6 +248,8 @@ def _share_predicates(text: str, sent: Sentence, figures: list[Figure], first: i
             figures[i] = a.replace(category=category)
 
 
+#: A scale named before its number: "magnitude 7.8", "magnitude-6.1".
+_SCALE_BEFORE = compile_pattern(r"\bmagnitude[ \u00a0-]?\Z", re.IGNORECASE)
 _SUBSET_BEFORE = compile_pattern(r"(?:including|among them|of whom|of which|among whom)[ \t\u00a0]+\Z", re.IGNORECASE)
 
 
