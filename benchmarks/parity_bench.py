@@ -1,21 +1,26 @@
 """Benchmark halves by line parity: scores the tracker on the even and the odd lines of a dev file.
 
 Run by hand from the project root (not part of the test suite):
-    .venv/bin/python benchmarks/parity_bench.py newsquant|idetect [--errors N --half even|odd]
+    .venv/bin/python benchmarks/parity_bench.py newsquant|idetect [--errors N --half even|odd] [--random-splits N]
 
 Rules are written while looking at one half only (the errors of `--half`); the other half shows whether they
 carry over to text they were not written on. The data and the scorer are read from ../shared/benchmarks (the
 same score.py as run.py); nothing is copied.
+
+`--random-splits N` also scores N random halves of the same results, to show how far apart two halves fall
+by chance alone: with about 150 lines a half, one sentence holding five errors moves a half by two points.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks"
@@ -45,6 +50,8 @@ def main() -> None:
     ap.add_argument("bench", choices=["newsquant", "idetect"])
     ap.add_argument("--errors", type=int, default=0, help="print this many errors of --half")
     ap.add_argument("--half", choices=["even", "odd"], default="even", help="the half whose errors are shown")
+    ap.add_argument("--random-splits", type=int, default=0, metavar="N",
+                    help="also score N random halves and print how far apart they fall by chance")
     a = ap.parse_args()
     if not (SHARED / "score.py").exists():
         raise SystemExit(f"parity_bench: {SHARED} not found (the shared benchmarks sit beside the project)")
@@ -71,6 +78,35 @@ def main() -> None:
         e, o = (ev[2], od[2]) if isinstance(ev, tuple) else (ev, od)
         gaps.append(f"{k} {e:.1f}/{o:.1f} (gap {abs(e - o):.1f})")
     print("even/odd (F1 or %): " + ", ".join(gaps))
+    if a.random_splits:
+        print(chance_gaps(items, figs, scorer, keys, results, a.random_splits))
+
+
+def _headline(value: tuple | float) -> float:
+    return value[2] if isinstance(value, tuple) else value
+
+
+def chance_gaps(items: list[dict], figs: dict[str, list[dict]], scorer: Callable[..., tuple[dict, list]],
+                keys: list[str], parity: dict[str, dict], splits: int) -> str:
+    """How far apart random halves of the same results score: median and 90th percentile of the gap per
+    metric, the share of splits within 2 points, and where the parity halves' gap falls among them."""
+    rng = random.Random(0)
+    gaps: dict[str, list[float]] = {k: [] for k in keys}
+    order = list(range(len(items)))
+    for _ in range(splits):
+        rng.shuffle(order)
+        first = scorer([items[i] for i in order[: len(order) // 2]], figs)[0]
+        second = scorer([items[i] for i in order[len(order) // 2:]], figs)[0]
+        for k in keys:
+            gaps[k].append(abs(_headline(first[k]) - _headline(second[k])))
+    lines = [f"{splits} random halves of the same results:"]
+    for k in keys:
+        g = sorted(gaps[k])
+        parity_gap = abs(_headline(parity["even"][k]) - _headline(parity["odd"][k]))
+        lines.append(f"  {k}: median gap {g[len(g) // 2]:.1f}, 90th percentile {g[int(len(g) * 0.9)]:.1f}, "
+                     f"within 2 points {sum(x <= 2 for x in g) / len(g):.0%}; the parity gap {parity_gap:.1f} "
+                     f"is larger than {sum(x < parity_gap for x in g) / len(g):.0%} of them")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
