@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from tracker.store.ingest import ingest_paths
+
+# The tests compile thousands of patterns of their own (hypothesis makes them up): they keep them in a cache
+# of this run, not in the user's (tracker.patterns), and the subprocesses they start inherit it.
+os.environ.setdefault("TRACKER_CACHE_DIR", tempfile.mkdtemp(prefix="tracker-test-cache-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

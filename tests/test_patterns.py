@@ -122,10 +122,12 @@ def test_a_bad_pattern_raises_re_error(cache_dir: Path) -> None:
 
 
 def test_a_full_cache_keeps_this_runs_patterns(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(patterns, "MAX_ENTRIES", 3)
     for i in range(3):
         compile_pattern(rf"old{i}")
     patterns.save()
+    path = cache_file()
+    assert path is not None
+    monkeypatch.setattr(patterns, "MAX_BYTES", path.stat().st_size)  # one more entry would pass it
     patterns.reset()
     compile_pattern(r"new")
     compile_pattern(r"old0")

@@ -32,8 +32,9 @@ try:  # CPython's engine: compiled programs can be stored and rebuilt
 except ImportError:  # pragma: no cover - another Python implementation
     _sre = None
 
-#: A cache file holding more entries than this is rewritten with this run's patterns only.
-MAX_ENTRIES: Final = 2000
+#: A cache file that would grow past this many bytes is rewritten with this run's patterns only (the
+#: package's own patterns take about 400 KB; a file that large costs a few milliseconds to read).
+MAX_BYTES: Final = 1_000_000
 _HEADER: Final = b"tracker-patterns 1\n"
 _DIGEST_SIZE: Final = 16
 
@@ -129,10 +130,9 @@ def save() -> None:
     path = cache_file()
     if not _new or path is None:
         return
-    entries = {**_read(path), **_used}
-    if len(entries) > MAX_ENTRIES:
-        entries = dict(_used)
-    body = marshal.dumps(entries)
+    body = marshal.dumps({**_read(path), **_used})
+    if len(body) > MAX_BYTES:
+        body = marshal.dumps(_used)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")

@@ -107,17 +107,24 @@ def excluded_forms() -> frozenset[str]:
     return frozenset(line.lower() for _, line in data_lines("unit_lexicon_excluded.txt"))
 
 
-def catalogue_units() -> list[LexiconUnit]:
-    """Every usable unit of quantulum3's catalogue (slow: loads quantulum3 and pint; build time only)."""
+def common_words() -> frozenset[str]:
+    """quantulum3's list of the 10,000 commonest English words and the forms left out by hand, lower case
+    (build time only: reads quantulum3's data)."""
     from pathlib import Path
 
-    import pint
     import quantulum3
-    from quantulum3 import load
 
     words_file = Path(quantulum3.__file__).parent / "_lang" / "en_US" / "common-words.txt"
-    common = frozenset(line.strip().lower() for line in words_file.read_text(encoding="utf-8").splitlines()
-                       if line.strip() and not line.startswith("#")) | excluded_forms()
+    return frozenset(line.strip().lower() for line in words_file.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#")) | excluded_forms()
+
+
+def catalogue_units() -> list[LexiconUnit]:
+    """Every usable unit of quantulum3's catalogue (slow: loads quantulum3 and pint; build time only)."""
+    import pint
+    from quantulum3 import load
+
+    common = common_words()
     catalogue = load.units("en_US")
     # one currency, one unit: "dollar" and "united states dollar" are both USD
     by_code: dict[str, str] = {}
@@ -151,11 +158,16 @@ def catalogue_units() -> list[LexiconUnit]:
     return out
 
 
-def render_lexicon(units: list[LexiconUnit]) -> str:
-    """The text of data/unit_lexicon.txt for these units."""
+def render_rows(units: list[LexiconUnit]) -> str:
+    """One `name | kind | pint | names | symbols` row per unit (the syntax of the generated lexicons)."""
     lines = [f"{u.name} | {u.kind} | {u.pint or '-'} | {', '.join(u.names)} | {', '.join(u.symbols)}"
              for u in units]
-    return _HEADER + "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n"
+
+
+def render_lexicon(units: list[LexiconUnit]) -> str:
+    """The text of data/unit_lexicon.txt for these units."""
+    return _HEADER + render_rows(units)
 
 
 if __name__ == "__main__":

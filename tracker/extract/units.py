@@ -139,19 +139,23 @@ def _read_project_tables() -> _Builder:
     return b
 
 
-def _add_catalogue(b: _Builder) -> None:
-    """The catalogue's units (unit_lexicon.txt) that the project's table does not already read.
+def _add_catalogue(b: _Builder, lexicon: str) -> None:
+    """The units of a generated lexicon (unit_lexicon.txt, currency_lexicon.txt) that the tables read so far
+    do not already read.
 
-    A catalogue unit named like a project unit, or sharing a form with one, adds its other forms to that
-    unit ("ly" to the project's "light year"); the others become units of their own.
+    A lexicon unit named like a known unit, or sharing a form with one, adds its other forms to that unit
+    ("ly" to the project's "light year"); the others become units of their own.
     """
-    for lineno, fields in data_rows("unit_lexicon.txt", 5):
+    for lineno, fields in data_rows(lexicon, 5):
         name, kind, pint_expr, names, symbols = fields[:5]
         written = [(n, False) for n in _split_aliases(names)] + [(s, True) for s in _split_aliases(symbols)]
         owners = [b.claimed(form, exact=exact) for form, exact in written]
-        target = b.units.get(name) or next((u for u in owners if u is not None), None)
-        if target is not None and (target.kind == "money") != (kind == "money"):
-            raise DataFileError(f"unit_lexicon.txt, line {lineno}: {name!r} is money in one table only")
+        named = b.units.get(name)
+        if named is not None and (named.kind == "money") != (kind == "money"):
+            raise DataFileError(f"{lexicon}, line {lineno}: {name!r} is money in one table only")
+        # a form a unit of the other kind reads stays that unit's ("KGS", the Kyrgyz som, is kilograms)
+        target = named or next((u for u in owners if u is not None and (u.kind == "money") == (kind == "money")),
+                               None)
         unit = target or Unit(name, kind, None if pint_expr == "-" else pint_expr)
         new = [(form, exact) for (form, exact), owner in zip(written, owners, strict=True) if owner is None]
         if not new:
@@ -191,9 +195,10 @@ def _fold_long_symbols(b: _Builder) -> None:
 @cache
 def tables() -> _Tables:
     """The unit and currency tables, loaded once: the project's own (units.txt, currencies.txt), then
-    quantulum3's catalogue (unit_lexicon.txt) for the units they do not name."""
+    quantulum3's catalogue (unit_lexicon.txt) and ISO 4217 (currency_lexicon.txt) for what they do not name."""
     b = _read_project_tables()
-    _add_catalogue(b)
+    _add_catalogue(b, "unit_lexicon.txt")
+    _add_catalogue(b, "currency_lexicon.txt")
     _fold_long_symbols(b)
     unit_re = compile_pattern(rf"(?:{_alias_pattern(b.aliases)}){_AFTER_WORD}")
     prefix_alt = "|".join(re.escape(p) for p in sorted(b.prefixes, key=len, reverse=True))
