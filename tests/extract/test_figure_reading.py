@@ -37,6 +37,16 @@ FOUND = [
                  id="a-verb-in-s-after-the-noun-is-no-head"),
     pytest.param("Those 1,200 injured include 300 children.", "1,200 injured", "count", "injured",
                  id="include-ends-the-noun-phrase"),
+    pytest.param("Air strikes killed 12 Palestinians overnight.", "12 Palestinians", "count", "palestinians",
+                 id="a-people-named-by-its-demonym"),
+    pytest.param("The army said it killed 20 Hamas fighters.", "20 Hamas fighters", "count", "fighters",
+                 id="a-name-before-the-plural-noun"),
+    pytest.param("About 600 internally displaced people live there.", "About 600 internally displaced people",
+                 "count", "people", id="displaced-modifies-people"),
+    pytest.param("Some 300 wounded children were flown out.", "Some 300 wounded children", "count", "children",
+                 id="wounded-modifies-children"),
+    pytest.param("About 40 police staff were hurt.", "About 40 police", "count", "police",
+                 id="police-before-a-listed-plural-stays-the-head"),
 ]
 
 

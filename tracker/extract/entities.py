@@ -40,14 +40,32 @@ def _is_modifier_only(low: str) -> bool:
     return low.endswith("ly") or (low.endswith(("ed", "ing")) and low not in _adjectival_nouns())
 
 
+#: Listed plurals that are adjectives used as nouns: before another plural they modify it ("displaced
+#: people", "wounded children"); the other listed plurals are heads before a listed plural ("police staff").
+_ADJECTIVE_PLURALS = frozenset({"dead", "wounded", "injured", "displaced", "missing", "homeless", "elderly"})
+
+
+def _next_word(text: str, pos: int, limit: int) -> str:
+    """The word after `pos` when a space separates them, else ""."""
+    m = _TOKEN.match(text, pos, limit)
+    return m.group(2) if m and m.group(1) else ""
+
+
 def _modifies_next(text: str, pos: int, limit: int, low: str) -> bool:
-    """Whether a listed plural modifies a regular plural after it ("police officers", "displaced families")."""
+    """Whether a listed plural modifies a plural after it ("police officers", "displaced families",
+    "displaced people")."""
     if low not in _plural_nouns():
         return False
-    m = _TOKEN.match(text, pos, limit)
-    nxt = m.group(2) if m and m.group(1) else ""
-    return nxt.islower() and nxt not in _stopwords() and nxt not in _plural_nouns() and _is_plural(nxt) \
-        and not _is_modifier_only(nxt)
+    nxt = _next_word(text, pos, limit)
+    return nxt.islower() and nxt not in _stopwords() and _is_plural(nxt) and not _is_modifier_only(nxt) \
+        and (nxt not in _plural_nouns() or low in _ADJECTIVE_PLURALS)
+
+
+def _ends_proper_plural(text: str, pos: int, limit: int) -> bool:
+    """Whether a capitalised plural heads its phrase: no plural noun follows it ("12 Palestinians overnight";
+    "20 Hamas fighters" goes on to "fighters")."""
+    nxt = _next_word(text, pos, limit)
+    return nxt.islower() and not _is_plural(nxt)
 
 
 def counted_entity(text: str, pos: int, limit: int, *, after_of: bool = False) -> tuple[str, int] | None:
@@ -74,9 +92,10 @@ def counted_entity(text: str, pos: int, limit: int, *, after_of: bool = False) -
             break
         words.append((word, m.end()))
         i = m.end()
-        if _is_plural(word) and (not word[0].isupper() or _ACRONYM_PLURAL.fullmatch(word)) \
+        if _is_plural(word) and (not word[0].isupper() or _ACRONYM_PLURAL.fullmatch(word)
+                                 or _ends_proper_plural(text, i, limit)) \
                 and not _modifies_next(text, i, limit, low):
-            break  # the head: "2,000 Syrian troops", "1.1 million IDPs"
+            break  # the head: "2,000 Syrian troops", "1.1 million IDPs", "12 Palestinians overnight"
     while words and _is_modifier_only(words[-1][0].lower()):
         words.pop()
     if not words:
