@@ -47,6 +47,14 @@ FOUND = [
                  id="wounded-modifies-children"),
     pytest.param("About 40 police staff were hurt.", "About 40 police", "count", "police",
                  id="police-before-a-listed-plural-stays-the-head"),
+    pytest.param("Two 10-year-old boys were killed in the shelling.", "Two 10-year-old boys", "count", "boys",
+                 id="a-count-across-an-age"),
+    pytest.param("The jet dropped two 500 kilogram bombs.", "two 500 kilogram bombs", "count", "bombs",
+                 id="a-count-across-a-weight"),
+    pytest.param("The jet dropped two 500 kilogram bombs.", "500 kilogram", "kilogram", None,
+                 id="the-weight-stays-a-figure"),
+    pytest.param("Five 40-foot containers of aid arrived.", "Five 40-foot containers", "count", "containers",
+                 id="a-count-across-a-length"),
 ]
 
 

@@ -144,6 +144,24 @@ def _read_unit(text: str, n: NumberMatch, limit: int, after: tuple[str, int] | N
     return _UnitRead(unit, pos)
 
 
+#: A number right after a count, describing what it counts: "two (500) kilogram bombs", "Two (10)-year-old boys".
+_MEASURE_NUMBER = compile_pattern(r"[ \t\u00a0]+\d[\d,.]*(?<![,.])")
+
+
+def _entity_after_measure(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """(entity, end) of the noun a count counts across a measure of each ("two 500 kilogram bombs": bombs;
+    "Two 10-year-old boys": boys), or None when no measure with a unit and a noun follows the count."""
+    number = _MEASURE_NUMBER.match(text, pos, limit)
+    if number is None:
+        return None
+    gap = _GAP.match(text, number.end(), limit)
+    for start in (number.end(), gap.end() if gap else number.end()):
+        measure = match_unit(text, start)
+        if measure is not None and measure.unit.kind != "money" and measure.end <= limit:
+            return counted_entity(text, measure.end, limit)
+    return None
+
+
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -186,7 +204,8 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
         elif not partitive.group("the"):
             end = partitive.end()  # "Four of them"; "Five of the 12 people" is the number alone
     elif unit is None:
-        found = counted_entity(text, end, sent.end, after_of=n.vague or n.fraction or n.has_multiplier)
+        found = counted_entity(text, end, sent.end, after_of=n.vague or n.fraction or n.has_multiplier) \
+            or _entity_after_measure(text, end, sent.end)
         if found is not None:
             entity, end = found
     if is_label(text, n, sent.start, unit is not None or (entity is not None and entity[0].islower()),
