@@ -55,6 +55,11 @@ FOUND = [
                  id="the-weight-stays-a-figure"),
     pytest.param("Five 40-foot containers of aid arrived.", "Five 40-foot containers", "count", "containers",
                  id="a-count-across-a-length"),
+    pytest.param("Two died on the way to hospital.", "Two", "count", None, id="a-word-number-that-died"),
+    pytest.param("A family of five was killed in the strike.", "five", "count", None,
+                 id="a-family-of-five-was-killed"),
+    pytest.param("Eleven remain missing, the coast guard said.", "Eleven", "count", None,
+                 id="a-word-number-that-remains-missing"),
 ]
 
 
@@ -69,6 +74,8 @@ NOT_FOUND = [
     pytest.param("One resident said the water rose fast.", "One", id="lone-one-naming-a-person"),
     pytest.param("Mosul, one of the largest cities in Iraq, was retaken.", "one", id="one-of-the-largest"),
     pytest.param("A woman who lost one of her sons wept.", "one", id="one-of-her-sons"),
+    pytest.param("The club finished in the bottom three.", "three", id="a-word-number-without-a-predicate"),
+    pytest.param("The other two said nothing.", "two", id="a-word-number-with-another-predicate"),
 ]
 
 

@@ -213,10 +213,10 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
         return None
     if is_address(text, n):
         return None
-    if n.spelled and unit is None and entity is None and not n.has_multiplier and not n.fraction \
-            and n.qualifier == "exact" and partitive is None \
-            and n.value is not None and n.value < 100:
-        return None  # "the bottom three", "the other two": a word, not a statistic
+    # "the bottom three", "the other two": a word, not a statistic, unless its own clause says what became of
+    # them ("Five were killed", "The other two remain missing")
+    bare_word = n.spelled and unit is None and entity is None and not n.has_multiplier and not n.fraction \
+        and n.qualifier == "exact" and partitive is None and n.value is not None and n.value < 100
     if is_age_apposition(text, n):
         return None
     lone_one = is_lone_one(text, n)
@@ -235,7 +235,7 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
         span = (n.start, end)
         clause = clause_of(span, (sent.start, sent.end), sentence_cues.breaks)
         category = categorize(None, entity, span, sentence_cues.cues, text=text, clause=clause)
-        if lone_one and own_category(text, span, clause, sentence_cues.cues) not in PEOPLE_OUTCOMES:
+        if (lone_one or bare_word) and own_category(text, span, clause, sentence_cues.cues) not in PEOPLE_OUTCOMES:
             return None  # "said one woman": an individual; "one child was hurt" is a casualty figure
     else:
         # a measure without a category of its own may be of relief goods: the sentence's cues tell
