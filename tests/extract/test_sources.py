@@ -165,17 +165,6 @@ def test_an_unknown_flag_in_the_speaker_lexicon_is_a_data_file_error(monkeypatch
         speakers.cache_clear()
 
 
-def test_the_country_list_is_current_with_pycountry() -> None:
-    pytest.importorskip("pycountry")
-    from pathlib import Path
-
-    shipped = (Path(sources_module.__file__).parent.parent / "data" / "states.txt").read_text(encoding="utf-8")
-    assert sources_module.render_states() == shipped, (
-        "tracker/data/states.txt is stale: regenerate with "
-        "`python -m tracker.extract.sources > tracker/data/states.txt`"
-    )
-
-
 @pytest.mark.parametrize(("name", "resolved"), [
     pytest.param("Malawi", ("Malawi", "state"), id="a-country-from-pycountry"),
     pytest.param("Israel", ("Israel", "state"), id="sources-txt-keeps-its-row"),

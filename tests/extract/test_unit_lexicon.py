@@ -1,27 +1,15 @@
-"""The unit lexicon generated from quantulum3's catalogue: current, used, and never quantulum3 per text."""
+"""The unit lexicon generated from quantulum3's catalogue: used, and never quantulum3 per text."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from tracker.extract import extract
-from tracker.extract.unit_lexicon import catalogue_units, render_lexicon
 from tracker.extract.units import tables
 from tracker.figure import Figure
-
-ROOT = Path(__file__).resolve().parents[2]
-LEXICON = ROOT / "tracker" / "data" / "unit_lexicon.txt"
-
-
-def test_lexicon_is_current() -> None:
-    assert render_lexicon(catalogue_units()) == LEXICON.read_text(encoding="utf-8"), (
-        "tracker/data/unit_lexicon.txt is stale: regenerate with "
-        "`python -m tracker.extract.unit_lexicon > tracker/data/unit_lexicon.txt`"
-    )
 
 
 def test_extraction_never_imports_quantulum3() -> None:

@@ -4,24 +4,12 @@ SI values via pint (140 km -> 140000), money and percentages without an SI value
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from tracker.extract import extract
-from tracker.extract.units import compute_si_factors, lookup_alias, render_si_factors, si_factors, tables
+from tracker.extract.units import lookup_alias, si_factors, tables
 from tracker.figure import Figure
-
-ROOT = Path(__file__).resolve().parents[2]
-SI_CACHE = ROOT / "tracker" / "data" / "si_factors.txt"
-
-
-def test_si_cache_matches_pint() -> None:
-    shipped = SI_CACHE.read_text(encoding="utf-8")
-    assert render_si_factors(compute_si_factors()) == shipped, (
-        "tracker/data/si_factors.txt is stale: regenerate with "
-        "`python -m tracker.extract.units > tracker/data/si_factors.txt`"
-    )
 
 
 def test_every_physical_unit_has_a_factor() -> None:
