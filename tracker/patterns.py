@@ -17,12 +17,11 @@ compiled programs of CPython's `re` engine (its `_sre` module); on another Pytho
 from __future__ import annotations
 
 import atexit
-import hashlib
 import marshal
 import os
 import re
 import sys
-import tempfile
+import zlib
 from pathlib import Path
 from typing import Any, Final
 
@@ -35,8 +34,8 @@ except ImportError:  # pragma: no cover - another Python implementation
 #: A cache file that would grow past this many bytes is rewritten with this run's patterns only (the
 #: package's own patterns take about 400 KB; a file that large costs a few milliseconds to read).
 MAX_BYTES: Final = 1_000_000
-_HEADER: Final = b"tracker-patterns 1\n"
-_DIGEST_SIZE: Final = 16
+_HEADER: Final = b"tracker-patterns 2\n"
+_DIGEST_SIZE: Final = 4  # a CRC-32 of the rest: a damaged file, not a forged one, is what it guards against
 
 #: (pattern, flags) -> (flags, code, groups, groupindex, indexgroup): the arguments of `_sre.compile`.
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
@@ -60,14 +59,17 @@ def cache_file() -> Path | None:
     return Path(directory) / f"patterns-{tag}.marshal"
 
 
+def _digest(body: bytes) -> bytes:
+    return zlib.crc32(body).to_bytes(_DIGEST_SIZE, "big")
+
+
 def _read(path: Path) -> dict[tuple[str, int], _Entry]:
     try:
         data = path.read_bytes()
     except OSError:
         return {}
     body = data[len(_HEADER) + _DIGEST_SIZE:]
-    if not data.startswith(_HEADER) or \
-            data[len(_HEADER):len(_HEADER) + _DIGEST_SIZE] != hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest():
+    if not data.startswith(_HEADER) or data[len(_HEADER):len(_HEADER) + _DIGEST_SIZE] != _digest(body):
         return {}
     try:
         entries = marshal.loads(body)  # noqa: S302 - our own file, its checksum verified above
@@ -133,12 +135,14 @@ def save() -> None:
     body = marshal.dumps({**_read(path), **_used})
     if len(body) > MAX_BYTES:
         body = marshal.dumps(_used)
+    import tempfile  # here: a run that writes nothing does without its imports (4 ms)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as out:
-                out.write(_HEADER + hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest() + body)
+                out.write(_HEADER + _digest(body) + body)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
