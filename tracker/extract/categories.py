@@ -233,21 +233,6 @@ def _main_predicate(text: str, modifier: CategoryCue, inside: list[CategoryCue])
     return None
 
 
-#: The last cue list seen and its event cues: a sentence's figures share one list, filtered once.
-_last_events: tuple[list[CategoryCue], list[CategoryCue]] | None = None
-
-
-def _events(cues: list[CategoryCue]) -> list[CategoryCue]:
-    """The cues that are event words (not counted nouns), in text order."""
-    global _last_events
-    last = _last_events
-    if last is not None and last[0] is cues:
-        return last[1]
-    events = [c for c in cues if c.kind not in ("noun", "thing")]
-    _last_events = (cues, events)
-    return events
-
-
 def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events: list[CategoryCue], *,
                strict: bool = False) -> str | None:
     """The category the figure's own clause gives it: the verb governing it ("killed 12"), its own predicate
@@ -281,7 +266,8 @@ def _in_clause(text: str, span: tuple[int, int], clause: tuple[int, int], events
 def own_category(text: str, span: tuple[int, int], clause: tuple[int, int], cues: list[CategoryCue]) -> str | None:
     """The category the figure's own words give it (its governing verb, its predicate, a cue in its phrase),
     or None: what tells "one child was hurt" (a casualty) from "said one woman" (an individual)."""
-    return _in_clause(text, span, clause, _events(cues), strict=True)
+    events = [c for c in cues if c.kind not in ("noun", "thing")]
+    return _in_clause(text, span, clause, events, strict=True)
 
 
 #: Two noun phrases joined as one subject: "12 hostages and 4 gunmen died".
@@ -323,7 +309,7 @@ def categorize(unit_kind: str | None, entity: str | None, span: tuple[int, int],
     noun = table.nouns.get(entity.lower()) if entity else None
     if noun is not None and entity is not None and entity.lower() in table.things:
         return noun
-    events = _events(cues)  # cues come in text order
+    events = [c for c in cues if c.kind not in ("noun", "thing")]  # cues come in text order
     restated = next((c for c in events if c.kind == "restate" and c.end <= span[0]
                      and (clause is None or c.start >= clause[0]) and span[0] - c.end <= _GOVERNING_GAP), None)
     if restated is not None:

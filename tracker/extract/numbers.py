@@ -650,7 +650,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, *,
         if core is None:
             pos = m.end()
             continue
-        if currency is None:
+        if currency is None and text[core.end + 1:core.end + 2] in _RATIO_FIRST:
             core = _ratio(text, core, limit) or core
         found = _complete(text, core, start, limit, currency)
         yield found
@@ -662,6 +662,7 @@ _RATIO_LINK = compile_pattern(rf"{_SPACE}+(?:in|out{_SPACE}+of){_SPACE}+", re.IG
 #: The largest part and the largest whole of a ratio ("nine in ten", "one in 1,000"): above them, "12 out of
 #: 40 passengers" is a count of a part and of its whole, and "one in 2011" no ratio at all.
 _RATIO_PART_MAX = 10
+_RATIO_FIRST = frozenset("ioIO")  # the first letter of the link, one space after the part
 _RATIO_WHOLE_MAX = 1000
 
 

@@ -184,7 +184,8 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     unit = read.unit
     end = read.end
     start = n.start
-    if unit is None and n.currency is None and n.start == n.number_start:
+    if unit is None and n.currency is None and n.start == n.number_start \
+            and "agnitude" in text[max(sent.start, n.start - 11):n.start]:  # a look before the search
         scale = _SCALE_BEFORE.search(text, max(sent.start, n.start - 12), n.start)
         if scale is not None:  # "a magnitude 7.8 earthquake": the scale is named before the number
             unit, start = unit_named("magnitude"), scale.start()
@@ -239,7 +240,7 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
             return None  # "said one woman": an individual; "one child was hurt" is a casualty figure
     else:
         # a measure without a category of its own may be of relief goods: the sentence's cues tell
-        measure_cues = [] if kind in KIND_CATEGORY else cues().cues
+        measure_cues = cues().cues if kind not in KIND_CATEGORY and text[end:end + 4].lower() == " of " else []
         category = categorize(kind, entity, (n.start, end), measure_cues, text=text)
         if lone_one:
             return None
