@@ -76,6 +76,8 @@ NOT_FOUND = [
     pytest.param("A woman who lost one of her sons wept.", "one", id="one-of-her-sons"),
     pytest.param("The club finished in the bottom three.", "three", id="a-word-number-without-a-predicate"),
     pytest.param("The other two said nothing.", "two", id="a-word-number-with-another-predicate"),
+    pytest.param("The iPhone 11 Pro cameras are better.", "11", id="a-model-after-a-camel-case-brand"),
+    pytest.param("Sales of the PlayStation 5 Pro rose.", "5", id="a-model-between-names"),
 ]
 
 

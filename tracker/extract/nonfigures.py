@@ -137,11 +137,12 @@ def is_label(text: str, n: NumberMatch, sentence_start: int, followed_by_quantit
     if m.start(1) == sentence_start:
         return False
     capitalised = word[0].isupper() or any(c.isupper() for c in word[1:])
-    if capitalised and not has_unit and _CAPITALISED_AFTER.match(text, n.number_end):
-        return True
+    if capitalised and not has_unit and (_CAPITALISED_AFTER.match(text, n.number_end) or _BRAND.fullmatch(word)):
+        return True  # a brand in lower camel case names a model, whatever follows: "iPhone 11 Pro cameras"
     return capitalised and not followed_by_quantity_word
 
 
+_BRAND = compile_pattern(r"[a-z]+[A-Z][A-Za-z]*")  # "iPhone", "eBay", "iOS"
 _CAPITALISED_AFTER = compile_pattern(r"[ \u00a0]+[A-Z][a-z]*\b(?![ \u00a0]+[a-z]{3,}s\b)")
 _ADDRESS_AFTER = compile_pattern(
     r"(?:[ \u00a0]+[A-Z][\w.]*){0,3}?[ \u00a0]+(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Drive|Boulevard|Blvd)\b"
