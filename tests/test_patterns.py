@@ -174,3 +174,30 @@ def test_extraction_is_the_same_with_and_without_the_cache(tmp_path: Path) -> No
     second = run(cache)  # reads it
     assert len(without) >= 4
     assert without == first == second
+
+
+def test_a_remembered_text_is_built_once_per_cache(cache_dir: Path) -> None:
+    built: list[str] = []
+
+    def build() -> str:
+        built.append("x")
+        return "(?:killed|wounded)"
+
+    assert patterns.remembered_text("trie", ("killed", "wounded"), build) == "(?:killed|wounded)"
+    patterns.save()
+    patterns.reset()
+    assert patterns.remembered_text("trie", ("killed", "wounded"), build) == "(?:killed|wounded)"
+    assert built == ["x"]
+    assert patterns.remembered_text("trie", ("killed",), build) == "(?:killed|wounded)"  # another key: built
+    assert built == ["x", "x"]
+
+
+def test_a_trie_is_the_same_from_the_cache(cache_dir: Path) -> None:
+    from tracker.extract.trie import trie_pattern
+
+    words = ["al-Shifa", "Khan Younis", "Rafah", "Khan Yunis", "Deir al-Balah", "Rafah"]
+    first = trie_pattern(words)
+    patterns.save()
+    patterns.reset()
+    assert trie_pattern(reversed(words)) == first  # the set of words decides, not their order
+    assert compile_pattern(first).fullmatch("Khan  Younis") is not None

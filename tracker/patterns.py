@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
@@ -34,14 +35,16 @@ except ImportError:  # pragma: no cover - another Python implementation
 #: A cache file that would grow past this many bytes is rewritten with this run's patterns only (the
 #: package's own patterns take about 400 KB; a file that large costs a few milliseconds to read).
 MAX_BYTES: Final = 1_000_000
-_HEADER: Final = b"tracker-patterns 2\n"
+_HEADER: Final = b"tracker-patterns 3\n"
 _DIGEST_SIZE: Final = 4  # a CRC-32 of the rest: a damaged file, not a forged one, is what it guards against
 
-#: (pattern, flags) -> (flags, code, groups, groupindex, indexgroup): the arguments of `_sre.compile`.
+#: (pattern, flags) -> (flags, code, groups, groupindex, indexgroup): the arguments of `_sre.compile`; and
+#: (kind, parts) -> the text `remembered_text` built from the parts (a pattern's trie of words).
 _Entry = tuple[int, list[int], int, dict[str, int], tuple[Any, ...]]
+_Key = tuple[str, Any]
 
-_loaded: dict[tuple[str, int], _Entry] | None = None
-_used: dict[tuple[str, int], _Entry] = {}
+_loaded: dict[_Key, Any] | None = None
+_used: dict[_Key, Any] = {}
 _new = False
 
 
@@ -63,7 +66,7 @@ def _digest(body: bytes) -> bytes:
     return zlib.crc32(body).to_bytes(_DIGEST_SIZE, "big")
 
 
-def _read(path: Path) -> dict[tuple[str, int], _Entry]:
+def _read(path: Path) -> dict[_Key, Any]:
     try:
         data = path.read_bytes()
     except OSError:
@@ -78,7 +81,7 @@ def _read(path: Path) -> dict[tuple[str, int], _Entry]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _cached() -> dict[tuple[str, int], _Entry]:
+def _cached() -> dict[_Key, Any]:
     global _loaded
     if _loaded is None:
         path = cache_file()
@@ -124,6 +127,19 @@ def compile_pattern(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[s
     _used[key] = entry
     _new = True
     return compiled
+
+
+def remembered_text(kind: str, parts: tuple[str, ...], build: Callable[[], str]) -> str:
+    """`build()`, a text made from `parts` alone, taken from the cache file when it is there: the word tries
+    of the rule patterns cost more to build than their compiled programs cost to load."""
+    global _new
+    key = (kind, parts)
+    text = _cached().get(key)
+    if not isinstance(text, str):
+        text = build()
+        _new = True
+    _used[key] = text
+    return text
 
 
 def save() -> None:

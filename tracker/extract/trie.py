@@ -6,13 +6,21 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from tracker.patterns import remembered_text
+
 
 def trie_pattern(words: Iterable[str], space: str = r"\s+") -> str:
     """A regex alternation matching any of `words`, factored by common prefixes (longest first).
 
     Each space in a word matches `space` (by default any run of white space); "'" and "’" match
-    each other. No words give a pattern that matches nothing.
+    each other. No words give a pattern that matches nothing. The pattern depends on the set of words
+    alone, so it is kept with the compiled patterns (tracker.patterns) and built once per machine.
     """
+    listed = tuple(sorted({w.replace("’", "'") for w in words}))
+    return remembered_text("trie", (space, *listed), lambda: _build_trie(listed, space))
+
+
+def _build_trie(words: Iterable[str], space: str) -> str:
     root: dict[str, Any] = {}
     for word in words:
         node = root
