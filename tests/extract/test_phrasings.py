@@ -46,6 +46,8 @@ KNOWN_GAPS = [
     pytest.param("Search teams were still looking for 40 others.", "40", "missing", id="looking-for-is-no-cue"),
     pytest.param("The malware infected 30,000 computers.", "30,000", "other",
                  id="infected-things-count-as-affected-people"),
+    pytest.param("The Rafah crossing opened for 200 trucks on Sunday.", "200", "other",
+                 id="opened-for-is-read-as-a-release-of-anything"),
 ]
 
 
