@@ -7,7 +7,8 @@ remembers the result; at exit the new entries are added to the cache file, which
 a millisecond.
 
 The file lives in `$TRACKER_CACHE_DIR` (default: `$XDG_CACHE_HOME/tracker`, else `~/.cache/tracker`); set
-`TRACKER_CACHE_DIR` to an empty string to do without it. Its name carries the Python version and the regular
+`TRACKER_CACHE_DIR` to an empty string to do without it. The directory must be the user's own: the checksum
+finds a damaged file, not a forged one. Its name carries the Python version and the regular
 expression engine's version, its content a checksum: a file written by another Python, a damaged or an
 unreadable file is ignored, and a directory that cannot be written costs only the time saved. The cache keeps
 compiled programs of CPython's `re` engine (its `_sre` module); on another Python implementation
