@@ -4,7 +4,7 @@ Most of the start-up of `tracker extract` went into compiling its rule patterns 
 thousand characters built from the data files): about 30 ms of a 100 ms run, paid again by every process.
 `compile_pattern` is `re.compile` with that work kept between runs. On a miss it compiles as `re` does and
 remembers the result; at exit the new entries are added to the cache file, which a later run loads in about
-a millisecond.
+a millisecond. `remembered_text` keeps the word tries the patterns are built from the same way.
 
 The file lives in `$TRACKER_CACHE_DIR` (default: `$XDG_CACHE_HOME/tracker`, else `~/.cache/tracker`); set
 `TRACKER_CACHE_DIR` to an empty string to do without it. The directory must be the user's own: the checksum
