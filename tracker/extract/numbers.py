@@ -663,6 +663,8 @@ _RATIO_LINK = compile_pattern(rf"{_SPACE}+(?:in|out{_SPACE}+of){_SPACE}+", re.IG
 #: 40 passengers" is a count of a part and of its whole, and "one in 2011" no ratio at all.
 _RATIO_PART_MAX = 10
 _RATIO_FIRST = frozenset("ioIO")  # the first letter of the link, one space after the part
+#: A verb right before the part of a ratio (after its qualifier): "killed (at least) 2 in 3 raids".
+_VERB_BEFORE = compile_pattern(rf"(?i)\b[a-z]+(?:ed|ing){_SPACE}+\Z")
 _RATIO_WHOLE_MAX = 1000
 
 
@@ -684,6 +686,10 @@ def _ratio(text: str, core: _Core, limit: int) -> _Core | None:
     gap = _SPACES.match(text, whole.end, limit)
     if match_unit(text, whole.end) is not None or (gap is not None and match_unit(text, gap.end()) is not None):
         return None
+    q = _qualifier_before(text, core.start, max(0, core.start - 40))
+    verb = _VERB_BEFORE.search(text, max(0, (q[1] if q else core.start) - 24), q[1] if q else core.start)
+    if verb is not None:
+        return None  # "killed 2 in 3 raids": the verb counts whom it acts on
     return _Core(core.start, whole.end, part / whole.value, core.spelled and whole.spelled, False, True)
 
 
