@@ -142,7 +142,9 @@ _DIGITS = compile_pattern(
     r"""
     (?P<num>
         \d{1,3}(?:\.\d{3}){2,}(?![\d.])          # 1.234.567 (dots as thousands separators)
+      | \d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)  # 2,50,000 (lakh grouping, South Asian press)
       | \d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)  # 1,234,567.89
+      | \d{1,3}(?:[\u202f\u2009\u00a0]\d{3})+(?!\d)  # 1 234 567 (thin or no-break spaces between groups)
       | \d+(?:\.\d+)?                             # 1234.5
       | \.\d+                                     # .001
     )
@@ -155,10 +157,13 @@ _DIGITS = compile_pattern(
 _DOT_THOUSANDS = compile_pattern(r"\d{1,3}(?:\.\d{3}){2,}")
 _DECIMAL_COMMA = compile_pattern(r"\d+,\d{1,2}")
 _COMMA_THOUSANDS = compile_pattern(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+")
+_LAKH_GROUPS = compile_pattern(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
+_SPACED_THOUSANDS = compile_pattern(r"\d{1,3}(?:[\u202f\u2009\u00a0]\d{3})+")
 
 
 def parse_digits(surface: str) -> float:
-    """The value of a run of digits with separators: "1,234.5", "1.234.567", ".5", "2,5" (decimal comma)."""
+    """The value of a run of digits with separators: "1,234.5", "1.234.567", ".5", "2,5" (decimal comma),
+    "2,50,000" (lakh grouping), "1\u202f234" (thin-space grouping)."""
     if surface.isdigit():  # the common case: no sign, space nor separator to read
         value = float(surface)
         if not math.isfinite(value):
@@ -173,8 +178,10 @@ def parse_digits(surface: str) -> float:
         s = s.replace(".", "")
     elif _DECIMAL_COMMA.fullmatch(s):
         s = s.replace(",", ".")
-    elif _COMMA_THOUSANDS.fullmatch(s):
+    elif _COMMA_THOUSANDS.fullmatch(s) or _LAKH_GROUPS.fullmatch(s):
         s = s.replace(",", "")
+    elif _SPACED_THOUSANDS.fullmatch(s):
+        s = "".join(s.split())
     else:
         raise ParseError(f"not a number: {surface!r}")
     value = sign * float(s)
@@ -259,6 +266,8 @@ _SCALES = "hundred|thousand|million|billion|trillion"
 
 def parse_number(surface: str) -> float:
     """The value of one written number: digits, words, or digits with a scale ("1.5 million")."""
+    if _SPACED_THOUSANDS.fullmatch(surface.strip()):
+        return parse_digits(surface)  # its spaces group digits: "1\u202f234"
     s = " ".join(surface.strip().split())
     if not s:
         raise ParseError("empty number")
