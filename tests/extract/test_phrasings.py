@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.extract import extract
+from tests.extract.test_units import figure_of
 
 PHRASINGS = Path(__file__).parent / "data" / "casualty_phrasings.tsv"
 
@@ -26,16 +26,9 @@ def _cases() -> list:
     return cases
 
 
-def category_over(sentence: str, number: str) -> str | None:
-    """The category of the figure whose span holds the first occurrence of `number`, or None."""
-    pos = sentence.index(number)
-    hits = [f for f in extract(sentence) if f.start <= pos < f.end]
-    return hits[0].category if hits else None
-
-
 @pytest.mark.parametrize(("sentence", "number", "category"), _cases())
 def test_phrasing_category(sentence: str, number: str, category: str) -> None:
-    assert category_over(sentence, number) == category
+    assert figure_of(sentence, number).category == category
 
 
 KNOWN_GAPS = [
@@ -54,4 +47,4 @@ KNOWN_GAPS = [
 @pytest.mark.parametrize(("sentence", "number", "category"), KNOWN_GAPS)
 @pytest.mark.xfail(strict=True, reason="a known gap: the tracker reads this otherwise (strict: a fix shows here)")
 def test_known_gap(sentence: str, number: str, category: str) -> None:
-    assert category_over(sentence, number) == category
+    assert figure_of(sentence, number).category == category

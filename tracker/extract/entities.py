@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from tracker.data_files import data_lines
+from tracker.data_files import data_lines, data_rows
 from tracker.patterns import compile_pattern
 
 _MAX_WORDS = 4
@@ -24,8 +24,9 @@ def _adjectival_nouns() -> frozenset[str]:
 
 
 @cache
-def _plural_nouns() -> frozenset[str]:
-    return frozenset(line.lower() for _, line in data_lines("plural_nouns.txt"))
+def _plural_nouns() -> dict[str, bool]:
+    """The listed plurals, each with whether it is an adjective used as a noun (plural_nouns.txt)."""
+    return {fields[0].lower(): fields[1:] == ["adjective"] for _, fields in data_rows("plural_nouns.txt", 1)}
 
 
 def _is_plural(word: str) -> bool:
@@ -38,11 +39,6 @@ def _is_plural(word: str) -> bool:
 def _is_modifier_only(low: str) -> bool:
     """Adverbs and participles: they may stand before the head ("rushing yards") but are never it."""
     return low.endswith("ly") or (low.endswith(("ed", "ing")) and low not in _adjectival_nouns())
-
-
-#: Listed plurals that are adjectives used as nouns: before another plural they modify it ("displaced
-#: people", "wounded children"); the other listed plurals are heads before a listed plural ("police staff").
-_ADJECTIVE_PLURALS = frozenset({"dead", "wounded", "injured", "displaced", "missing", "homeless", "elderly"})
 
 
 def _next_word(text: str, pos: int, limit: int) -> str:
@@ -58,7 +54,7 @@ def _modifies_next(text: str, pos: int, limit: int, low: str) -> bool:
         return False
     nxt = _next_word(text, pos, limit)
     return nxt.islower() and nxt not in _stopwords() and _is_plural(nxt) and not _is_modifier_only(nxt) \
-        and (nxt not in _plural_nouns() or low in _ADJECTIVE_PLURALS)
+        and (nxt not in _plural_nouns() or _plural_nouns()[low])
 
 
 def _ends_proper_plural(text: str, pos: int, limit: int) -> bool:

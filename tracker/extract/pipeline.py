@@ -185,10 +185,10 @@ def _figure_from(text: str, doc: str, sent: Sentence, n: NumberMatch,
     end = read.end
     start = n.start
     if unit is None and n.currency is None and n.start == n.number_start \
-            and "agnitude" in text[max(sent.start, n.start - 11):n.start]:  # a look before the search
-        scale = _SCALE_BEFORE.search(text, max(sent.start, n.start - 12), n.start)
+            and _SCALE[1:] in text[max(sent.start, n.start - len(_SCALE) - 1):n.start]:  # a look, then the search
+        scale = _SCALE_BEFORE.search(text, max(sent.start, n.start - len(_SCALE) - 2), n.start)
         if scale is not None:  # "a magnitude 7.8 earthquake": the scale is named before the number
-            unit, start = unit_named("magnitude"), scale.start()
+            unit, start = unit_named(_SCALE), scale.start()
     if unit is not None and unit.name == "pound-mass" and n.has_multiplier and n.currency is None:
         unit = unit_named("pound sterling")  # "a 1.2bn pound budget": money, not weight
     if unit is None and not n.spelled and not n.vague and n.number_end < len(text) \
@@ -268,8 +268,9 @@ def _share_predicates(text: str, sent: Sentence, figures: list[Figure], first: i
             figures[i] = a.replace(category=category)
 
 
-#: A scale named before its number: "magnitude 7.8", "magnitude-6.1".
-_SCALE_BEFORE = compile_pattern(r"\bmagnitude[ \u00a0-]?\Z", re.IGNORECASE)
+#: A scale named before its number: "magnitude 7.8", "magnitude-6.1" (the unit of that name in units.txt).
+_SCALE = "magnitude"
+_SCALE_BEFORE = compile_pattern(rf"\b{_SCALE}[ \u00a0-]?\Z", re.IGNORECASE)
 _SUBSET_BEFORE = compile_pattern(r"(?:including|among them|of whom|of which|among whom)[ \t\u00a0]+\Z", re.IGNORECASE)
 
 

@@ -265,9 +265,17 @@ def match_currency_suffix(text: str, pos: int) -> UnitMatch | None:
     return UnitMatch(unit, m.start(), m.end()) if unit else None
 
 
-#: The number and magnitude word after a prefix that is money only before one ("R500 million", "Sh2.5bn").
-_MAGNITUDE_AFTER = compile_pattern(
-    r"\d[\d,.]*[ \u00a0]?(?:million|billion|trillion|crore|lakh|mn|bn|tn|m|b)\b", re.IGNORECASE)
+#: The smallest multiplier (multipliers.txt) that makes a sum: a lakh.
+MAGNITUDE_MIN = 100_000
+
+
+@cache
+def _magnitude_after() -> re.Pattern[str]:
+    """The number and magnitude word after a prefix that is money only before one ("R500 million", "Sh2.5bn"):
+    the multipliers of multipliers.txt from a lakh up, in any case."""
+    forms = {form.lower() for _, (form, value, _) in data_rows("multipliers.txt", 3) if float(value) >= MAGNITUDE_MIN}
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return compile_pattern(rf"\d[\d,.]*[ \u00a0]?(?:{alternatives})\b", re.IGNORECASE)
 
 
 def match_currency_prefix(text: str, start: int) -> UnitMatch | None:
@@ -281,7 +289,7 @@ def match_currency_prefix(text: str, start: int) -> UnitMatch | None:
     # a letter code must not be the tail of a longer word ("ARS" in "DOLLARS")
     if symbol[0].isalpha() and m.start() > 0 and text[m.start() - 1].isalnum():
         return None
-    if symbol in t.before_magnitude and not _MAGNITUDE_AFTER.match(text, start):
+    if symbol in t.before_magnitude and not _magnitude_after().match(text, start):
         return None  # "R2" alone is a name ("R2 road"); "R2 billion" is money
     return UnitMatch(t.currency_by_prefix[symbol], m.start(), start)
 
